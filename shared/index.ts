@@ -1,0 +1,3 @@
+export * from './schemas/index';
+export * from './iup/default-template';
+export * from './iup/school-year';

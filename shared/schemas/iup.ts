@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { Id, SchoolYearLabel, Text } from './common';
+import { Subject } from './subjects';
+import { ScaleValue } from './template';
+
+export const IupStatus = z.enum(['draft', 'ready', 'shared', 'agreed']);
+export type IupStatus = z.infer<typeof IupStatus>;
+
+export const Omdome = z
+  .object({ subject: Subject, text: Text(), scale: ScaleValue.nullable().default(null) })
+  .strict();
+export type Omdome = z.infer<typeof Omdome>;
+
+/** The written plan: skriftliga omdömen plus framåtsyftande planering and the pupil's voice. */
+export const IupSections = z
+  .object({
+    omdomen: z.array(Omdome).max(40).default([]),
+    social: Text().nullable().default(null),
+    planning: z
+      .object({ school: Text().default(''), pupil: Text().default(''), guardians: Text().default('') })
+      .strict()
+      .default({ school: '', pupil: '', guardians: '' }),
+    pupilVoice: Text().default(''),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const seen = new Set<string>();
+    s.omdomen.forEach((o, i) => {
+      if (seen.has(o.subject)) ctx.addIssue({ code: 'custom', path: ['omdomen', i, 'subject'], message: `subject ${o.subject} appears twice` });
+      seen.add(o.subject);
+    });
+  });
+export type IupSections = z.infer<typeof IupSections>;
+export const emptySections = (): IupSections => IupSections.parse({});
+
+export const IupCreate = z
+  .object({ pupilId: Id, schoolYear: SchoolYearLabel, sections: IupSections.default(emptySections()) })
+  .strict();
+export type IupCreate = z.input<typeof IupCreate>;
+
+/** An autosave. `version` is the version the writer started from (or use If-Match). */
+export const IupUpdate = z
+  .object({ version: z.int().min(1).optional(), sections: IupSections.optional(), status: IupStatus.optional() })
+  .strict()
+  .refine((u) => u.sections !== undefined || u.status !== undefined, 'nothing to update: give sections or status');
+export type IupUpdate = z.infer<typeof IupUpdate>;
+
+export const IupDocument = z.object({
+  id: Id,
+  pupilId: Id,
+  schoolYear: SchoolYearLabel,
+  status: IupStatus,
+  sections: IupSections,
+  version: z.int(),
+  authorId: Id,
+  statusChangedBy: Id.nullable(),
+  statusChangedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type IupDocument = z.infer<typeof IupDocument>;
+
+export const IupRevision = z.object({
+  id: Id,
+  documentId: Id,
+  version: z.int(),
+  status: IupStatus,
+  sections: IupSections,
+  authorId: Id,
+  restoredFromVersion: z.int().nullable(),
+  createdAt: z.string(),
+});
+export type IupRevision = z.infer<typeof IupRevision>;
+
+export const IupQuery = z.object({ pupilId: Id, schoolYear: SchoolYearLabel });

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { Id, IsoDateTime, Text } from './common';
+
+export const MeetingStatus = z.enum(['planned', 'held', 'cancelled']);
+export type MeetingStatus = z.infer<typeof MeetingStatus>;
+
+/** Who took on an agreement made at the samtal. */
+export const Party = z.enum(['school', 'pupil', 'guardians']);
+export type Party = z.infer<typeof Party>;
+
+export const Agreement = z.object({ party: Party, text: Text(2000).min(1) }).strict();
+export type Agreement = z.infer<typeof Agreement>;
+
+const MeetingFields = z.object({
+  pupilId: Id,
+  startsAt: IsoDateTime,
+  durationMinutes: z.int().min(5).max(480).default(30),
+  status: MeetingStatus.default('planned'),
+  agreements: z.array(Agreement).max(50).default([]),
+});
+
+export const MeetingCreate = MeetingFields.strict();
+export type MeetingCreate = z.input<typeof MeetingCreate>;
+
+export const MeetingPatch = z
+  .object({
+    startsAt: IsoDateTime,
+    durationMinutes: z.int().min(5).max(480),
+    status: MeetingStatus,
+    agreements: z.array(Agreement).max(50),
+  })
+  .partial()
+  .strict();
+export type MeetingPatch = z.infer<typeof MeetingPatch>;
+
+export const Meeting = MeetingFields.extend({
+  id: Id,
+  durationMinutes: z.int(),
+  status: MeetingStatus,
+  agreements: z.array(Agreement),
+  createdBy: Id,
+  updatedAt: z.string(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+export const MeetingQuery = z.object({
+  pupilId: Id.optional(),
+  from: IsoDateTime.optional(),
+  to: IsoDateTime.optional(),
+  status: MeetingStatus.optional(),
+});

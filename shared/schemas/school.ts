@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { IsoDate, Name, SchoolYearLabel } from './common';
+import { IupTemplate } from './template';
+
+export const TermKind = z.enum(['ht', 'vt']);
+export type TermKind = z.infer<typeof TermKind>;
+
+export const Term = z
+  .object({ kind: TermKind, start: IsoDate, end: IsoDate })
+  .refine((t) => t.start <= t.end, { message: 'a term must end on or after its start', path: ['end'] });
+export type Term = z.infer<typeof Term>;
+
+/** One läsår with its terms. Dates are set per huvudman, so they are data, not constants. */
+export const SchoolYear = z
+  .object({ label: SchoolYearLabel, terms: z.array(Term).min(1).max(4) })
+  .superRefine((year, ctx) => {
+    for (let i = 1; i < year.terms.length; i++) {
+      if (year.terms[i - 1]!.end >= year.terms[i]!.start) {
+        ctx.addIssue({ code: 'custom', message: 'terms must be in order and must not overlap', path: ['terms', i] });
+      }
+    }
+  });
+export type SchoolYear = z.infer<typeof SchoolYear>;
+
+export const Calendar = z
+  .object({ schoolYears: z.array(SchoolYear).max(50) })
+  .superRefine((cal, ctx) => {
+    const labels = new Set<string>();
+    cal.schoolYears.forEach((y, i) => {
+      if (labels.has(y.label)) ctx.addIssue({ code: 'custom', message: `läsår ${y.label} is listed twice`, path: ['schoolYears', i] });
+      labels.add(y.label);
+    });
+  });
+export type Calendar = z.infer<typeof Calendar>;
+
+export const IupDoneWhen = z.enum(['agreed', 'shared']);
+
+export const SchoolSettings = z.object({
+  /** Days before a samtal the omdömen/IUP draft should be shared with pupil and guardians. */
+  shareDaysBeforeSamtal: z.int().min(0).max(60).default(7),
+  /** How close to a term's or läsår's end a missing duty becomes "due soon". */
+  dueSoonDays: z.int().min(1).max(120).default(21),
+  /** Whether an IUP counts as done once shared, or only once agreed at the samtal. */
+  iupDoneWhen: IupDoneWhen.default('agreed'),
+  /** LMS origins the school publishes; the extension offers to enable itself on them. */
+  lmsOrigins: z.array(z.url({ protocol: /^https?$/ }).max(300)).max(50).default([]),
+});
+export type SchoolSettings = z.infer<typeof SchoolSettings>;
+export const defaultSchoolSettings = (): SchoolSettings => SchoolSettings.parse({});
+
+export const School = z.object({
+  id: z.string(),
+  name: Name,
+  schoolUnitCode: z.string().regex(/^\d{8}$/, 'skolenhetskod has 8 digits').nullable(),
+  calendar: Calendar,
+  settings: SchoolSettings,
+  template: IupTemplate,
+});
+export type School = z.infer<typeof School>;
+
+export const SchoolSettingsPatch = z
+  .object({
+    name: Name,
+    schoolUnitCode: School.shape.schoolUnitCode,
+    calendar: Calendar,
+    settings: SchoolSettings.partial(),
+    template: IupTemplate,
+  })
+  .partial()
+  .strict();
+export type SchoolSettingsPatch = z.infer<typeof SchoolSettingsPatch>;

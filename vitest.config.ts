@@ -1,0 +1,8 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['shared/**/*.test.ts', 'worker/**/*.test.ts', 'extension/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    testTimeout: 20_000,
+  },
+});

@@ -1,0 +1,136 @@
+import { parseArgs } from 'node:util';
+import { createClient } from '@libsql/client';
+import { and, eq } from 'drizzle-orm';
+import { defaultSchoolSettings, defaultTemplate, schoolYearOf, typicalSchoolYear } from '../../shared/index';
+import { createDb, type Db } from '../db/client';
+import { applyMigrations } from '../db/migrate';
+import { openLocalClient } from '../db/open-local';
+import { schools, teachers, teamMembers, teams } from '../db/schema';
+import { seedDemo } from '../demo/seed';
+import { issueToken, listTokens, revokeToken } from '../repositories/tokens';
+
+const USAGE = `Usage: npm run admin -- <command> [options]
+
+  migrate                                     apply migrations (DATABASE_URL, LIBSQL_AUTH_TOKEN for remote)
+  seed-demo                                   create the demo school if the database has no school
+  school create --name N [--code 12345678]    prints the school id
+  team create --school ID --name N            prints the team id
+  teacher create --school ID --name N --email E [--role teacher|admin] [--team ID] [--lead]
+  token create --email E [--school ID] [--label L]   prints a new personal token once
+  token list --email E [--school ID]
+  token revoke --id TOKEN_ID
+
+DATABASE_URL defaults to file:./data/iup-stod.db`;
+
+class UsageError extends Error {}
+
+function need(values: Record<string, unknown>, key: string): string {
+  const v = values[key];
+  if (typeof v !== 'string' || !v.trim()) throw new UsageError(`--${key} is required`);
+  return v.trim();
+}
+
+async function openDb(): Promise<{ db: Db; close: () => void }> {
+  const url = process.env.DATABASE_URL ?? 'file:./data/iup-stod.db';
+  const client = url.startsWith('file:') ? await openLocalClient(url) : createClient({ url, authToken: process.env.LIBSQL_AUTH_TOKEN });
+  return { db: createDb(client), close: () => client.close() };
+}
+
+async function findTeacher(db: Db, email: string, schoolId?: string) {
+  const rows = await db.select().from(teachers).where(schoolId ? and(eq(teachers.email, email), eq(teachers.schoolId, schoolId)) : eq(teachers.email, email));
+  if (rows.length === 0) throw new UsageError(`no teacher with email ${email}`);
+  if (rows.length > 1) throw new UsageError(`${email} exists in several schools; add --school`);
+  return rows[0]!;
+}
+
+export async function run(argv: string[], out: (line: string) => void = console.log): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv, allowPositionals: true,
+    options: {
+      name: { type: 'string' }, code: { type: 'string' }, school: { type: 'string' }, email: { type: 'string' },
+      role: { type: 'string' }, team: { type: 'string' }, lead: { type: 'boolean' }, label: { type: 'string' }, id: { type: 'string' },
+    },
+  });
+  const command = positionals.join(' ');
+  const { db, close } = await openDb();
+  try {
+    await applyMigrations(db);
+    switch (command) {
+      case 'migrate':
+        out('migrations applied');
+        return;
+      case 'seed-demo': {
+        const seeded = await seedDemo(db, new Date());
+        out(seeded ? `demo school ${seeded.schoolId}\nteacher token: ${seeded.teacherToken}\nadmin token: ${seeded.adminToken}` : 'a school exists already; nothing seeded');
+        return;
+      }
+      case 'school create': {
+        const code = values.code ?? null;
+        if (code !== null && !/^\d{8}$/.test(code)) throw new UsageError('--code is the 8-digit skolenhetskod');
+        const id = crypto.randomUUID();
+        await db.insert(schools).values({
+          id, name: need(values, 'name'), schoolUnitCode: code, settings: defaultSchoolSettings(), template: defaultTemplate(),
+          calendar: { schoolYears: [typicalSchoolYear(schoolYearOf(new Date().toISOString().slice(0, 10)))] },
+        });
+        out(id);
+        return;
+      }
+      case 'team create': {
+        const schoolId = need(values, 'school');
+        const [school] = await db.select({ id: schools.id }).from(schools).where(eq(schools.id, schoolId));
+        if (!school) throw new UsageError(`no school ${schoolId}`);
+        const id = crypto.randomUUID();
+        await db.insert(teams).values({ id, schoolId, name: need(values, 'name') });
+        out(id);
+        return;
+      }
+      case 'teacher create': {
+        const schoolId = need(values, 'school');
+        const role = values.role ?? 'teacher';
+        if (role !== 'teacher' && role !== 'admin') throw new UsageError('--role is teacher or admin');
+        const email = need(values, 'email').toLowerCase();
+        if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new UsageError('--email is not an e-mail address');
+        const id = crypto.randomUUID();
+        await db.transaction(async (tx) => {
+          await tx.insert(teachers).values({ id, schoolId, name: need(values, 'name'), email, role });
+          if (values.team) {
+            const [team] = await tx.select().from(teams).where(and(eq(teams.id, values.team), eq(teams.schoolId, schoolId)));
+            if (!team) throw new UsageError(`no team ${values.team} in that school`);
+            await tx.insert(teamMembers).values({ teamId: team.id, teacherId: id, role: values.lead ? 'lead' : 'member' });
+          }
+        });
+        out(id);
+        return;
+      }
+      case 'token create': {
+        const teacher = await findTeacher(db, need(values, 'email').toLowerCase(), values.school);
+        const { token } = await issueToken(db, teacher.id, values.label ?? 'cli');
+        out(token);
+        return;
+      }
+      case 'token list': {
+        const teacher = await findTeacher(db, need(values, 'email').toLowerCase(), values.school);
+        for (const t of await listTokens(db, teacher.id)) out(`${t.id}  ${t.label}  created ${t.createdAt}  last used ${t.lastUsedAt ?? '-'}${t.revokedAt ? `  REVOKED ${t.revokedAt}` : ''}`);
+        return;
+      }
+      case 'token revoke': {
+        const ok = await revokeToken(db, need(values, 'id'), new Date().toISOString());
+        if (!ok) throw new UsageError('no active token with that id');
+        out('revoked');
+        return;
+      }
+      default:
+        throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
+    }
+  } finally {
+    close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  run(process.argv.slice(2)).catch((err: unknown) => {
+    if (err instanceof UsageError) console.error(`error: ${err.message}\n\n${USAGE}`);
+    else console.error('error:', err instanceof Error ? err.message : err);
+    process.exit(2);
+  });
+}

@@ -1,0 +1,48 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv, Deps } from './context';
+import { ApiError } from './errors';
+import { auth } from './middleware/auth';
+import { corsOrigin } from './middleware/cors-origin';
+import { errorHandler, notFoundHandler } from './middleware/error-handler';
+import { healthRoutes } from './routes/health';
+import { iupRoutes } from './routes/iups';
+import { meRoutes } from './routes/me';
+import { meetingRoutes } from './routes/meetings';
+import { phraseRoutes } from './routes/phrases';
+import { pupilRoutes } from './routes/pupils';
+import { schoolRoutes } from './routes/school';
+
+/** The whole API, independent of runtime: Node and Workers differ only in the `db` they pass. */
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError(errorHandler());
+  app.notFound(notFoundHandler());
+
+  app.use('*', secureHeaders());
+  app.use('*', cors({ origin: corsOrigin(deps.config.corsOrigins), allowHeaders: ['Authorization', 'Content-Type', 'If-Match'], exposeHeaders: ['ETag'], maxAge: 600 }));
+  app.use('*', bodyLimit({
+    maxSize: deps.config.maxBodyBytes,
+    onError: () => { throw new ApiError(413, 'payload_too_large', `The request body is larger than ${deps.config.maxBodyBytes} bytes.`); },
+  }));
+
+  app.route('/v1/health', healthRoutes(deps));
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'Personal token from `npm run admin -- token create`' });
+  app.doc31('/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'IUP-stöd API', version: '1.0.0', description: 'Drafts, phrases, rosters, meetings and deadlines for IUP work.' },
+  });
+
+  app.use('/v1/*', auth(deps));
+  app.route('/v1/me', meRoutes(deps));
+  app.route('/v1/school', schoolRoutes(deps));
+  app.route('/v1/pupils', pupilRoutes(deps));
+  app.route('/v1/meetings', meetingRoutes(deps));
+  app.route('/v1/iups', iupRoutes(deps));
+  app.route('/v1/phrases', phraseRoutes(deps));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,207 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { Agreement, Calendar, IupSections, IupTemplate, SchoolSettings } from '../../shared/index';
+
+// Timestamps are ISO-8601 strings in UTC: sortable as text and readable in an export.
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+export const schools = sqliteTable('schools', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  schoolUnitCode: text('school_unit_code'),
+  calendar: text('calendar', { mode: 'json' }).$type<Calendar>().notNull(),
+  settings: text('settings', { mode: 'json' }).$type<SchoolSettings>().notNull(),
+  template: text('template', { mode: 'json' }).$type<IupTemplate>().notNull(),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+export const teachers = sqliteTable(
+  'teachers',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id').notNull().references(() => schools.id),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    role: text('role', { enum: ['teacher', 'admin'] }).notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('teachers_school_email').on(t.schoolId, t.email)],
+);
+
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    teacherId: text('teacher_id').notNull().references(() => teachers.id),
+    /** SHA-256 of the token, hex. The token itself is shown once and never stored. */
+    hash: text('hash').notNull(),
+    label: text('label').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [uniqueIndex('api_tokens_hash').on(t.hash)],
+);
+
+export const teams = sqliteTable('teams', {
+  id: text('id').primaryKey(),
+  schoolId: text('school_id').notNull().references(() => schools.id),
+  name: text('name').notNull(),
+});
+
+export const teamMembers = sqliteTable(
+  'team_members',
+  {
+    teamId: text('team_id').notNull().references(() => teams.id),
+    teacherId: text('teacher_id').notNull().references(() => teachers.id),
+    role: text('role', { enum: ['member', 'lead'] }).notNull().default('member'),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.teacherId] }), index('team_members_teacher').on(t.teacherId)],
+);
+
+export const groups = sqliteTable(
+  'groups',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id').notNull().references(() => schools.id),
+    teamId: text('team_id').references(() => teams.id),
+    name: text('name').notNull(),
+    type: text('type', { enum: ['klass', 'undervisning', 'mentor'] }).notNull(),
+    externalId: text('external_id'),
+  },
+  (t) => [index('groups_school').on(t.schoolId), index('groups_team').on(t.teamId)],
+);
+
+export const pupils = sqliteTable(
+  'pupils',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id').notNull().references(() => schools.id),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    skolform: text('skolform', {
+      enum: ['forskoleklass', 'grundskola', 'anpassad-grundskola', 'specialskola', 'sameskola'],
+    }).notNull(),
+    arskurs: integer('arskurs').notNull(),
+    getsGrades: integer('gets_grades', { mode: 'boolean' }).notNull().default(false),
+    pronoun: text('pronoun', { enum: ['none', 'han', 'hon', 'hen'] }).notNull().default('none'),
+    lmsId: text('lms_id'),
+    ss12000Id: text('ss12000_id'),
+    securityMarked: integer('security_marked', { mode: 'boolean' }).notNull().default(false),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    index('pupils_school').on(t.schoolId),
+    uniqueIndex('pupils_school_lms').on(t.schoolId, t.lmsId),
+    uniqueIndex('pupils_school_ss12000').on(t.schoolId, t.ss12000Id),
+  ],
+);
+
+export const groupMembers = sqliteTable(
+  'group_members',
+  {
+    groupId: text('group_id').notNull().references(() => groups.id),
+    pupilId: text('pupil_id').notNull().references(() => pupils.id),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.pupilId] }), index('group_members_pupil').on(t.pupilId)],
+);
+
+export const mentors = sqliteTable(
+  'mentors',
+  {
+    teacherId: text('teacher_id').notNull().references(() => teachers.id),
+    pupilId: text('pupil_id').notNull().references(() => pupils.id),
+  },
+  (t) => [primaryKey({ columns: [t.teacherId, t.pupilId] }), index('mentors_pupil').on(t.pupilId)],
+);
+
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id').notNull().references(() => schools.id),
+    pupilId: text('pupil_id').notNull().references(() => pupils.id),
+    startsAt: text('starts_at').notNull(),
+    durationMinutes: integer('duration_minutes').notNull().default(30),
+    status: text('status', { enum: ['planned', 'held', 'cancelled'] }).notNull(),
+    agreements: text('agreements', { mode: 'json' }).$type<Agreement[]>().notNull(),
+    createdBy: text('created_by').notNull().references(() => teachers.id),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [index('meetings_school').on(t.schoolId), index('meetings_pupil').on(t.pupilId)],
+);
+
+export const iupDocuments = sqliteTable(
+  'iup_documents',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id').notNull().references(() => schools.id),
+    pupilId: text('pupil_id').notNull().references(() => pupils.id),
+    schoolYear: text('school_year').notNull(),
+    status: text('status', { enum: ['draft', 'ready', 'shared', 'agreed'] }).notNull(),
+    sections: text('sections', { mode: 'json' }).$type<IupSections>().notNull(),
+    version: integer('version').notNull(),
+    authorId: text('author_id').notNull().references(() => teachers.id),
+    statusChangedBy: text('status_changed_by').references(() => teachers.id),
+    statusChangedAt: text('status_changed_at'),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('iup_documents_pupil_year').on(t.pupilId, t.schoolYear), index('iup_documents_school').on(t.schoolId)],
+);
+
+export const iupRevisions = sqliteTable(
+  'iup_revisions',
+  {
+    id: text('id').primaryKey(),
+    documentId: text('document_id').notNull().references(() => iupDocuments.id),
+    version: integer('version').notNull(),
+    status: text('status', { enum: ['draft', 'ready', 'shared', 'agreed'] }).notNull(),
+    sections: text('sections', { mode: 'json' }).$type<IupSections>().notNull(),
+    authorId: text('author_id').notNull().references(() => teachers.id),
+    restoredFromVersion: integer('restored_from_version'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('iup_revisions_doc_version').on(t.documentId, t.version)],
+);
+
+export const phrases = sqliteTable(
+  'phrases',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id').notNull().references(() => schools.id),
+    scope: text('scope', { enum: ['team', 'school'] }).notNull(),
+    teamId: text('team_id').references(() => teams.id),
+    text: text('text').notNull(),
+    subject: text('subject'),
+    aspect: text('aspect', { enum: ['knowledge', 'social', 'planning'] }).notNull(),
+    level: text('level', { enum: ['E', 'C', 'A'] }),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull(),
+    status: text('status', { enum: ['proposed', 'approved', 'retired'] }).notNull(),
+    authorId: text('author_id').notNull().references(() => teachers.id),
+    usageCount: integer('usage_count').notNull().default(0),
+    deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+    /** Monotonic per database; the sync cursor, since timestamps can tie within a millisecond. */
+    changeSeq: integer('change_seq').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [index('phrases_school_seq').on(t.schoolId, t.changeSeq)],
+);
+
+/** Who did what to which record, when — never the content itself. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    schoolId: text('school_id').notNull(),
+    actorId: text('actor_id'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    at: text('at').notNull().default(now),
+  },
+  (t) => [index('audit_log_school_at').on(t.schoolId, t.at)],
+);

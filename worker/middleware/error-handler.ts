@@ -1,0 +1,38 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorBody, ErrorCode } from '../../shared/index';
+import { ApiError } from '../errors';
+
+const codeForStatus = (status: number): ErrorCode =>
+  status === 401 ? 'unauthorized'
+  : status === 403 ? 'forbidden'
+  : status === 404 ? 'not_found'
+  : status === 409 ? 'conflict'
+  : status === 413 ? 'payload_too_large'
+  : status === 429 ? 'rate_limited'
+  : 'bad_request';
+
+const body = (code: ErrorCode, message: string, details?: unknown): ErrorBody => ({
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+/** The single place where thrown errors become the JSON error shape. */
+export function errorHandler() {
+  return function onError(err: Error, c: Context) {
+    if (err instanceof ApiError) return c.json(body(err.code, err.message, err.details), err.status);
+    if (err instanceof HTTPException) {
+      const status = err.status as ContentfulStatusCode;
+      if (status < 500) return c.json(body(codeForStatus(status), err.message || 'Bad request.'), status);
+    }
+    // Log the error type and stack only: request bodies may hold pupil data.
+    console.error(`[iup-stod] unhandled ${err.name}: ${err.message.slice(0, 200)}`);
+    return c.json(body('internal', 'Something went wrong on the server; nothing was saved.'), 500);
+  };
+}
+
+export function notFoundHandler() {
+  return function notFound(c: Context) {
+    return c.json(body('not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`), 404);
+  };
+}

@@ -1,0 +1,24 @@
+import { eq } from 'drizzle-orm';
+import { School, type SchoolSettingsPatch } from '../../shared/index';
+import type { Executor } from '../db/client';
+import { schools } from '../db/schema';
+import { NotFoundError } from '../errors';
+import { recordAudit } from './audit';
+
+export async function getSchool(db: Executor, schoolId: string): Promise<School> {
+  const [row] = await db.select().from(schools).where(eq(schools.id, schoolId)).limit(1);
+  if (!row) throw new NotFoundError('School');
+  // Parsing fills defaults for settings added after the row was written.
+  return School.parse({ id: row.id, name: row.name, schoolUnitCode: row.schoolUnitCode, calendar: row.calendar, settings: row.settings, template: row.template });
+}
+
+export async function updateSchool(db: Executor, schoolId: string, actorId: string, patch: SchoolSettingsPatch): Promise<School> {
+  const current = await getSchool(db, schoolId);
+  const next = School.parse({ ...current, ...patch, settings: { ...current.settings, ...patch.settings } });
+  await db
+    .update(schools)
+    .set({ name: next.name, schoolUnitCode: next.schoolUnitCode, calendar: next.calendar, settings: next.settings, template: next.template })
+    .where(eq(schools.id, schoolId));
+  await recordAudit(db, { schoolId, actorId, action: 'update', entity: 'school', entityId: schoolId });
+  return next;
+}
