@@ -124,9 +124,9 @@ describe('DELETE /v1/pupils/:id', () => {
     expect((await t.call(admin, 'DELETE', `/v1/pupils/${t.a.pupilA}`)).status).toBe(200);
     expect((await t.call(admin, 'GET', `/v1/pupils/${t.a.pupilA}`)).status).toBe(404);
     expect((await t.call(admin, 'GET', `/v1/meetings?pupilId=${t.a.pupilA}`)).body.meetings).toEqual([]);
-    const rows = await t.db.$client.execute('select action, entity from audit_log where entity_id = ?', [t.a.pupilA]);
+    const rows = await t.client.execute('select action, entity from audit_log where entity_id = ?', [t.a.pupilA]);
     expect(rows.rows.map((r) => r.action)).toContain('erase');
-    const leftovers = await t.db.$client.execute(
+    const leftovers = await t.client.execute(
       "select (select count(*) from iup_documents where pupil_id = ?1) + (select count(*) from meetings where pupil_id = ?1) + (select count(*) from group_members where pupil_id = ?1) as n",
       [t.a.pupilA],
     );

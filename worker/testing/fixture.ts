@@ -1,4 +1,4 @@
-import { createClient } from '@libsql/client';
+import { createClient, type Client } from '@libsql/client';
 import { createApp } from '../app';
 import { defaultConfig, type AppConfig } from '../context';
 import { createDb, type Db } from '../db/client';
@@ -68,6 +68,8 @@ async function makeSchool(db: Db, name: string): Promise<SchoolFixture> {
 
 export interface TestApi {
   db: Db;
+  /** The raw libSQL client, for assertions straight against the tables. */
+  client: Client;
   a: SchoolFixture;
   b: SchoolFixture;
   /** Send a JSON request as the holder of `token` (or anonymously with null). */
@@ -80,7 +82,8 @@ export interface TestApi {
  * migrations applied and two schools, and the app wired to it exactly as in production.
  */
 export async function createTestApi(config: Partial<AppConfig> = {}): Promise<TestApi> {
-  const db = createDb(createClient({ url: ':memory:' }));
+  const client = createClient({ url: ':memory:' });
+  const db = createDb(client);
   await applyMigrations(db);
   let now = new Date('2026-11-02T09:00:00Z');
   const app = createApp({ db, clock: () => now, config: { ...defaultConfig(), ...config } });
@@ -97,5 +100,5 @@ export async function createTestApi(config: Partial<AppConfig> = {}): Promise<Te
     try { parsed = JSON.parse(text); } catch { /* non-JSON bodies (e.g. iCalendar) stay text */ }
     return { status: res.status, body: parsed, headers: res.headers };
   };
-  return { db, a, b, call, setNow: (iso) => { now = new Date(iso); } };
+  return { db, client, a, b, call, setNow: (iso) => { now = new Date(iso); } };
 }
