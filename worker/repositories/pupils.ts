@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { arskursProblem, type Pupil, type PupilCreate, type PupilPatch, type PupilQuery, PupilCreate as PupilCreateSchema } from '../../shared/index';
 import type { Actor } from '../context';
 import type { Db, Executor } from '../db/client';
@@ -54,10 +54,6 @@ export async function listPupils(db: Executor, actor: Actor, q: PupilQuery): Pro
   }
   if (q.arskurs !== undefined) where.push(eq(pupils.arskurs, q.arskurs));
   if (q.skolform) where.push(eq(pupils.skolform, q.skolform));
-  if (q.q) {
-    const pattern = `%${q.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    where.push(or(sql`${pupils.firstName} like ${pattern} escape '\\'`, sql`${pupils.lastName} like ${pattern} escape '\\'`)!);
-  }
   const cond = and(...where);
   const rows = await db.select().from(pupils).where(cond).orderBy(asc(pupils.lastName), asc(pupils.firstName), asc(pupils.id)).limit(q.limit).offset(q.offset);
   const [count] = await db.select({ n: sql<number>`count(*)` }).from(pupils).where(cond);

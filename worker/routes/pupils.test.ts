@@ -22,15 +22,14 @@ describe('GET /v1/pupils', () => {
     expect((await t.call(t.a.tokens.admin, 'GET', `/v1/pupils/${t.a.pupilMarked}`)).status).toBe(200);
   });
 
-  it('filters by group, team, årskurs, skolform and name', async () => {
+  it('filters by group, team, årskurs and skolform (never by name: names stay out of URLs)', async () => {
     const admin = t.a.tokens.admin;
     const ids = async (q: string) => (await t.call(admin, 'GET', `/v1/pupils?${q}`)).body.pupils.map((p: { id: string }) => p.id);
     expect(await ids(`groupId=${t.a.classB}`)).toEqual([t.a.pupilB]);
     expect(await ids(`teamId=${t.a.teamA}`)).toEqual([t.a.pupilA]);
     expect(await ids('arskurs=4')).toEqual([t.a.pupilB]);
     expect(await ids('skolform=forskoleklass')).toEqual([]);
-    expect(await ids('q=sag')).toEqual([t.a.pupilA]);
-    expect(await ids('q=%25')).toEqual([]);
+    expect((await t.call(admin, 'GET', '/v1/pupils?q=sag')).status).toBe(400);
   });
 
   it('rejects bad filters with the JSON error shape', async () => {
