@@ -1,3 +1,4 @@
 export * from './schemas/index';
 export * from './iup/default-template';
 export * from './iup/school-year';
+export * from './deadlines/index';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Name } from './common';
+import { Id, IsoDate, Name } from './common';
 
 export const Skolform = z.enum(['forskoleklass', 'grundskola', 'anpassad-grundskola', 'specialskola', 'sameskola']);
 export type Skolform = z.infer<typeof Skolform>;
@@ -43,6 +43,8 @@ const PupilFields = z.object({
   externalIds: ExternalIds.default({}),
   /** Sekretessmarkering / skyddad folkbokföring: shown only to the pupil's own teachers. */
   securityMarked: z.boolean().default(false),
+  /** First day at this school, when known: terms that ended before it carry no samtal duty here. */
+  enrolledAt: IsoDate.nullable().default(null),
 });
 
 function checkArskurs(p: { skolform?: Skolform; arskurs?: number }, ctx: z.RefinementCtx) {
@@ -69,6 +71,7 @@ export const PupilPatch = z
     mentorIds: z.array(Id).max(10),
     externalIds: ExternalIds,
     securityMarked: z.boolean(),
+    enrolledAt: IsoDate.nullable(),
   })
   .partial()
   .strict();
@@ -82,6 +85,7 @@ export const Pupil = PupilFields.extend({
   mentorIds: z.array(Id),
   externalIds: ExternalIds,
   securityMarked: z.boolean(),
+  enrolledAt: IsoDate.nullable(),
   updatedAt: z.string(),
 });
 export type Pupil = z.infer<typeof Pupil>;

@@ -88,6 +88,7 @@ export const pupils = sqliteTable(
     lmsId: text('lms_id'),
     ss12000Id: text('ss12000_id'),
     securityMarked: integer('security_marked', { mode: 'boolean' }).notNull().default(false),
+    enrolledAt: text('enrolled_at'),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },

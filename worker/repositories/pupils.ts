@@ -22,6 +22,7 @@ function toPupil(row: PupilRow, groupIds: string[], mentorIds: string[]): Pupil 
     mentorIds,
     externalIds: { ...(row.lmsId ? { lms: row.lmsId } : {}), ...(row.ss12000Id ? { ss12000: row.ss12000Id } : {}) },
     securityMarked: row.securityMarked,
+    enrolledAt: row.enrolledAt,
     updatedAt: row.updatedAt,
   };
 }
@@ -113,7 +114,7 @@ export async function createPupil(db: Db, actor: Actor, input: PupilCreate, at: 
     await tx.insert(pupils).values({
       id, schoolId: actor.schoolId, firstName: p.firstName, lastName: p.lastName, skolform: p.skolform, arskurs: p.arskurs,
       getsGrades: p.getsGrades, pronoun: p.pronoun, lmsId: p.externalIds.lms ?? null, ss12000Id: p.externalIds.ss12000 ?? null,
-      securityMarked: p.securityMarked, createdAt: at, updatedAt: at,
+      securityMarked: p.securityMarked, enrolledAt: p.enrolledAt, createdAt: at, updatedAt: at,
     });
     await replaceRelations(tx, id, p.groupIds, p.mentorIds);
     await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'create', entity: 'pupil', entityId: id });
@@ -133,7 +134,7 @@ export async function updatePupil(db: Db, actor: Actor, id: string, patch: Pupil
       .update(pupils)
       .set({
         firstName: merged.firstName, lastName: merged.lastName, skolform: merged.skolform, arskurs: merged.arskurs,
-        getsGrades: merged.getsGrades, pronoun: merged.pronoun, securityMarked: merged.securityMarked,
+        getsGrades: merged.getsGrades, pronoun: merged.pronoun, securityMarked: merged.securityMarked, enrolledAt: merged.enrolledAt,
         lmsId: merged.externalIds.lms ?? null, ss12000Id: merged.externalIds.ss12000 ?? null, updatedAt: at,
       })
       .where(and(eq(pupils.id, id), eq(pupils.schoolId, actor.schoolId)));

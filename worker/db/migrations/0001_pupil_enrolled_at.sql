@@ -1,0 +1,1 @@
+ALTER TABLE `pupils` ADD `enrolled_at` text;
