@@ -7,6 +7,7 @@ import { ApiError } from './errors';
 import { auth } from './middleware/auth';
 import { corsOrigin } from './middleware/cors-origin';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
+import { deadlineRoutes } from './routes/deadlines';
 import { healthRoutes } from './routes/health';
 import { iupRoutes } from './routes/iups';
 import { meRoutes } from './routes/me';
@@ -42,6 +43,7 @@ export function createApp(deps: Deps) {
   app.route('/v1/meetings', meetingRoutes(deps));
   app.route('/v1/iups', iupRoutes(deps));
   app.route('/v1/phrases', phraseRoutes(deps));
+  app.route('/v1/deadlines', deadlineRoutes(deps));
   return app;
 }
 

@@ -8,3 +8,4 @@ export * from './pupil';
 export * from './school';
 export * from './subjects';
 export * from './template';
+export * from './deadlines';

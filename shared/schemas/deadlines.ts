@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { DUTY_KINDS, DUTY_REASONS, DUTY_STATES } from '../deadlines/types';
+import { Id, IsoDate } from './common';
+
+export const DutyStateSchema = z.enum(DUTY_STATES);
+export const DutySchema = z.object({
+  kind: z.enum(DUTY_KINDS),
+  period: z.object({ schoolYear: z.string(), term: z.enum(['ht', 'vt']).nullable(), start: IsoDate, end: IsoDate }),
+  due: IsoDate,
+  state: DutyStateSchema,
+  reason: z.enum(DUTY_REASONS),
+  meetingId: Id.optional(),
+});
+
+export const StateCountsSchema = z.object(Object.fromEntries(DUTY_STATES.map((s) => [s, z.int()])) as Record<(typeof DUTY_STATES)[number], z.ZodInt>);
+
+export const DeadlineScope = z.enum(['me', 'team', 'school']);
+export const DeadlineQuery = z.object({
+  /** me: pupils you mentor; team: pupils of your arbetslag; school: everyone (admin). */
+  scope: DeadlineScope.default('team'),
+  date: IsoDate.optional(),
+}).strict();
+
+export const DeadlineReport = z.object({
+  date: IsoDate,
+  schoolYear: z.string().nullable(),
+  /** True when the school's calendar has no entry for this läsår: nothing can be computed. */
+  calendarMissing: z.boolean(),
+  summary: StateCountsSchema,
+  groups: z.array(z.object({ id: Id, name: z.string(), summary: StateCountsSchema, pupilIds: z.array(Id) })),
+  pupils: z.array(z.object({
+    id: Id, firstName: z.string(), lastName: z.string(), groupIds: z.array(Id), worst: DutyStateSchema.nullable(), duties: z.array(DutySchema),
+  })),
+});
+export type DeadlineReport = z.infer<typeof DeadlineReport>;

@@ -1,0 +1,88 @@
+import { createClient } from '@libsql/client';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../app';
+import { defaultConfig } from '../context';
+import { createDb } from '../db/client';
+import { applyMigrations } from '../db/migrate';
+import { seedDemo } from '../demo/seed';
+import { createTestApi, type TestApi } from '../testing/fixture';
+
+let t: TestApi;
+beforeEach(async () => { t = await createTestApi(); });
+
+const duty = (report: any, pupilId: string, kind: string, term: string | null = null) =>
+  report.pupils.find((p: any) => p.id === pupilId)?.duties.find((d: any) => d.kind === kind && d.period.term === term);
+
+describe('GET /v1/deadlines', () => {
+  it('computes each pupil’s duties in the team, with counts overall and per class', async () => {
+    await t.call(t.a.tokens.teacherA, 'POST', '/v1/meetings', { pupilId: t.a.pupilA, startsAt: '2026-10-01T12:00:00Z', status: 'held', agreements: [{ party: 'pupil', text: 'Läser.' }] });
+    const res = await t.call(t.a.tokens.teacherA, 'GET', '/v1/deadlines?scope=team&date=2026-12-01');
+    expect(res.status).toBe(200);
+    const r = res.body;
+    expect(r).toMatchObject({ date: '2026-12-01', schoolYear: '2026/27', calendarMissing: false });
+    expect(r.pupils.map((p: any) => p.id).sort()).toEqual([t.a.pupilA, t.a.pupilMarked].sort());
+    expect(duty(r, t.a.pupilA, 'samtal-term', 'ht')).toMatchObject({ state: 'done', reason: 'deadlineSamtalHeld' });
+    expect(duty(r, t.a.pupilA, 'agreements-documented', 'ht').state).toBe('done');
+    expect(duty(r, t.a.pupilMarked, 'samtal-term', 'ht')).toMatchObject({ state: 'due-soon', due: '2026-12-19' });
+    expect(duty(r, t.a.pupilA, 'iup-läsår')).toMatchObject({ state: 'open', due: '2027-06-12' });
+    const total = Object.values(r.summary as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(total).toBe(r.pupils.reduce((n: number, p: any) => n + p.duties.length, 0));
+    expect(r.summary['due-soon']).toBe(1);
+    expect(r.groups).toEqual([expect.objectContaining({ id: t.a.classA, name: '3A', pupilIds: expect.arrayContaining([t.a.pupilA, t.a.pupilMarked]) })]);
+    expect(r.pupils.find((p: any) => p.id === t.a.pupilMarked).worst).toBe('due-soon');
+  });
+
+  it('scopes: me = mentees, school = admin only (security-marked left out), nothing across schools', async () => {
+    const me = (await t.call(t.a.tokens.teacherA, 'GET', '/v1/deadlines?scope=me&date=2026-12-01')).body;
+    expect(me.pupils.map((p: any) => p.id)).toEqual([t.a.pupilA]);
+    expect((await t.call(t.a.tokens.teacherA, 'GET', '/v1/deadlines?scope=school')).status).toBe(403);
+    const school = (await t.call(t.a.tokens.admin, 'GET', '/v1/deadlines?scope=school&date=2026-12-01')).body;
+    expect(school.pupils.map((p: any) => p.id).sort()).toEqual([t.a.pupilA, t.a.pupilB].sort());
+    const other = (await t.call(t.b.tokens.admin, 'GET', '/v1/deadlines?scope=school&date=2026-12-01')).body;
+    expect(other.pupils.map((p: any) => p.id)).not.toContain(t.a.pupilA);
+    expect((await t.call(t.a.tokens.teacherB, 'GET', '/v1/deadlines?scope=me')).body.pupils).toEqual([]);
+  });
+
+  it('says when the calendar lacks the läsår instead of answering "not required"', async () => {
+    const r = (await t.call(t.a.tokens.teacherA, 'GET', '/v1/deadlines?date=2028-02-01')).body;
+    expect(r).toMatchObject({ schoolYear: null, calendarMissing: true });
+    expect(r.pupils.every((p: any) => p.duties.length === 0)).toBe(true);
+  });
+
+  it('defaults the date to today in Stockholm and validates the query', async () => {
+    t.setNow('2026-12-19T23:30:00Z');
+    expect((await t.call(t.a.tokens.teacherA, 'GET', '/v1/deadlines')).body.date).toBe('2026-12-20');
+    expect((await t.call(t.a.tokens.teacherA, 'GET', '/v1/deadlines?date=2026-13-01')).status).toBe(400);
+    expect((await t.call(t.a.tokens.teacherA, 'GET', '/v1/deadlines?scope=everyone')).status).toBe(400);
+  });
+});
+
+describe('deadlines for the demo school', () => {
+  it('match the demo data: FK per läsår, no IUP for åk 6, held samtal done, booked scheduled', async () => {
+    const client = createClient({ url: ':memory:' });
+    const db = createDb(client);
+    await applyMigrations(db);
+    const seeded = (await seedDemo(db, new Date('2026-11-02T08:00:00Z')))!;
+    const app = createApp({ db, clock: () => new Date('2026-11-02T08:00:00Z'), config: defaultConfig() });
+    const get = async (path: string) => (await app.request(path, { headers: { authorization: `Bearer ${seeded.adminToken}` } })).json() as Promise<any>;
+    const report = await get('/v1/deadlines?scope=school');
+    const pupils = (await get('/v1/pupils')).pupils as any[];
+    const meetings = (await get('/v1/meetings')).meetings as any[];
+    expect(report.pupils).toHaveLength(30);
+    for (const p of pupils) {
+      const duties = report.pupils.find((x: any) => x.id === p.id).duties;
+      const kinds = duties.map((d: any) => d.kind);
+      if (p.skolform === 'forskoleklass') expect(kinds).toContain('samtal-läsår');
+      else expect(kinds).toContain('samtal-term');
+      const iup = duties.find((d: any) => d.kind === 'iup-läsår');
+      expect(iup.state === 'not-required', `${p.skolform} åk ${p.arskurs}`).toBe(p.skolform === 'forskoleklass' || (p.skolform === 'grundskola' && p.arskurs >= 6));
+      const mine = meetings.filter((m) => m.pupilId === p.id);
+      const samtal = duties.find((d: any) => d.kind === 'samtal-term' || d.kind === 'samtal-läsår');
+      if (mine.some((m) => m.status === 'held')) expect(samtal.state).toBe('done');
+      else if (mine.some((m) => m.status === 'planned')) expect(samtal.state).toBe('scheduled');
+      else expect(['open', 'due-soon']).toContain(samtal.state);
+    }
+    expect(report.groups.map((g: any) => g.name)).toEqual(['1A', '2A', '3A', '4A', '5A', '6A', 'FA']);
+    client.close();
+  });
+});
