@@ -7,6 +7,7 @@ import { ApiError } from './errors';
 import { auth } from './middleware/auth';
 import { corsOrigin } from './middleware/cors-origin';
 import { errorHandler, notFoundHandler } from './middleware/error-handler';
+import { calendarRoutes, publicCalendarRoutes } from './routes/calendar';
 import { deadlineRoutes } from './routes/deadlines';
 import { healthRoutes } from './routes/health';
 import { iupRoutes } from './routes/iups';
@@ -30,6 +31,7 @@ export function createApp(deps: Deps) {
   }));
 
   app.route('/v1/health', healthRoutes(deps));
+  app.route('/v1/calendar', publicCalendarRoutes(deps));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'Personal token from `npm run admin -- token create`' });
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',
@@ -44,6 +46,7 @@ export function createApp(deps: Deps) {
   app.route('/v1/iups', iupRoutes(deps));
   app.route('/v1/phrases', phraseRoutes(deps));
   app.route('/v1/deadlines', deadlineRoutes(deps));
+  app.route('/v1', calendarRoutes(deps));
   return app;
 }
 

@@ -43,6 +43,19 @@ export const apiTokens = sqliteTable(
   (t) => [uniqueIndex('api_tokens_hash').on(t.hash)],
 );
 
+/** Revocable tokens for calendar subscriptions, which cannot send an Authorization header. */
+export const calendarFeeds = sqliteTable(
+  'calendar_feeds',
+  {
+    id: text('id').primaryKey(),
+    teacherId: text('teacher_id').notNull().references(() => teachers.id),
+    hash: text('hash').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [uniqueIndex('calendar_feeds_hash').on(t.hash)],
+);
+
 export const teams = sqliteTable('teams', {
   id: text('id').primaryKey(),
   schoolId: text('school_id').notNull().references(() => schools.id),

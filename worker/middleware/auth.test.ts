@@ -64,7 +64,8 @@ describe('limits, CORS and errors', () => {
     expect(doc.openapi).toBe('3.1.0');
     const paths = Object.keys(doc.paths);
     for (const p of ['/v1/me', '/v1/school', '/v1/pupils', '/v1/pupils/{id}', '/v1/meetings', '/v1/meetings/{id}', '/v1/iups', '/v1/iups/{id}',
-      '/v1/iups/{id}/revisions', '/v1/iups/{id}/revisions/{version}/restore', '/v1/phrases', '/v1/phrases/{id}', '/v1/phrases/usage']) {
+      '/v1/iups/{id}/revisions', '/v1/iups/{id}/revisions/{version}/restore', '/v1/phrases', '/v1/phrases/{id}', '/v1/phrases/usage',
+      '/v1/deadlines', '/v1/calendar-feeds', '/v1/calendar-feeds/{id}']) {
       expect(paths, p).toContain(p);
     }
     expect(doc.paths['/v1/pupils'].post.requestBody.content['application/json'].schema.properties.skolform.enum).toContain('anpassad-grundskola');

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Actor } from '../context';
-import type { Db } from '../db/client';
+import type { Executor as Db } from '../db/client';
 import { apiTokens, teachers, teamMembers } from '../db/schema';
 import { generateToken, hashToken } from '../auth/tokens';
 
@@ -15,21 +15,26 @@ export async function findActorByTokenHash(
     .where(and(eq(apiTokens.hash, hash), isNull(apiTokens.revokedAt)))
     .limit(1);
   if (!row) return null;
+  return { tokenId: row.tokenId, lastUsedAt: row.lastUsedAt, actor: await actorFromTeacher(db, row) };
+}
+
+async function actorFromTeacher(db: Db, t: { teacherId: string; schoolId: string; role: Actor['role'] }): Promise<Actor> {
   const memberships = await db
     .select({ teamId: teamMembers.teamId, role: teamMembers.role })
     .from(teamMembers)
-    .where(eq(teamMembers.teacherId, row.teacherId));
+    .where(eq(teamMembers.teacherId, t.teacherId));
   return {
-    tokenId: row.tokenId,
-    lastUsedAt: row.lastUsedAt,
-    actor: {
-      teacherId: row.teacherId,
-      schoolId: row.schoolId,
-      role: row.role,
-      teamIds: memberships.map((m) => m.teamId),
-      leadTeamIds: memberships.filter((m) => m.role === 'lead').map((m) => m.teamId),
-    },
+    teacherId: t.teacherId,
+    schoolId: t.schoolId,
+    role: t.role,
+    teamIds: memberships.map((m) => m.teamId),
+    leadTeamIds: memberships.filter((m) => m.role === 'lead').map((m) => m.teamId),
   };
+}
+
+export async function findActorByTeacher(db: Db, teacherId: string): Promise<Actor | null> {
+  const [t] = await db.select({ teacherId: teachers.id, schoolId: teachers.schoolId, role: teachers.role }).from(teachers).where(eq(teachers.id, teacherId)).limit(1);
+  return t ? actorFromTeacher(db, t) : null;
 }
 
 export async function touchToken(db: Db, tokenId: string, at: string): Promise<void> {

@@ -1,0 +1,53 @@
+import { createRoute } from '@hono/zod-openapi';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv, Deps } from '../context';
+import { NotFoundError } from '../errors';
+import { meetingsCalendar } from '../calendar/ics';
+import { actorForFeedToken, createFeed, listFeeds, plannedMeetingsFor, revokeFeed } from '../repositories/calendar';
+import { Deleted, errors, IdParam, json, router, security } from './openapi-helpers';
+
+const LOOKBACK_MS = 30 * 86_400_000;
+const ics = (body: string) => new Response(body, { headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' } });
+
+/** Authenticated calendar routes, mounted under /v1. */
+export function calendarRoutes({ db, clock }: Deps) {
+  const app = router();
+  app.get('/meetings.ics', async (c) => {
+    const now = clock();
+    return ics(meetingsCalendar(await plannedMeetingsFor(db, c.var.actor, new Date(now.getTime() - LOOKBACK_MS).toISOString()), now));
+  });
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/calendar-feeds', tags: ['calendar'], security,
+      description: 'A revocable subscription URL for calendar apps. The token in it is shown once.',
+      responses: { 201: json(z.object({ id: z.uuid(), path: z.string() }), 'The feed path, relative to the API'), ...errors },
+    }),
+    async (c) => {
+      const { id, token } = await createFeed(db, c.var.actor);
+      return c.json({ id, path: `/v1/calendar/${token}/meetings.ics` }, 201);
+    },
+  );
+  app.openapi(
+    createRoute({ method: 'get', path: '/calendar-feeds', tags: ['calendar'], security, responses: { 200: json(z.object({ feeds: z.array(z.object({ id: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })) }), 'Your feeds'), ...errors } }),
+    async (c) => c.json({ feeds: await listFeeds(db, c.var.actor) }, 200),
+  );
+  app.openapi(
+    createRoute({ method: 'delete', path: '/calendar-feeds/{id}', tags: ['calendar'], security, request: { params: IdParam }, responses: { 200: json(Deleted, 'Revoked'), ...errors } }),
+    async (c) => {
+      await revokeFeed(db, c.var.actor, c.req.valid('param').id, clock().toISOString());
+      return c.json({ deleted: true as const }, 200);
+    },
+  );
+  return app;
+}
+
+/** The subscription URL itself: the feed token is the credential, so it sits outside bearer auth. */
+export function publicCalendarRoutes({ db, clock }: Deps) {
+  return new Hono<AppEnv>().get('/:token/meetings.ics', async (c) => {
+    const actor = await actorForFeedToken(db, c.req.param('token'));
+    if (!actor) throw new NotFoundError('Calendar feed');
+    const now = clock();
+    return ics(meetingsCalendar(await plannedMeetingsFor(db, actor, new Date(now.getTime() - LOOKBACK_MS).toISOString()), now));
+  });
+}
