@@ -10,9 +10,9 @@ const SETTINGS: DeadlineInput['settings'] = { shareDaysBeforeSamtal: 7, dueSoonD
 
 const GR3: DeadlinePupil = { skolform: 'grundskola', arskurs: 3, getsGrades: false, enrolledAt: null };
 let n = 0;
-const held = (startsAt: string, agreements = 1): DeadlineMeeting => ({ id: `m${++n}`, startsAt, status: 'held', agreements: Array(agreements).fill({ party: 'pupil' }) });
-const planned = (startsAt: string): DeadlineMeeting => ({ id: `m${++n}`, startsAt, status: 'planned', agreements: [] });
-const cancelled = (startsAt: string): DeadlineMeeting => ({ id: `m${++n}`, startsAt, status: 'cancelled', agreements: [] });
+const held = (startsAt: string, agreements = 1): DeadlineMeeting => ({ id: `m${++n}`, startsAt, status: 'held', agreementCount: agreements });
+const planned = (startsAt: string): DeadlineMeeting => ({ id: `m${++n}`, startsAt, status: 'planned', agreementCount: 0 });
+const cancelled = (startsAt: string): DeadlineMeeting => ({ id: `m${++n}`, startsAt, status: 'cancelled', agreementCount: 0 });
 
 interface Row {
   rule: string;

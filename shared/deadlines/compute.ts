@@ -1,6 +1,6 @@
-import type { Calendar, SchoolSettings, SchoolYear, Term } from '../schemas/school';
+import type { Calendar, SchoolSettings, SchoolYear } from '../schemas/school';
 import { schoolYearOf } from '../iup/school-year';
-import { addDays, daysBetween, localDate } from './dates';
+import { dayNumber, isoFromDay, localDay } from './dates';
 import { iupRequired, samtalPerTerm } from './iup-duty';
 import type { DeadlineIup, DeadlineMeeting, DeadlinePupil, Duty, DutyReason, DutyState, Period } from './types';
 
@@ -32,105 +32,137 @@ export function schoolYearFor(calendar: Calendar, today: string): SchoolYear | n
   return calendar.schoolYears.find((y) => y.label === label) ?? null;
 }
 
-interface LocalMeeting extends DeadlineMeeting { date: string }
+interface TermSpan { period: Period; start: number; end: number }
 
-/**
- * Every duty a pupil has in the current läsår, with its state on `today`.
- * Pure: the same input always gives the same duties, so it runs on the API and in the extension.
- */
-export function computeDuties(input: DeadlineInput): DeadlineResult {
-  const year = schoolYearFor(input.calendar, input.today);
-  if (!year) return { schoolYear: null, duties: [] };
-  const { today, settings, pupil } = input;
+/** Everything that is the same for every pupil of a school on one day, computed once. */
+export interface DeadlineContext {
+  schoolYear: string | null;
+  started: boolean;
+  today: number;
+  settings: DeadlineInput['settings'];
+  timeZone: string;
+  year: TermSpan;
+  terms: TermSpan[];
+  /** Terms that have started by today: the ones with a samtal duty so far. */
+  startedTerms: TermSpan[];
+}
+
+export function prepareDeadlines(calendar: Calendar, settings: DeadlineInput['settings'], today: string, timeZone = DEFAULT_TIME_ZONE): DeadlineContext | null {
+  const year = schoolYearFor(calendar, today);
+  if (!year) return null;
   const first = year.terms[0]!;
   const last = year.terms[year.terms.length - 1]!;
-  if (today < first.start) return { schoolYear: year.label, duties: [] };
-
-  const tz = input.timeZone ?? DEFAULT_TIME_ZONE;
-  const yearPeriod: Period = { schoolYear: year.label, term: null, start: first.start, end: last.end };
-  const meetings: LocalMeeting[] = input.meetings
-    .filter((m) => m.status !== 'cancelled')
-    .map((m) => ({ ...m, date: localDate(m.startsAt, tz) }))
-    .filter((m) => m.date >= yearPeriod.start && m.date <= yearPeriod.end)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-
-  const windowState = (due: string): DutyState =>
-    today > due ? 'overdue' : daysBetween(today, due) <= settings.dueSoonDays ? 'due-soon' : 'open';
-  const periodOf = (date: string): Period => {
-    const term = year.terms.find((t) => date >= t.start && date <= t.end);
-    return term ? termPeriod(year, term) : yearPeriod;
+  const span = (term: Period['term'], start: string, end: string): TermSpan =>
+    ({ period: { schoolYear: year.label, term, start, end }, start: dayNumber(start), end: dayNumber(end) });
+  const terms = year.terms.map((t) => span(t.kind, t.start, t.end));
+  const todayDay = dayNumber(today);
+  return {
+    schoolYear: year.label, today: todayDay, settings, timeZone,
+    started: todayDay >= dayNumber(first.start),
+    year: span(null, first.start, last.end),
+    terms,
+    startedTerms: terms.filter((t) => t.start <= todayDay),
   };
+}
 
+interface LocalMeeting { id: string; status: DeadlineMeeting['status']; agreementCount: number; day: number }
+
+/** Every duty one pupil has in the prepared läsår. Pure; `computeDuties` is the one-call form. */
+export function dutiesFor(ctx: DeadlineContext, pupil: DeadlinePupil, rawMeetings: readonly DeadlineMeeting[], iups: readonly DeadlineIup[]): Duty[] {
+  if (!ctx.started) return [];
+  const { today, settings, year } = ctx;
+  const meetings: LocalMeeting[] = [];
+  for (const m of rawMeetings) {
+    if (m.status === 'cancelled') continue;
+    const day = localDay(m.startsAt, ctx.timeZone);
+    if (day >= year.start && day <= year.end) meetings.push({ id: m.id, status: m.status, agreementCount: m.agreementCount, day });
+  }
+  meetings.sort((a, b) => a.day - b.day);
+
+  const windowState = (due: number): DutyState =>
+    today > due ? 'overdue' : due - today <= settings.dueSoonDays ? 'due-soon' : 'open';
+  const periodOf = (day: number): Period => (ctx.terms.find((t) => day >= t.start && day <= t.end) ?? year).period;
   const duties: Duty[] = [];
 
   // Rules 1 and 2: a samtal every term (once per läsår in förskoleklass).
-  const samtalPeriods = samtalPerTerm(pupil)
-    ? year.terms.filter((t) => t.start <= today).map((t) => termPeriod(year, t))
-    : [yearPeriod];
-  for (const period of samtalPeriods) {
-    const kind = period.term ? 'samtal-term' : 'samtal-läsår';
-    if (pupil.enrolledAt && pupil.enrolledAt > period.end) {
-      duties.push({ kind, period, due: period.end, state: 'not-required', reason: 'deadlineSamtalJoinedAfter' });
+  const enrolled = pupil.enrolledAt === null ? null : dayNumber(pupil.enrolledAt);
+  for (const span of samtalPerTerm(pupil) ? ctx.startedTerms : [year]) {
+    const kind = span.period.term ? 'samtal-term' : 'samtal-läsår';
+    const base = { kind, period: span.period, due: span.period.end } as const;
+    if (enrolled !== null && enrolled > span.end) {
+      duties.push({ ...base, state: 'not-required', reason: 'deadlineSamtalJoinedAfter' });
       continue;
     }
-    const inPeriod = meetings.filter((m) => m.date >= period.start && m.date <= period.end);
-    const held = inPeriod.find((m) => m.status === 'held');
-    const booked = inPeriod.find((m) => m.status === 'planned' && m.date >= today);
-    const unconfirmed = inPeriod.find((m) => m.status === 'planned' && m.date < today);
-    const base = { kind, period, due: period.end } as const;
+    let held: LocalMeeting | undefined;
+    let booked: LocalMeeting | undefined;
+    let unconfirmed: LocalMeeting | undefined;
+    for (const m of meetings) {
+      if (m.day < span.start || m.day > span.end) continue;
+      if (m.status === 'held') held ??= m;
+      else if (m.day >= today) booked ??= m;
+      else unconfirmed ??= m;
+    }
     if (held) duties.push({ ...base, state: 'done', reason: 'deadlineSamtalHeld', meetingId: held.id });
     else if (booked) duties.push({ ...base, state: 'scheduled', reason: 'deadlineSamtalBooked', meetingId: booked.id });
     else if (unconfirmed) {
       // A booked samtal whose day has passed but is not marked held: probably held, but unconfirmed.
-      duties.push({ ...base, state: today > period.end ? 'overdue' : 'due-soon', reason: 'deadlineSamtalMarkHeld', meetingId: unconfirmed.id });
+      duties.push({ ...base, state: today > span.end ? 'overdue' : 'due-soon', reason: 'deadlineSamtalMarkHeld', meetingId: unconfirmed.id });
     } else {
-      const state = windowState(period.end);
+      const state = windowState(span.end);
       duties.push({ ...base, state, reason: state === 'overdue' ? 'deadlineSamtalMissed' : 'deadlineSamtalMissing' });
     }
   }
 
   // Rule 3: a written IUP once per läsår for pupils without grades.
   const iup = iupRequired(pupil);
-  const doc = input.iups.find((d) => d.schoolYear === year.label);
+  const doc = iups.find((d) => d.schoolYear === ctx.schoolYear);
   const shared = doc !== undefined && (doc.status === 'shared' || doc.status === 'agreed');
+  const iupBase = { kind: 'iup-läsår', period: year.period, due: year.period.end } as const;
   if (!iup.required) {
-    duties.push({ kind: 'iup-läsår', period: yearPeriod, due: yearPeriod.end, state: 'not-required', reason: iup.reason });
+    duties.push({ ...iupBase, state: 'not-required', reason: iup.reason });
   } else {
-    const base = { kind: 'iup-läsår', period: yearPeriod, due: yearPeriod.end } as const;
-    const upcoming = meetings.find((m) => m.status === 'planned' && m.date >= today);
-    if (doc?.status === 'agreed') duties.push({ ...base, state: 'done', reason: 'deadlineIupAgreed' });
-    else if (shared && settings.iupDoneWhen === 'shared') duties.push({ ...base, state: 'done', reason: 'deadlineIupShared' });
-    else if (upcoming) duties.push({ ...base, state: 'scheduled', reason: 'deadlineIupWithBookedSamtal', meetingId: upcoming.id });
+    const upcoming = meetings.find((m) => m.status === 'planned' && m.day >= today);
+    if (doc?.status === 'agreed') duties.push({ ...iupBase, state: 'done', reason: 'deadlineIupAgreed' });
+    else if (shared && settings.iupDoneWhen === 'shared') duties.push({ ...iupBase, state: 'done', reason: 'deadlineIupShared' });
+    else if (upcoming) duties.push({ ...iupBase, state: 'scheduled', reason: 'deadlineIupWithBookedSamtal', meetingId: upcoming.id });
     else {
-      const state = windowState(yearPeriod.end);
-      duties.push({ ...base, state, reason: state === 'overdue' ? 'deadlineIupMissed' : 'deadlineIupMissing' });
+      const state = windowState(year.end);
+      duties.push({ ...iupBase, state, reason: state === 'overdue' ? 'deadlineIupMissed' : 'deadlineIupMissing' });
     }
 
     // Rule 4: the draft reaches pupil and guardians N days before each booked samtal.
-    for (const m of meetings.filter((x) => x.status === 'planned' && x.date >= today)) {
-      const due = addDays(m.date, -settings.shareDaysBeforeSamtal);
+    for (const m of meetings) {
+      if (m.status !== 'planned' || m.day < today) continue;
+      const due = m.day - settings.shareDaysBeforeSamtal;
       let state: DutyState;
       let reason: DutyReason;
-      if (shared) [state, reason] = ['done', 'deadlineShareDone'];
-      else if (today > due) [state, reason] = ['overdue', 'deadlineShareLate'];
-      else [state, reason] = [windowState(due), 'deadlineShareDue'];
-      duties.push({ kind: 'share-before-samtal', period: periodOf(m.date), due, state, reason, meetingId: m.id });
+      if (shared) { state = 'done'; reason = 'deadlineShareDone'; }
+      else if (today > due) { state = 'overdue'; reason = 'deadlineShareLate'; }
+      else { state = windowState(due); reason = 'deadlineShareDue'; }
+      duties.push({ kind: 'share-before-samtal', period: periodOf(m.day), due: isoFromDay(due), state, reason, meetingId: m.id });
     }
   }
 
   // Rule 5: agreements made at a held samtal are documented.
-  for (const m of meetings.filter((x) => x.status === 'held' && x.date <= today)) {
-    const due = addDays(m.date, AGREEMENTS_GRACE_DAYS);
-    const documented = m.agreements.length > 0;
+  for (const m of meetings) {
+    if (m.status !== 'held' || m.day > today) continue;
+    const due = m.day + AGREEMENTS_GRACE_DAYS;
+    const documented = m.agreementCount > 0;
     duties.push({
-      kind: 'agreements-documented', period: periodOf(m.date), due, meetingId: m.id,
+      kind: 'agreements-documented', period: periodOf(m.day), due: isoFromDay(due), meetingId: m.id,
       state: documented ? 'done' : today > due ? 'overdue' : 'due-soon',
       reason: documented ? 'deadlineAgreementsDone' : 'deadlineAgreementsMissing',
     });
   }
-  return { schoolYear: year.label, duties };
+  return duties;
 }
 
-function termPeriod(year: SchoolYear, t: Term): Period {
-  return { schoolYear: year.label, term: t.kind, start: t.start, end: t.end };
+/**
+ * Every duty a pupil has in the current läsår, with its state on `today`.
+ * Pure: the same input always gives the same duties, so it runs on the API and in the extension.
+ */
+export function computeDuties(input: DeadlineInput): DeadlineResult {
+  const ctx = prepareDeadlines(input.calendar, input.settings, input.today, input.timeZone);
+  if (!ctx) return { schoolYear: null, duties: [] };
+  return { schoolYear: ctx.schoolYear, duties: dutiesFor(ctx, input.pupil, input.meetings, input.iups) };
 }

@@ -1,4 +1,4 @@
-import type { IupStatus, MeetingStatus, Party, Skolform, TermKind } from '../schemas/index';
+import type { IupStatus, MeetingStatus, Skolform, TermKind } from '../schemas/index';
 
 export const DUTY_KINDS = ['samtal-term', 'samtal-läsår', 'iup-läsår', 'share-before-samtal', 'agreements-documented'] as const;
 export type DutyKind = (typeof DUTY_KINDS)[number];
@@ -33,7 +33,8 @@ export interface DeadlineMeeting {
   id: string;
   startsAt: string;
   status: MeetingStatus;
-  agreements: readonly { party: Party }[];
+  /** How many agreements were documented; their text is not needed for deadlines. */
+  agreementCount: number;
 }
 
 export interface DeadlineIup {

@@ -19,6 +19,8 @@ export const DeadlineQuery = z.object({
   /** me: pupils you mentor; team: pupils of your arbetslag; school: everyone (admin). */
   scope: DeadlineScope.default('team'),
   date: IsoDate.optional(),
+  /** summary: counts overall and per group only (badge, overview); full: every pupil's duties too. */
+  view: z.enum(['full', 'summary']).default('full'),
 }).strict();
 
 export const DeadlineReport = z.object({

@@ -1,11 +1,11 @@
-import { and, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
-  addDays, computeDuties, countStates, DEFAULT_TIME_ZONE, emptyCounts, schoolYearFor, worstState,
-  type DeadlineReport, type DeadlineMeeting,
+  addDays, countStates, DEFAULT_TIME_ZONE, dutiesFor, emptyCounts, prepareDeadlines, schoolYearFor, worstState,
+  type DeadlineIup, type DeadlineMeeting, type DeadlineReport, type Skolform,
 } from '../../shared/index';
 import type { Actor } from '../context';
 import type { Executor } from '../db/client';
-import { groupMembers, groups, iupDocuments, meetings, pupils } from '../db/schema';
+import { pupils } from '../db/schema';
 import { ForbiddenError } from '../errors';
 import { getSchool } from './schools';
 import { pupilVisible } from './visibility';
@@ -27,61 +27,79 @@ function scopeCondition(actor: Actor, scope: DeadlineScope): SQL {
 }
 
 /**
- * Deadlines for every pupil in scope. Loads one query per table, filtered by the same scope
- * condition (no per-pupil queries, no id lists), then computes in memory with the shared rules.
+ * One table's rows as a single JSON array built inside SQLite. The libSQL driver costs several
+ * microseconds per returned row; one row holding JSON that V8 parses natively is ~4× faster for
+ * a school's worth of rows (see `npm run bench`). Works the same on remote libSQL.
  */
-export async function deadlineReport(db: Executor, actor: Actor, scope: DeadlineScope, date: string): Promise<DeadlineReport> {
+async function jsonRows<T>(db: Executor, query: SQL): Promise<T[]> {
+  const result = await db.all<{ rows: string | null }>(query);
+  const text = result[0]?.rows;
+  return text ? (JSON.parse(text) as T[]) : [];
+}
+
+type PupilTuple = [id: string, firstName: string, lastName: string, skolform: Skolform, arskurs: number, getsGrades: 0 | 1, enrolledAt: string | null];
+
+/**
+ * Deadlines for every pupil in scope: one query per table, each filtered by the same scope
+ * condition (no per-pupil queries), then the shared rules in memory.
+ */
+export async function deadlineReport(db: Executor, actor: Actor, scope: DeadlineScope, date: string, view: 'full' | 'summary' = 'full'): Promise<DeadlineReport> {
   const school = await getSchool(db, actor.schoolId);
   const year = schoolYearFor(school.calendar, date);
   const cond = scopeCondition(actor, scope);
 
-  const pupilRows = await db
-    .select({ id: pupils.id, firstName: pupils.firstName, lastName: pupils.lastName, skolform: pupils.skolform, arskurs: pupils.arskurs, getsGrades: pupils.getsGrades, enrolledAt: pupils.enrolledAt })
-    .from(pupils).where(cond).orderBy(pupils.lastName, pupils.firstName, pupils.id);
-  const memberships = await db.select({ pupilId: groupMembers.pupilId, groupId: groupMembers.groupId })
-    .from(groupMembers).innerJoin(pupils, eq(pupils.id, groupMembers.pupilId)).where(cond);
-  const groupRows = await db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.schoolId, actor.schoolId));
+  // Aggregate ORDER BY (SQLite ≥ 3.44): the order of a plain aggregate is not guaranteed.
+  const pupilRows = await jsonRows<PupilTuple>(db, sql`select json_group_array(
+      json_array(id, first_name, last_name, skolform, arskurs, gets_grades, enrolled_at) order by last_name, first_name, id) as rows
+    from ${pupils} where ${cond}`);
+  // `in (subquery)` lets SQLite build the set of pupils once instead of re-checking the scope per row.
+  const inScope = sql`(select ${pupils.id} from ${pupils} where ${cond})`;
+  const memberships = await jsonRows<[string, string]>(db, sql`select json_group_array(json_array(gm.pupil_id, gm.group_id)) as rows
+    from group_members gm where gm.pupil_id in ${inScope}`);
+  const groupRows = await jsonRows<[string, string]>(db, sql`select json_group_array(json_array(id, name)) as rows from groups where school_id = ${actor.schoolId}`);
 
   const meetingsByPupil = new Map<string, DeadlineMeeting[]>();
-  const iupsByPupil = new Map<string, { schoolYear: string; status: 'draft' | 'ready' | 'shared' | 'agreed' }[]>();
+  const iupsByPupil = new Map<string, DeadlineIup[]>();
   if (year) {
     // A day of margin on each side: the local date of a samtal can differ from its UTC date.
     const from = `${addDays(year.terms[0]!.start, -1)}T00:00:00.000Z`;
     const to = `${addDays(year.terms[year.terms.length - 1]!.end, 2)}T00:00:00.000Z`;
-    const meetingRows = await db
-      .select({ id: meetings.id, pupilId: meetings.pupilId, startsAt: meetings.startsAt, status: meetings.status, agreements: meetings.agreements })
-      .from(meetings).innerJoin(pupils, eq(pupils.id, meetings.pupilId))
-      .where(and(cond, eq(meetings.schoolId, actor.schoolId), gte(meetings.startsAt, from), lte(meetings.startsAt, to)));
-    for (const m of meetingRows) (meetingsByPupil.get(m.pupilId) ?? meetingsByPupil.set(m.pupilId, []).get(m.pupilId)!).push(m);
+    const meetingRows = await jsonRows<[string, string, string, DeadlineMeeting['status'], number]>(db, sql`
+      select json_group_array(json_array(m.id, m.pupil_id, m.starts_at, m.status, json_array_length(m.agreements))) as rows
+      from meetings m
+      where m.pupil_id in ${inScope} and m.school_id = ${actor.schoolId} and m.starts_at >= ${from} and m.starts_at <= ${to}`);
+    for (const [id, pupilId, startsAt, status, agreementCount] of meetingRows) {
+      (meetingsByPupil.get(pupilId) ?? meetingsByPupil.set(pupilId, []).get(pupilId)!).push({ id, startsAt, status, agreementCount });
+    }
     // Status only: the sections (the heavy part) are not needed for deadlines.
-    const iupRows = await db
-      .select({ pupilId: iupDocuments.pupilId, schoolYear: iupDocuments.schoolYear, status: iupDocuments.status })
-      .from(iupDocuments).innerJoin(pupils, eq(pupils.id, iupDocuments.pupilId))
-      .where(and(cond, eq(iupDocuments.schoolId, actor.schoolId), eq(iupDocuments.schoolYear, year.label)));
-    for (const d of iupRows) (iupsByPupil.get(d.pupilId) ?? iupsByPupil.set(d.pupilId, []).get(d.pupilId)!).push(d);
+    const iupRows = await jsonRows<[string, DeadlineIup['status']]>(db, sql`
+      select json_group_array(json_array(d.pupil_id, d.status)) as rows
+      from iup_documents d
+      where d.pupil_id in ${inScope} and d.school_id = ${actor.schoolId} and d.school_year = ${year.label}`);
+    for (const [pupilId, status] of iupRows) (iupsByPupil.get(pupilId) ?? iupsByPupil.set(pupilId, []).get(pupilId)!).push({ schoolYear: year.label, status });
   }
 
   const groupsOf = new Map<string, string[]>();
-  for (const m of memberships) (groupsOf.get(m.pupilId) ?? groupsOf.set(m.pupilId, []).get(m.pupilId)!).push(m.groupId);
+  for (const [pupilId, groupId] of memberships) (groupsOf.get(pupilId) ?? groupsOf.set(pupilId, []).get(pupilId)!).push(groupId);
 
+  const ctx = prepareDeadlines(school.calendar, school.settings, date, DEFAULT_TIME_ZONE);
   const summary = emptyCounts();
   const byGroup = new Map<string, { summary: ReturnType<typeof emptyCounts>; pupilIds: string[] }>();
   const out: DeadlineReport['pupils'] = [];
-  for (const p of pupilRows) {
-    const { duties } = computeDuties({
-      today: date, calendar: school.calendar, settings: school.settings, timeZone: DEFAULT_TIME_ZONE,
-      pupil: p, meetings: meetingsByPupil.get(p.id) ?? [], iups: iupsByPupil.get(p.id) ?? [],
-    });
+  for (const [id, firstName, lastName, skolform, arskurs, getsGrades, enrolledAt] of pupilRows) {
+    const duties = ctx
+      ? dutiesFor(ctx, { skolform, arskurs, getsGrades: getsGrades === 1, enrolledAt }, meetingsByPupil.get(id) ?? [], iupsByPupil.get(id) ?? [])
+      : [];
     countStates(duties, summary);
-    const groupIds = groupsOf.get(p.id) ?? [];
+    const groupIds = groupsOf.get(id) ?? [];
     for (const g of groupIds) {
       const entry = byGroup.get(g) ?? byGroup.set(g, { summary: emptyCounts(), pupilIds: [] }).get(g)!;
       countStates(duties, entry.summary);
-      entry.pupilIds.push(p.id);
+      entry.pupilIds.push(id);
     }
-    out.push({ id: p.id, firstName: p.firstName, lastName: p.lastName, groupIds, worst: worstState(duties), duties });
+    if (view === 'full') out.push({ id, firstName, lastName, groupIds, worst: worstState(duties), duties });
   }
-  const names = new Map(groupRows.map((g) => [g.id, g.name]));
+  const names = new Map(groupRows);
   return {
     date,
     schoolYear: year?.label ?? null,

@@ -32,6 +32,14 @@ describe('GET /v1/deadlines', () => {
     expect(r.pupils.find((p: any) => p.id === t.a.pupilMarked).worst).toBe('due-soon');
   });
 
+  it('view=summary gives the same counts without per-pupil duties', async () => {
+    const full = (await t.call(t.a.tokens.teacherA, 'GET', '/v1/deadlines?date=2026-12-01')).body;
+    const summary = (await t.call(t.a.tokens.teacherA, 'GET', '/v1/deadlines?date=2026-12-01&view=summary')).body;
+    expect(summary.summary).toEqual(full.summary);
+    expect(summary.groups).toEqual(full.groups);
+    expect(summary.pupils).toEqual([]);
+  });
+
   it('scopes: me = mentees, school = admin only (security-marked left out), nothing across schools', async () => {
     const me = (await t.call(t.a.tokens.teacherA, 'GET', '/v1/deadlines?scope=me&date=2026-12-01')).body;
     expect(me.pupils.map((p: any) => p.id)).toEqual([t.a.pupilA]);

@@ -16,7 +16,7 @@ export function deadlineRoutes({ db, clock }: Deps) {
     async (c) => {
       const q = c.req.valid('query');
       const date = q.date ?? localDate(clock().toISOString(), DEFAULT_TIME_ZONE);
-      return c.json(await deadlineReport(db, c.var.actor, q.scope, date), 200);
+      return c.json(await deadlineReport(db, c.var.actor, q.scope, date, q.view), 200);
     },
   );
   return app;

@@ -1,0 +1,29 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchDeadlines, type BenchRow } from './deadlines';
+
+/** `npm run bench`: every figure beside its baseline from the same run; printed and saved as JSON. */
+async function main() {
+  const quick = process.argv.includes('--quick');
+  const rows: BenchRow[] = [];
+  console.log('IUP-stöd benchmarks — figures are from this machine and this run only; compare ratios.\n');
+  rows.push(...await benchDeadlines(quick
+    ? [{ pupils: 2_000, runs: 5, targetMs: 50 }]
+    : [{ pupils: 2_000, runs: 30, targetMs: 50 }, { pupils: 50_000, runs: 7, targetMs: 1000 }]));
+
+  const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+  const table = rows.map((r) => ({
+    benchmark: r.name, figure: r.figure, value: `${fmt(r.value)} ${r.unit}`,
+    'vs baseline': r.ratio === undefined ? '' : `${r.ratio.toFixed(1)}× ${r.baseline}`,
+    target: r.target ? `${r.target} ${r.met ? 'met' : 'NOT met'}` : '',
+  }));
+  console.table(table);
+  mkdirSync('bench-results', { recursive: true });
+  const file = `bench-results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, rows }, null, 2));
+  console.log(`\nSaved ${file}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
