@@ -59,3 +59,25 @@ describe('PhraseSearch', () => {
     expect(search.search('', {}, usage).map((p) => p.id).slice(0, 3)).toEqual(['hem', 'ar', 'mat']);
   });
 });
+
+import { withinOneEditOfPrefix } from './search';
+
+describe('withinOneEditOfPrefix', () => {
+  it.each([
+    ['matematik', 'matematiken', true], ['matxmatik', 'matematiken', true], ['mateatik', 'matematiken', true],
+    ['mattematik', 'matematiken', true], ['maetmatik', 'matematiken', true], ['matemati', 'matematiken', true],
+    ['mxtxmatik', 'matematiken', false], ['matematikenn', 'matematiken', true], ['matematikenxy', 'matematiken', false],
+    ['bråk', 'bok', false], ['abcd', 'abdc', true],
+  ])('%s ~ %s → %s', (word, term, want) => expect(withinOneEditOfPrefix(word, term)).toBe(want));
+});
+
+describe('first keystroke', () => {
+  it('ranks a one-letter query like any other: whole words, then prefixes, then usage', () => {
+    const s = new PhraseSearch([P('a', 'Berättar om bilder.'), P('b', 'Bygger med klossar.'), P('c', 'Läser böcker varje dag.')]);
+    expect(s.search('b').map((p) => p.id)).toEqual(['a', 'b', 'c']);
+    const usage = new Map([['c', { count: 5, lastUsed: 1 }]]);
+    expect(s.search('b', {}, usage).map((p) => p.id)).toEqual(['c', 'a', 'b']);
+    expect(s.search('b', { subject: 'SV' })).toEqual([]);
+    expect(new PhraseSearch([P('i', 'Arbetar i grupp.'), P('j', 'Inför klassen.')]).search('i').map((p) => p.id)).toEqual(['i', 'j']);
+  });
+});

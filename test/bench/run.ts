@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchDeadlines, type BenchRow } from './deadlines';
+import { benchPhraseSearch } from './phrase-search';
 
 /** `npm run bench`: every figure beside its baseline from the same run; printed and saved as JSON. */
 async function main() {
@@ -10,9 +11,11 @@ async function main() {
     ? [{ pupils: 2_000, runs: 5, targetMs: 50 }]
     : [{ pupils: 2_000, runs: 30, targetMs: 50 }, { pupils: 50_000, runs: 7, targetMs: 1000 }]));
 
+  rows.push(...benchPhraseSearch(quick));
+
   const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
   const table = rows.map((r) => ({
-    benchmark: r.name, figure: r.figure, value: `${fmt(r.value)} ${r.unit}`,
+    benchmark: r.name, figure: r.figure, value: `${fmt(r.value)} ${r.unit}`.trim(),
     'vs baseline': r.ratio === undefined ? '' : `${r.ratio.toFixed(1)}× ${r.baseline}`,
     target: r.target ? `${r.target} ${r.met ? 'met' : 'NOT met'}` : '',
   }));
