@@ -5,3 +5,4 @@ export * from './deadlines/index';
 export * from './phrases/placeholders';
 export * from './phrases/normalise';
 export * from './phrases/search';
+export * from './util/multimap';

@@ -1,3 +1,4 @@
+import { append } from '../util/multimap';
 import { fold, tokens } from './normalise';
 
 export interface SearchablePhrase {
@@ -42,7 +43,7 @@ interface TermIndex {
 function buildIndex(docs: string[][]): TermIndex {
   const map = new Map<string, number[]>();
   docs.forEach((terms, i) => {
-    for (const t of new Set(terms)) (map.get(t) ?? map.set(t, []).get(t)!).push(i);
+    for (const t of new Set(terms)) append(map, t, i);
   });
   const terms = [...map.keys()].sort();
   return { terms, postings: terms.map((t) => Int32Array.from(map.get(t)!)) };

@@ -17,6 +17,16 @@ const body = (code: ErrorCode, message: string, details?: unknown): ErrorBody =>
   error: details === undefined ? { code, message } : { code, message, details },
 });
 
+/** The error's type and any driver code, e.g. "DrizzleQueryError (SQLITE_CONSTRAINT)" — no content. */
+export function describeForLog(err: Error): string {
+  const codes: string[] = [];
+  for (let e: unknown = err; e instanceof Error && codes.length < 4; e = e.cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[A-Z0-9_]{2,60}$/.test(code)) codes.push(code);
+  }
+  return codes.length ? `${err.name} (${codes.join(', ')})` : err.name;
+}
+
 /** The single place where thrown errors become the JSON error shape. */
 export function errorHandler() {
   return function onError(err: Error, c: Context) {
@@ -25,8 +35,9 @@ export function errorHandler() {
       const status = err.status as ContentfulStatusCode;
       if (status < 500) return c.json(body(codeForStatus(status), err.message || 'Bad request.'), status);
     }
-    // Log the error type and stack only: request bodies may hold pupil data.
-    console.error(`[iup-stod] unhandled ${err.name}: ${err.message.slice(0, 200)}`);
+    // Never the message: drizzle's query errors carry the bound parameters, which can be pupil
+    // data. The error type and the driver's code are enough to find the fault.
+    console.error(`[iup-stod] unhandled ${describeForLog(err)}`);
     return c.json(body('internal', 'Something went wrong on the server; nothing was saved.'), 500);
   };
 }

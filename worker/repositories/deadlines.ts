@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
-  addDays, countStates, DEFAULT_TIME_ZONE, dutiesFor, emptyCounts, prepareDeadlines, schoolYearFor, worstState,
+  addDays, append, countStates, DEFAULT_TIME_ZONE, dutiesFor, emptyCounts, prepareDeadlines, schoolYearFor, worstState,
   type DeadlineIup, type DeadlineMeeting, type DeadlineReport, type Skolform,
 } from '../../shared/index';
 import type { Actor } from '../context';
@@ -69,18 +69,18 @@ export async function deadlineReport(db: Executor, actor: Actor, scope: Deadline
       from meetings m
       where m.pupil_id in ${inScope} and m.school_id = ${actor.schoolId} and m.starts_at >= ${from} and m.starts_at <= ${to}`);
     for (const [id, pupilId, startsAt, status, agreementCount] of meetingRows) {
-      (meetingsByPupil.get(pupilId) ?? meetingsByPupil.set(pupilId, []).get(pupilId)!).push({ id, startsAt, status, agreementCount });
+      append(meetingsByPupil, pupilId, { id, startsAt, status, agreementCount });
     }
     // Status only: the sections (the heavy part) are not needed for deadlines.
     const iupRows = await jsonRows<[string, DeadlineIup['status']]>(db, sql`
       select json_group_array(json_array(d.pupil_id, d.status)) as rows
       from iup_documents d
       where d.pupil_id in ${inScope} and d.school_id = ${actor.schoolId} and d.school_year = ${year.label}`);
-    for (const [pupilId, status] of iupRows) (iupsByPupil.get(pupilId) ?? iupsByPupil.set(pupilId, []).get(pupilId)!).push({ schoolYear: year.label, status });
+    for (const [pupilId, status] of iupRows) append(iupsByPupil, pupilId, { schoolYear: year.label, status });
   }
 
   const groupsOf = new Map<string, string[]>();
-  for (const [pupilId, groupId] of memberships) (groupsOf.get(pupilId) ?? groupsOf.set(pupilId, []).get(pupilId)!).push(groupId);
+  for (const [pupilId, groupId] of memberships) append(groupsOf, pupilId, groupId);
 
   const ctx = prepareDeadlines(school.calendar, school.settings, date, DEFAULT_TIME_ZONE);
   const summary = emptyCounts();

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { arskursProblem, type Pupil, type PupilCreate, type PupilPatch, type PupilQuery, PupilCreate as PupilCreateSchema } from '../../shared/index';
+import { append, arskursProblem, type Pupil, type PupilCreate, type PupilPatch, type PupilQuery, PupilCreate as PupilCreateSchema } from '../../shared/index';
 import type { Actor } from '../context';
 import type { Db, Executor } from '../db/client';
 import { groupMembers, groups, iupDocuments, iupRevisions, meetings, mentors, pupils, teachers } from '../db/schema';
@@ -37,10 +37,10 @@ async function withRelations(db: Executor, rows: PupilRow[]): Promise<Pupil[]> {
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     for (const r of await db.select().from(groupMembers).where(inArray(groupMembers.pupilId, chunk))) {
-      (gm.get(r.pupilId) ?? gm.set(r.pupilId, []).get(r.pupilId)!).push(r.groupId);
+      append(gm, r.pupilId, r.groupId);
     }
     for (const r of await db.select().from(mentors).where(inArray(mentors.pupilId, chunk))) {
-      (mm.get(r.pupilId) ?? mm.set(r.pupilId, []).get(r.pupilId)!).push(r.teacherId);
+      append(mm, r.pupilId, r.teacherId);
     }
   }
   return rows.map((r) => toPupil(r, gm.get(r.id) ?? [], mm.get(r.id) ?? []));
