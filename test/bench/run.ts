@@ -16,7 +16,7 @@ async function main() {
   const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
   const table = rows.map((r) => ({
     benchmark: r.name, figure: r.figure, value: `${fmt(r.value)} ${r.unit}`.trim(),
-    'vs baseline': r.ratio === undefined ? '' : `${r.ratio.toFixed(1)}× ${r.baseline}`,
+    'vs baseline': r.ratio === undefined ? '' : `${r.ratio >= 0.1 ? r.ratio.toFixed(1) : r.ratio.toPrecision(2)}× ${r.baseline}`,
     target: r.target ? `${r.target} ${r.met ? 'met' : 'NOT met'}` : '',
   }));
   console.table(table);
