@@ -1,17 +1,29 @@
 import { defineConfig } from 'wxt';
 
-// One source for Chrome/Edge (MV3) and Firefox; see README "Extension".
+/**
+ * One source for Chrome/Edge and Firefox, both Manifest V3 (Firefox ≥ 115 has the scripting API
+ * that site activation needs). No host access at install: each LMS origin is granted at runtime.
+ * `IUP_E2E_HOSTS` (tests only) pre-grants hosts, because a browser permission prompt cannot be
+ * clicked by an automated test.
+ */
+const e2eHosts = process.env.IUP_E2E_HOSTS?.split(',').filter(Boolean) ?? [];
+
 export default defineConfig({
   srcDir: 'extension',
-  outDir: '.output',
+  outDir: process.env.IUP_E2E_HOSTS ? '.output/e2e' : '.output',
   publicDir: 'extension/public',
   // Explicit imports keep extension code readable next to worker/ and shared/, which have no auto-imports.
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'sv',
-    // No host access at install: each school's LMS origin is granted at runtime (see issue on site activation).
-    permissions: ['storage'],
-  },
+    permissions: ['storage', 'scripting', 'alarms', 'activeTab'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(e2eHosts.length ? { host_permissions: e2eHosts } : {}),
+    commands: {
+      'open-palette': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandOpenPalette__' },
+    },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'iup-stod@iup-stod.se', strict_min_version: '115.0' } } } : {}),
+  }),
 });

@@ -1,0 +1,18 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { phrasePalette } from './phrase-palette';
+
+export interface Feature {
+  name: string;
+  start(ctx: ContentScriptContext): void | Promise<void>;
+}
+
+/** Every overlay feature, in order. Each starts on its own: one failing never stops the others. */
+export const FEATURES: readonly Feature[] = [phrasePalette];
+
+export function startFeatures(ctx: ContentScriptContext): void {
+  for (const feature of FEATURES) {
+    Promise.resolve()
+      .then(() => feature.start(ctx))
+      .catch((err: unknown) => console.warn(`[IUP-stöd] ${feature.name} could not start:`, err instanceof Error ? err.name : err));
+  }
+}

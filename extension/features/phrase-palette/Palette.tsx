@@ -1,0 +1,74 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { PhraseSearch } from '../../../shared/phrases/search';
+import type { Phrase } from '../../../shared/schemas/phrase';
+import { t } from '../../i18n';
+
+export interface PaletteProps {
+  phrases: Phrase[];
+  usage: ReadonlyMap<string, { count: number; lastUsed: number }>;
+  onChoose(phrase: Phrase): void;
+  onClose(): void;
+}
+
+const LIST_ID = 'iup-palette-list';
+
+/** The phrase palette: an ARIA 1.2 combobox with a listbox, usable with the keyboard alone. */
+export function Palette({ phrases, usage, onChoose, onClose }: PaletteProps) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const input = useRef<HTMLInputElement>(null);
+  const search = useMemo(() => new PhraseSearch(phrases.filter((p) => p.status === 'approved' || p.status === 'proposed')), [phrases]);
+  const results = useMemo(() => search.search(query, {}, usage, 12), [search, query, usage]);
+
+  useEffect(() => input.current?.focus(), []);
+  useEffect(() => setActive(0), [query]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') { e.preventDefault(); setActive((a) => Math.min(a + 1, results.length - 1)); }
+    else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((a) => Math.max(a - 1, 0)); }
+    else if (e.key === 'Home' && e.ctrlKey) { e.preventDefault(); setActive(0); }
+    else if (e.key === 'Enter') { e.preventDefault(); const p = results[active]; if (p) onChoose(p); }
+    else if (e.key === 'Escape') { e.preventDefault(); onClose(); }
+  };
+
+  return (
+    <div class="palette" role="dialog" aria-label={t('paletteLabel')}>
+      <input
+        ref={input}
+        class="search"
+        type="text"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls={LIST_ID}
+        aria-autocomplete="list"
+        aria-activedescendant={results[active] ? `iup-opt-${results[active].id}` : undefined}
+        aria-label={t('paletteSearchLabel')}
+        placeholder={t('paletteSearchPlaceholder')}
+        value={query}
+        onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        onKeyDown={onKeyDown}
+      />
+      <ul id={LIST_ID} class="results" role="listbox" aria-label={t('paletteResultsLabel')}>
+        {results.map((p, i) => (
+          <li
+            id={`iup-opt-${p.id}`}
+            key={p.id}
+            role="option"
+            aria-selected={i === active}
+            class={i === active ? 'option active' : 'option'}
+            // mousedown, not click: keep focus in the search box until the choice is made.
+            onMouseDown={(e) => { e.preventDefault(); onChoose(p); }}
+          >
+            {/* Text only: phrases are data, never markup. */}
+            <span class="text">{p.text}</span>
+            {(p.subject || p.level || p.status === 'proposed') && (
+              <span class="tags">{[p.subject, p.level, p.status === 'proposed' ? t('paletteProposed') : null].filter(Boolean).join(' · ')}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {results.length === 0 && <p class="empty" role="status">{phrases.length === 0 ? t('paletteNoPhrases') : t('paletteNoMatch')}</p>}
+      <p class="hint">{t('paletteHint')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,118 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+// Direct module imports: shared/index would pull zod into every page's content script.
+import { fillPlaceholders } from '../../../shared/phrases/placeholders';
+import type { Phrase } from '../../../shared/schemas/phrase';
+import { t } from '../../i18n';
+import { insertText, isWritableField } from '../../insert-text';
+import { captureField, deepActiveElement, type FieldContext } from '../../insert-text/field-context';
+import { phraseCacheItem, phraseUsageItem, recordUse } from '../../sync/phrase-cache';
+import type { Feature } from '../index';
+import { Palette } from './Palette';
+// Inlined into each shadow root: no web-accessible CSS file for pages to fetch or fingerprint.
+import css from './palette.css?inline';
+
+import { OPEN_PALETTE } from './messages';
+
+/** Mount a small shadow-root UI that the host page's CSS and events cannot reach. */
+async function overlay(ctx: ContentScriptContext, name: string, draw: (root: HTMLElement) => void) {
+  const ui = await createShadowRootUi(ctx, {
+    name,
+    position: 'inline',
+    anchor: 'html',
+    append: 'last',
+    isolateEvents: true,
+    css,
+    mode: 'closed',
+    onMount(container) {
+      const root = document.createElement('div');
+      container.append(root);
+      draw(root);
+      return root;
+    },
+    onRemove(root) {
+      if (root) render(null, root);
+    },
+  });
+  ui.mount();
+  return ui;
+}
+
+async function toast(ctx: ContentScriptContext, message: string) {
+  const ui = await overlay(ctx, 'iup-stod-toast', (root) => render(<div class="toast" role="alert">{message}</div>, root));
+  ctx.setTimeout(() => ui.remove(), 8000);
+}
+
+/** Insert the chosen phrase where the caret was. Placeholders stay visible until a pupil is chosen (IUP panel). */
+async function insertPhrase(ctx: ContentScriptContext, target: FieldContext, phrase: Phrase) {
+  target.restore();
+  const outcome = await insertText(target.field, fillPlaceholders(phrase.text, null));
+  if (outcome.ok) await recordUse(phrase.id);
+  else await toast(ctx, outcome.reason === 'unsupported' ? t('insertUnsupported') : t('insertRefused'));
+}
+
+export const phrasePalette: Feature = {
+  name: 'phrase-palette',
+  start(ctx) {
+    let open = false;
+
+    const openPalette = async () => {
+      if (open) return;
+      const target = captureField(document);
+      if (!target) return;
+      open = true;
+      const [cache, usage] = await Promise.all([phraseCacheItem.getValue(), phraseUsageItem.getValue()]);
+      const usageMap = new Map(Object.entries(usage.uses));
+      const ui = await overlay(ctx, 'iup-stod-palette', (root) => {
+        const close = () => { ui.remove(); open = false; };
+        render(
+          // A click on the dimmed layer outside the palette closes it, like Escape.
+          <div class="layer" onMouseDown={(e) => { if (e.target === e.currentTarget) { e.preventDefault(); close(); target.restore(); } }}>
+            <Palette
+              phrases={cache.phrases}
+              usage={usageMap}
+              onChoose={(p) => { close(); void insertPhrase(ctx, target, p); }}
+              onClose={() => { close(); target.restore(); }}
+            />
+          </div>,
+          root,
+        );
+      });
+    };
+
+    // The keyboard shortcut arrives from the background (commands API) in every frame; only
+    // the frame that holds the focused field answers.
+    const onMessage = (message: unknown) => {
+      if ((message as { type?: string })?.type === OPEN_PALETTE && document.hasFocus()) void openPalette();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    // A small button beside the focused field opens the palette with the mouse.
+    let button: Awaited<ReturnType<typeof overlay>> | null = null;
+    const hideButton = () => { button?.remove(); button = null; };
+    ctx.addEventListener(document, 'focusin', async () => {
+      const field = deepActiveElement(document);
+      hideButton();
+      if (!isWritableField(field)) return;
+      const rect = field.getBoundingClientRect();
+      button = await overlay(ctx, 'iup-stod-open-button', (root) => render(
+        <button
+          type="button"
+          class="open-button"
+          style={{ top: `${Math.max(0, rect.top + 4)}px`, left: `${Math.max(0, rect.right - 32)}px` }}
+          title={t('paletteOpenButton')}
+          aria-label={t('paletteOpenButton')}
+          // mousedown keeps the field's focus and caret, which the palette captures.
+          onMouseDown={(e) => { e.preventDefault(); void openPalette(); }}
+        >
+          Aa
+        </button>,
+        root,
+      ));
+    });
+    ctx.addEventListener(document, 'focusout', () => ctx.setTimeout(() => { if (!isWritableField(deepActiveElement(document))) hideButton(); }, 200));
+  },
+};

@@ -1,0 +1,104 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const E2E_OUT = join(ROOT, '.output', 'e2e', 'chrome-mv3');
+
+export const chromiumAvailable = () => existsSync(CHROMIUM);
+
+/** Build the extension as shipped, except that 127.0.0.1 is pre-granted (a permission prompt cannot be clicked in a test). */
+export function buildE2eExtension(): string {
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
+    cwd: ROOT, stdio: 'pipe', env: { ...process.env, IUP_E2E_HOSTS: 'http://127.0.0.1/*' },
+  });
+  return E2E_OUT;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+
+/** Serve test pages (and bundled editors) from a folder on 127.0.0.1; nothing leaves the machine. */
+export async function servePages(dir: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dir, path);
+    if (!file.startsWith(dir) || !existsSync(file)) { res.writeHead(404).end('not found'); return; }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(extensionDir: string): Promise<ExtensionBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'iup-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
+      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return {
+    context, worker,
+    async close() { await context.close(); rmSync(profile, { recursive: true, force: true }); },
+  };
+}
+
+/** What site activation does for an origin: register the overlay content script there. */
+export async function activateSite(worker: Worker, originPattern: string): Promise<void> {
+  await worker.evaluate(async (matches) => {
+    await chrome.scripting.registerContentScripts([{
+      id: `overlay-test`, matches: [matches], js: ['content-scripts/overlay.js'], allFrames: true, matchOriginAsFallback: true, runAt: 'document_idle',
+    }]);
+  }, originPattern);
+}
+
+export async function seedPhrases(worker: Worker, phrases: { id: string; text: string; subject?: string | null }[]): Promise<void> {
+  await worker.evaluate(async (list) => {
+    await chrome.storage.local.set({
+      phraseCache: {
+        phrases: list.map((p) => ({
+          id: p.id, text: p.text, scope: 'team', teamId: null, subject: p.subject ?? null, aspect: 'knowledge', level: null, tags: [],
+          status: 'approved', authorId: p.id, usageCount: 0, deleted: false, updatedAt: '2026-11-01T00:00:00Z',
+        })),
+        nextSince: null, syncedAt: null,
+      },
+    });
+  }, phrases);
+}
+
+/**
+ * What the keyboard shortcut does: the background asks the tab's frames to open the palette.
+ * (Browser-level shortcuts cannot be pressed through CDP; the tab is found by its unique URL.)
+ */
+export async function openPaletteByShortcut(worker: Worker, page: Page): Promise<void> {
+  await page.bringToFront();
+  await worker.evaluate(async (url) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === url);
+    if (!tab?.id) throw new Error(`no tab for ${url}`);
+    await chrome.tabs.sendMessage(tab.id, { type: 'iup:open-palette' });
+  }, page.url());
+  await page.waitForFunction(() => document.querySelector('iup-stod-palette') !== null);
+}
+
+/** Wait until the overlay script runs in the page (it mounts nothing until needed, so probe with focus). */
+export async function overlayReady(page: Page): Promise<boolean> {
+  return page.evaluate(() => new Promise<boolean>((resolve) => {
+    const t0 = Date.now();
+    const poll = () => (document.querySelector('iup-stod-open-button') ? resolve(true) : Date.now() - t0 > 3000 ? resolve(false) : setTimeout(poll, 50));
+    poll();
+  }));
+}

@@ -1,0 +1,138 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  activateSite, buildE2eExtension, chromiumAvailable, launchWithExtension, openPaletteByShortcut, overlayReady, seedPhrases, servePages,
+  type ExtensionBrowser,
+} from './harness';
+
+const PHRASE = '{namn} läser med flyt och återberättar det viktigaste.';
+let browser: ExtensionBrowser;
+let pages: { url: string; server: Server };
+
+beforeAll(async () => {
+  const dir = buildE2eExtension();
+  pages = await servePages(join(import.meta.dirname, 'pages'));
+  browser = await launchWithExtension(dir);
+  await seedPhrases(browser.worker, [
+    { id: 'p1', text: PHRASE, subject: 'SV' },
+    { id: 'p2', text: 'Räknar med tal i talområdet 0–100 med god säkerhet.', subject: 'MA' },
+    { id: 'p3', text: '<img src=x onerror="window.pwned=1"> {namn} skriver.', subject: 'SV' },
+  ]);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  pages?.server.close();
+});
+
+let opened = 0;
+async function open(path: string, activate = true): Promise<Page> {
+  if (activate) await activateSite(browser.worker, 'http://127.0.0.1/*').catch(() => undefined);
+  const page = await browser.context.newPage();
+  await page.goto(`${pages.url}/${path}?page=${++opened}`);
+  return page;
+}
+
+/** Choose a phrase through the palette, as a teacher with the keyboard. */
+async function insertViaPalette(page: Page, query: string) {
+  await openPaletteByShortcut(browser.worker, page);
+  await page.keyboard.type(query, { delay: 10 });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('iup-stod-palette') === null);
+}
+
+describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built extension)', () => {
+  it('inserts into a textarea at the caret, the page sees input events, and Ctrl+Z matches typing', async () => {
+    const page = await open('plain.html');
+    await page.click('#ta');
+    await page.keyboard.type('Början. ');
+    expect(await overlayReady(page)).toBe(true);
+    await insertViaPalette(page, 'läser flyt');
+    expect(await page.inputValue('#ta')).toBe(`Början. ${PHRASE}`);
+    expect(await page.evaluate(() => (document.getElementById('ta') as HTMLTextAreaElement).selectionStart)).toBe(`Början. ${PHRASE}`.length);
+    expect(await page.evaluate(() => (window as any).seen.some(([id, t]: string[]) => id === 'ta' && t === 'insertText'))).toBe(true);
+
+    await page.keyboard.press('Control+z');
+    const undone = await page.inputValue('#ta');
+
+    // Control, on a fresh page (Chrome keeps one undo stack per frame): the same keystrokes, then
+    // leaving the field and coming back (as the palette does), then the phrase as one text input.
+    const control = await open('plain.html');
+    await control.click('#ta');
+    await control.keyboard.type('Början. ');
+    await control.click('#in');
+    await control.click('#ta');
+    await control.keyboard.press('End');
+    await control.keyboard.insertText(PHRASE);
+    expect(await control.inputValue('#ta')).toBe(`Början. ${PHRASE}`);
+    await control.keyboard.press('Control+z');
+    expect(undone).toBe(await control.inputValue('#ta'));
+    expect(undone).toBe('Början. ');
+    await control.close();
+    await page.close();
+  });
+
+  it('inserts into a text input and a contenteditable, restoring focus to the field', async () => {
+    const page = await open('plain.html');
+    await page.click('#in');
+    await page.keyboard.type('Mål: ');
+    await overlayReady(page);
+    await insertViaPalette(page, 'rakn');
+    expect(await page.inputValue('#in')).toBe('Mål: Räknar med tal i talområdet 0–100 med god säkerhet.');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('in');
+
+    await page.click('#ce');
+    await page.keyboard.type('Hej ');
+    await insertViaPalette(page, 'flyt');
+    expect(await page.textContent('#ce')).toBe(`Hej ${PHRASE}`);
+    await page.keyboard.type(' Slut.');
+    expect(await page.textContent('#ce')).toBe(`Hej ${PHRASE} Slut.`);
+    await page.close();
+  });
+
+  it('inserts phrase text as text, never as HTML', async () => {
+    const page = await open('plain.html');
+    await page.click('#ce');
+    await overlayReady(page);
+    await insertViaPalette(page, 'skriver');
+    expect(await page.textContent('#ce')).toBe('<img src=x onerror="window.pwned=1"> {namn} skriver.');
+    expect(await page.evaluate(() => document.querySelectorAll('#ce img').length)).toBe(0);
+    expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
+    await page.close();
+  });
+
+  it('Escape closes the palette and puts the caret back without changing the text', async () => {
+    const page = await open('plain.html');
+    await page.click('#ta');
+    await page.keyboard.type('Abc');
+    await page.keyboard.press('ArrowLeft');
+    await overlayReady(page);
+    await openPaletteByShortcut(browser.worker, page);
+    await page.keyboard.type('flyt');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.querySelector('iup-stod-palette') === null);
+    await page.keyboard.type('X');
+    expect(await page.inputValue('#ta')).toBe('AbXc');
+    await page.close();
+  });
+
+  it('survives hostile page CSS: the palette is visible and usable', async () => {
+    const page = await open('hostile.html');
+    await page.click('#ta');
+    await overlayReady(page);
+    await openPaletteByShortcut(browser.worker, page);
+    const box = await page.locator('iup-stod-palette').evaluate((host) => {
+      const r = host.getBoundingClientRect();
+      return { w: window.innerWidth, h: window.innerHeight, display: getComputedStyle(host).display, r: [r.width, r.height] };
+    });
+    expect(box.display).not.toBe('none');
+    await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'test-results', 'hostile-css-palette.png') });
+    await page.keyboard.type('flyt');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('iup-stod-palette') === null);
+    expect(await page.inputValue('#ta')).toBe(PHRASE);
+    await page.close();
+  });
+});
