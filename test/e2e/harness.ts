@@ -91,7 +91,8 @@ export async function openPaletteByShortcut(worker: Worker, page: Page): Promise
     if (!tab?.id) throw new Error(`no tab for ${url}`);
     await chrome.tabs.sendMessage(tab.id, { type: 'iup:open-palette' });
   }, page.url());
-  await page.waitForFunction(() => document.querySelector('iup-stod-palette') !== null);
+  // Focus moves into the palette's (closed) shadow root once its search box is ready for typing.
+  await page.waitForFunction(() => document.activeElement?.tagName.toLowerCase() === 'iup-stod-palette', undefined, { timeout: 5000 });
 }
 
 /** Wait until the overlay script runs in the page (it mounts nothing until needed, so probe with focus). */

@@ -40,7 +40,7 @@ async function insertViaPalette(page: Page, query: string) {
   await openPaletteByShortcut(browser.worker, page);
   await page.keyboard.type(query, { delay: 10 });
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('iup-stod-palette') === null);
+  await page.waitForFunction(() => document.querySelector('iup-stod-palette') === null, undefined, { timeout: 5000 });
 }
 
 describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built extension)', () => {
@@ -112,7 +112,7 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
     await openPaletteByShortcut(browser.worker, page);
     await page.keyboard.type('flyt');
     await page.keyboard.press('Escape');
-    await page.waitForFunction(() => document.querySelector('iup-stod-palette') === null);
+    await page.waitForFunction(() => document.querySelector('iup-stod-palette') === null, undefined, { timeout: 5000 });
     await page.keyboard.type('X');
     expect(await page.inputValue('#ta')).toBe('AbXc');
     await page.close();
@@ -131,7 +131,7 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
     await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'test-results', 'hostile-css-palette.png') });
     await page.keyboard.type('flyt');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('iup-stod-palette') === null);
+    await page.waitForFunction(() => document.querySelector('iup-stod-palette') === null, undefined, { timeout: 5000 });
     expect(await page.inputValue('#ta')).toBe(PHRASE);
     await page.close();
   });
