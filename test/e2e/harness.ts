@@ -91,8 +91,29 @@ export async function openPaletteByShortcut(worker: Worker, page: Page): Promise
     if (!tab?.id) throw new Error(`no tab for ${url}`);
     await chrome.tabs.sendMessage(tab.id, { type: 'iup:open-palette' });
   }, page.url());
-  // Focus moves into the palette's (closed) shadow root once its search box is ready for typing.
-  await page.waitForFunction(() => document.activeElement?.tagName.toLowerCase() === 'iup-stod-palette', undefined, { timeout: 5000 });
+  await waitInSomeFrame(page, PALETTE_FOCUSED);
+}
+
+// Focus moves into the palette's (closed) shadow root once its search box is ready for typing.
+const PALETTE_FOCUSED = "document.activeElement?.tagName.toLowerCase() === 'iup-stod-palette'";
+const PALETTE_GONE = "document.querySelector('iup-stod-palette') === null";
+
+/** Poll every frame (TinyMCE's classic editor, and so the palette, live in an iframe). */
+export async function waitInSomeFrame(page: Page, expression: string, timeout = 5000): Promise<void> {
+  const t0 = Date.now();
+  for (;;) {
+    for (const frame of page.frames()) if (await frame.evaluate(expression).catch(() => false)) return;
+    if (Date.now() - t0 > timeout) throw new Error(`timed out waiting for: ${expression}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Choose a phrase through the palette with the keyboard, as a teacher would. */
+export async function insertViaPalette(worker: Worker, page: Page, query: string): Promise<void> {
+  await openPaletteByShortcut(worker, page);
+  await page.keyboard.type(query, { delay: 10 });
+  await page.keyboard.press('Enter');
+  for (const frame of page.frames()) await frame.waitForFunction(PALETTE_GONE, undefined, { timeout: 5000 }).catch(() => undefined);
 }
 
 /** Wait until the overlay script runs in the page (it mounts nothing until needed, so probe with focus). */
@@ -102,4 +123,15 @@ export async function overlayReady(page: Page): Promise<boolean> {
     const poll = () => (document.querySelector('iup-stod-open-button') ? resolve(true) : Date.now() - t0 > 3000 ? resolve(false) : setTimeout(poll, 50));
     poll();
   }));
+}
+
+/** Bundle the editor test pages' scripts from their npm packages, so no network is needed. */
+export async function bundleEditors(): Promise<void> {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: ['quill', 'tiptap', 'ckeditor', 'tinymce'].map((n) => join(import.meta.dirname, 'editors', `${n}.ts`)),
+    outdir: join(import.meta.dirname, 'pages', 'dist'),
+    bundle: true, format: 'iife', target: 'chrome120', logLevel: 'silent',
+    loader: { '.css': 'empty' },
+  });
 }

@@ -1,0 +1,99 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  activateSite, buildE2eExtension, bundleEditors, chromiumAvailable, insertViaPalette, launchWithExtension, seedPhrases, servePages,
+  type ExtensionBrowser,
+} from './harness';
+
+const PHRASE = '{namn} läser med flyt och återberättar det viktigaste.';
+let browser: ExtensionBrowser;
+let pages: { url: string; server: Server };
+let opened = 0;
+
+beforeAll(async () => {
+  const [dir] = await Promise.all([buildE2eExtension(), bundleEditors()]);
+  pages = await servePages(join(import.meta.dirname, 'pages'));
+  browser = await launchWithExtension(dir);
+  await seedPhrases(browser.worker, [{ id: 'p1', text: PHRASE, subject: 'SV' }, { id: 'p2', text: 'Räknar säkert med bråk.', subject: 'MA' }]);
+  await activateSite(browser.worker, 'http://127.0.0.1/*');
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  pages?.server.close();
+});
+
+interface EditorCase {
+  name: string;
+  page: string;
+  /** Wait for the editor, then click where a teacher clicks to write. */
+  enter(page: Page): Promise<void>;
+}
+
+const ready = (page: Page) => page.waitForFunction(() => (window as any).editorReady !== false);
+const clickOn = (selector: string) => async (page: Page) => { await ready(page); await page.click(selector); };
+
+const CASES: EditorCase[] = [
+  { name: 'Quill 2', page: 'quill.html', enter: clickOn('#editor .ql-editor') },
+  { name: 'Tiptap / ProseMirror', page: 'tiptap.html', enter: clickOn('#editor .ProseMirror') },
+  { name: 'CKEditor 5', page: 'ckeditor.html', enter: async (p) => { await p.waitForFunction(() => (window as any).editorReady === true); await p.click('.ck-editor__editable'); } },
+  // The edit area is an iframe; clicking it puts the caret in TinyMCE's body inside.
+  { name: 'TinyMCE (classic, iframe)', page: 'tinymce-iframe.html', enter: async (p) => { await p.waitForFunction(() => (window as any).editorReady === true); await p.click('iframe.tox-edit-area__iframe'); } },
+  { name: 'TinyMCE (inline)', page: 'tinymce-inline.html', enter: async (p) => { await p.waitForFunction(() => (window as any).editorReady === true); await p.click('#editor'); } },
+];
+
+async function openPage(file: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${pages.url}/${file}?page=${++opened}`);
+  return page;
+}
+
+
+const modelText = (page: Page) => page.evaluate(() => (window as any).modelText() as string);
+
+describe.skipIf(!chromiumAvailable())('insertion into real editors (Chromium, built extension)', () => {
+  for (const c of CASES) {
+    it(`${c.name}: the editor's own model gets the text, and typing goes on after it`, async () => {
+      const page = await openPage(c.page);
+      await c.enter(page);
+      await page.keyboard.type('Start. ');
+      await insertViaPalette(browser.worker, page, 'läser flyt');
+      expect(await modelText(page)).toBe(`Start. ${PHRASE}`);
+      await page.keyboard.type(' Slut.');
+      expect(await modelText(page)).toBe(`Start. ${PHRASE} Slut.`);
+      await page.close();
+    });
+
+    // Known gap: in TinyMCE's classic (iframe) mode the palette opens inside the editor's iframe,
+    // so TinyMCE never sees its window lose focus and keeps one typing undo level: Ctrl+Z then
+    // removes everything. Showing the palette in the top frame fixes it; until then this is
+    // expected to fail, and will flag itself when it starts passing.
+    const undoIt = c.name.startsWith('TinyMCE (classic') ? it.fails : it;
+    undoIt(`${c.name}: Ctrl+Z after the insertion does what it does after typing the same text`, async () => {
+      const page = await openPage(c.page);
+      await c.enter(page);
+      await page.keyboard.type('Start. ');
+      await insertViaPalette(browser.worker, page, 'läser flyt');
+      await page.keyboard.type(' Slut.');
+      await page.keyboard.press('Control+z');
+      const undone = await modelText(page);
+
+      // Control: the same keystrokes; leave the editor and come back as the palette does; the
+      // phrase as one text input; more typing; Ctrl+Z.
+      const control = await openPage(c.page);
+      await c.enter(control);
+      await control.keyboard.type('Start. ');
+      await control.click('#other');
+      await c.enter(control);
+      await control.keyboard.press('Control+End');
+      await control.keyboard.insertText(PHRASE);
+      await control.keyboard.type(' Slut.');
+      await control.keyboard.press('Control+z');
+      expect(undone).toBe(await modelText(control));
+      await control.close();
+      await page.close();
+    });
+  }
+});
