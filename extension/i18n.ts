@@ -1,13 +1,24 @@
 import { browser } from 'wxt/browser';
-import type sv from './public/_locales/sv/messages.json';
+import en from './public/_locales/en/messages.json';
+import sv from './public/_locales/sv/messages.json';
+import type { Language } from './sync/settings';
 
 /** Message keys exist in the Swedish catalogue (the default locale), so a typo fails typecheck. */
 export type MessageKey = keyof typeof sv;
 
-// WXT types getMessage as one overload per literal key, which a union-typed key cannot select;
-// MessageKey above already restricts the keys, so a plain signature is safe here.
-const i18n = browser.i18n as unknown as { getMessage(key: string, substitutions?: string | string[]): string };
+const CATALOGUES: Record<Language, Record<string, { message: string }>> = { sv, en };
 
-export function t(key: MessageKey, substitutions?: string | string[]): string {
-  return i18n.getMessage(key, substitutions) || key;
+// Swedish unless the teacher chose English in the options; set at start-up from settings.
+let language: Language = 'sv';
+export const setLanguage = (lang: Language) => { language = lang; };
+export const currentLanguage = () => language;
+
+/** The browser's own i18n decides the manifest's texts; everything we render uses the chosen language. */
+export function t(key: MessageKey, ...substitutions: string[]): string {
+  const entry = CATALOGUES[language][key] ?? sv[key];
+  let text = entry?.message ?? key;
+  substitutions.forEach((s, i) => { text = text.replaceAll(`$${i + 1}`, s); });
+  return text;
 }
+
+export const uiLanguage = (): Language => (browser.i18n.getUILanguage().toLowerCase().startsWith('en') ? 'en' : 'sv');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  activateSite, buildE2eExtension, bundleEditors, chromiumAvailable, insertViaPalette, launchWithExtension, seedPhrases, servePages,
+  E2E_OUT, activateSite, chromiumAvailable, insertViaPalette, launchWithExtension, seedPhrases, servePages,
   type ExtensionBrowser,
 } from './harness';
 
@@ -13,11 +13,11 @@ let pages: { url: string; server: Server };
 let opened = 0;
 
 beforeAll(async () => {
-  const [dir] = await Promise.all([buildE2eExtension(), bundleEditors()]);
+  const dir = E2E_OUT;
   pages = await servePages(join(import.meta.dirname, 'pages'));
   browser = await launchWithExtension(dir);
   await seedPhrases(browser.worker, [{ id: 'p1', text: PHRASE, subject: 'SV' }, { id: 'p2', text: 'Räknar säkert med bråk.', subject: 'MA' }]);
-  await activateSite(browser.worker, 'http://127.0.0.1/*');
+  await activateSite(browser.worker);
 }, 180_000);
 
 afterAll(async () => {

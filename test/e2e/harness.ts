@@ -56,13 +56,19 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
   };
 }
 
-/** What site activation does for an origin: register the overlay content script there. */
-export async function activateSite(worker: Worker, originPattern: string): Promise<void> {
-  await worker.evaluate(async (matches) => {
-    await chrome.scripting.registerContentScripts([{
-      id: `overlay-test`, matches: [matches], js: ['content-scripts/overlay.js'], allFrames: true, matchOriginAsFallback: true, runAt: 'document_idle',
-    }]);
-  }, originPattern);
+/**
+ * Wait until the extension's own site reconciliation has registered the overlay for the
+ * pre-granted test origin (what "Aktivera på den här webbplatsen" does after the prompt).
+ */
+export async function activateSite(worker: Worker): Promise<void> {
+  await worker.evaluate(async () => {
+    for (let i = 0; i < 100; i++) {
+      const scripts = await chrome.scripting.getRegisteredContentScripts();
+      if (scripts.some((s) => s.id === 'overlay:http://127.0.0.1')) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the overlay was not registered for http://127.0.0.1');
+  });
 }
 
 export async function seedPhrases(worker: Worker, phrases: { id: string; text: string; subject?: string | null }[]): Promise<void> {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  activateSite, buildE2eExtension, chromiumAvailable, launchWithExtension, openPaletteByShortcut, overlayReady, seedPhrases, servePages,
+  E2E_OUT, activateSite, chromiumAvailable, launchWithExtension, openPaletteByShortcut, overlayReady, seedPhrases, servePages,
   type ExtensionBrowser,
 } from './harness';
 
@@ -12,7 +12,7 @@ let browser: ExtensionBrowser;
 let pages: { url: string; server: Server };
 
 beforeAll(async () => {
-  const dir = buildE2eExtension();
+  const dir = E2E_OUT;
   pages = await servePages(join(import.meta.dirname, 'pages'));
   browser = await launchWithExtension(dir);
   await seedPhrases(browser.worker, [
@@ -29,7 +29,7 @@ afterAll(async () => {
 
 let opened = 0;
 async function open(path: string, activate = true): Promise<Page> {
-  if (activate) await activateSite(browser.worker, 'http://127.0.0.1/*').catch(() => undefined);
+  if (activate) await activateSite(browser.worker).catch(() => undefined);
   const page = await browser.context.newPage();
   await page.goto(`${pages.url}/${path}?page=${++opened}`);
   return page;

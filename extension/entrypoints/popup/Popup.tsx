@@ -1,10 +1,68 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { SYNC_NOW } from '../../features/phrase-palette/messages';
 import { t } from '../../i18n';
+import { disableSite, enableSite, isSiteEnabled } from '../../site-activation';
+import { phraseCacheItem } from '../../sync/phrase-cache';
+import { isConfigured, type Settings } from '../../sync/settings';
 
-export function Popup() {
+/** Site activation for the current tab, connection state and the phrase bank's freshness. */
+export function Popup({ settings }: { settings: Settings }) {
+  const [origin, setOrigin] = useState<string | null>(null);
+  const [enabled, setEnabled] = useState<boolean | null>(null);
+  const [phrases, setPhrases] = useState<{ count: number; syncedAt: string | null }>({ count: 0, syncedAt: null });
+  const [message, setMessage] = useState('');
+
+  useEffect(() => {
+    void browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {
+      const url = tab?.url ? new URL(tab.url) : null;
+      if (url && (url.protocol === 'https:' || url.protocol === 'http:')) {
+        setOrigin(url.origin);
+        setEnabled(await isSiteEnabled(url.origin));
+      }
+    });
+    void phraseCacheItem.getValue().then((c) => setPhrases({ count: c.phrases.length, syncedAt: c.syncedAt }));
+  }, []);
+
+  const toggle = async () => {
+    if (!origin) return;
+    if (enabled) {
+      await disableSite(origin);
+      setEnabled(false);
+      setMessage(t('popupDisabled'));
+    } else {
+      const ok = await enableSite(origin);
+      setEnabled(ok);
+      setMessage(ok ? t('popupEnabledReload') : t('popupPermissionDenied'));
+    }
+  };
+
+  const sync = async () => {
+    setMessage(t('popupSyncing'));
+    const result = (await browser.runtime.sendMessage({ type: SYNC_NOW })) as { ok: boolean; phrases?: number };
+    const c = await phraseCacheItem.getValue();
+    setPhrases({ count: c.phrases.length, syncedAt: c.syncedAt });
+    setMessage(result.ok ? t('popupSynced', String(result.phrases ?? 0)) : t('popupSyncFailed'));
+  };
+
   return (
-    <main style={{ minWidth: '18rem', padding: '0.75rem', fontFamily: 'system-ui, sans-serif' }}>
-      <h1 style={{ fontSize: '1rem', margin: 0 }}>{t('extName')}</h1>
-      <p>{t('popupNotConfigured')}</p>
+    <main style={{ minWidth: '20rem' }}>
+      <h1>{t('extName')}</h1>
+      {!isConfigured(settings) && (
+        <p>{t('popupNotConfigured')} <a href="#" onClick={(e) => { e.preventDefault(); void browser.runtime.openOptionsPage(); }}>{t('popupOpenOptions')}</a></p>
+      )}
+      {origin ? (
+        <>
+          <p>{enabled ? t('popupSiteOn', origin) : t('popupSiteOff', origin)}</p>
+          <button type="button" class={enabled ? 'secondary' : ''} onClick={() => void toggle()}>{enabled ? t('popupDisable') : t('popupEnable')}</button>
+        </>
+      ) : (
+        <p class="hint">{t('popupNoSite')}</p>
+      )}
+      <h2>{t('popupPhrases')}</h2>
+      <p>{t('popupPhraseCount', String(phrases.count))} {phrases.syncedAt ? t('popupSyncedAt', new Date(phrases.syncedAt).toLocaleString()) : ''}</p>
+      {isConfigured(settings) && <button type="button" class="secondary" onClick={() => void sync()}>{t('popupSyncNow')}</button>}
+      <p role="status" aria-live="polite">{message}</p>
     </main>
   );
 }

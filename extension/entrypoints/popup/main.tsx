@@ -1,6 +1,11 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
+import '../../components/page.css';
+import { setLanguage } from '../../i18n';
+import { settingsItem } from '../../sync/settings';
 import { Popup } from './Popup';
 
-document.documentElement.lang = browser.i18n.getUILanguage().startsWith('sv') ? 'sv' : 'en';
-render(<Popup />, document.getElementById('app')!);
+void settingsItem.getValue().then((s) => {
+  setLanguage(s.language);
+  document.documentElement.lang = s.language;
+  render(<Popup settings={s} />, document.getElementById('app')!);
+});

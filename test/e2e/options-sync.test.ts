@@ -1,0 +1,94 @@
+import { serve, type ServerType } from '@hono/node-server';
+import type { Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../worker/app';
+import { defaultConfig } from '../../worker/context';
+import { createDb } from '../../worker/db/client';
+import { applyMigrations } from '../../worker/db/migrate';
+import { openLocalClient } from '../../worker/db/open-local';
+import { seedDemo } from '../../worker/demo/seed';
+import {
+  E2E_OUT, activateSite, chromiumAvailable, insertViaPalette, launchWithExtension, servePages, type ExtensionBrowser,
+} from './harness';
+
+let browser: ExtensionBrowser;
+let pages: { url: string; server: Server };
+let api: ServerType;
+let apiUrl: string;
+let token: string;
+const dir = mkdtempSync(join(tmpdir(), 'iup-e2e-api-'));
+
+beforeAll(async () => {
+  // The real API on a libSQL file, with the demo school.
+  const client = await openLocalClient(`file:${join(dir, 'api.db')}`);
+  const db = createDb(client);
+  await applyMigrations(db);
+  token = (await seedDemo(db, new Date()))!.teacherToken;
+  const app = createApp({ db, clock: () => new Date(), config: defaultConfig() });
+  await new Promise<void>((resolve) => {
+    api = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => { apiUrl = `http://127.0.0.1:${info.port}`; resolve(); });
+  });
+  const ext = E2E_OUT;
+  pages = await servePages(join(import.meta.dirname, 'pages'));
+  browser = await launchWithExtension(ext);
+  await activateSite(browser.worker);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  pages?.server.close();
+  api?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const extensionId = () => new URL(browser.worker.url()).host;
+
+describe.skipIf(!chromiumAvailable())('options, sync and palette against the real API', () => {
+  it('refuses a wrong token with a clear message and saves nothing', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${extensionId()}/options.html`);
+    await page.fill('#api-url', apiUrl);
+    await page.fill('#token', 'iup_wrong');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('[role=status]')).toContain('godtog inte nyckeln');
+    const stored = await browser.worker.evaluate(() => chrome.storage.local.get('settings'));
+    expect(stored.settings).toBeUndefined();
+    await page.fill('#api-url', 'ftp://nope');
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('[role=status]')).toContain('https://');
+    await page.close();
+  });
+
+  it('connects with the right token, syncs the team’s phrases, and inserts one from the palette', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${extensionId()}/options.html`);
+    await page.fill('#api-url', `${apiUrl}/`);
+    await page.fill('#token', token);
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('[role=status]')).toContain('Ansluten som Karin Mentorsson, Demoskolan Sjöängen.');
+    // Saving the settings starts a sync in the background.
+    await expect.poll(async () => {
+      const { phraseCache } = await browser.worker.evaluate(() => chrome.storage.local.get('phraseCache'));
+      return (phraseCache as { phrases: unknown[] } | undefined)?.phrases.length ?? 0;
+    }, { timeout: 10_000 }).toBe(7);
+    await page.close();
+
+    const lms = await browser.context.newPage();
+    await lms.goto(`${pages.url}/plain.html?sync=1`);
+    await lms.click('#ta');
+    await insertViaPalette(browser.worker, lms, 'huvudräkn');
+    expect(await lms.inputValue('#ta')).toBe('{namn} använder huvudräkning och skriftliga räknemetoder med god säkerhet.');
+    await lms.close();
+
+    // The use is counted locally and reported to the API on the next sync.
+    await browser.worker.evaluate(() => chrome.runtime.sendMessage({ type: 'iup:sync-now' }).catch(() => undefined));
+    await expect.poll(async () => {
+      const res = await fetch(`${apiUrl}/v1/phrases`, { headers: { authorization: `Bearer ${token}` } });
+      const body = (await res.json()) as { phrases: { text: string; usageCount: number }[] };
+      return body.phrases.find((p) => p.text.includes('huvudräkning'))?.usageCount;
+    }, { timeout: 10_000 }).toBe(1);
+  });
+});
