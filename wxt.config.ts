@@ -1,8 +1,9 @@
 import { defineConfig } from 'wxt';
 
 /**
- * One source for Chrome/Edge and Firefox, both Manifest V3 (Firefox ≥ 115 has the scripting API
- * that site activation needs). No host access at install: each LMS origin is granted at runtime.
+ * One source for Chrome/Edge and Firefox, both Manifest V3 (Firefox ≥ 140 ESR: optional host
+ * permissions and the scripting API that site activation needs). Nothing is collected by the
+ * extension's makers; text goes only to the school's own server that the teacher configures. No host access at install: each LMS origin is granted at runtime.
  * `IUP_E2E_HOSTS` (tests only) pre-grants hosts, because a browser permission prompt cannot be
  * clicked by an automated test.
  */
@@ -24,6 +25,6 @@ export default defineConfig({
     commands: {
       'open-palette': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandOpenPalette__' },
     },
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'iup-stod@iup-stod.se', strict_min_version: '115.0' } } } : {}),
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'iup-stod@iup-stod.se', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } } : {}),
   }),
 });

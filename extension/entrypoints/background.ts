@@ -1,3 +1,4 @@
+import '../zod-config';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { OPEN_PALETTE, SYNC_NOW } from '../features/phrase-palette/messages';

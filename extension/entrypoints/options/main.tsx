@@ -1,3 +1,4 @@
+import '../../zod-config';
 import { render } from 'preact';
 import '../../components/page.css';
 import { setLanguage } from '../../i18n';
