@@ -2,6 +2,7 @@ import '../zod-config';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { OPEN_PALETTE, SYNC_NOW } from '../features/phrase-palette/messages';
+import { startPaletteRelay } from '../features/phrase-palette/relay';
 import { reconcileSites } from '../site-activation';
 import { apiClient } from '../sync/api-client';
 import { syncPhrases } from '../sync/phrase-sync';
@@ -30,6 +31,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => { if (alarm.name === SYNC_ALARM) void syncNow(); });
   settingsItem.watch(() => void syncNow());
 
+  startPaletteRelay();
   browser.runtime.onMessage.addListener((message: unknown) => {
     if ((message as { type?: string })?.type === SYNC_NOW) return syncNow();
     return undefined;

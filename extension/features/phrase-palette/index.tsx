@@ -14,7 +14,7 @@ import { Palette } from './Palette';
 // Inlined into each shadow root: no web-accessible CSS file for pages to fetch or fingerprint.
 import css from './palette.css?inline';
 
-import { OPEN_PALETTE } from './messages';
+import { OPEN_PALETTE, PALETTE_REQUEST, PALETTE_RESULT, PALETTE_SHOW } from './messages';
 
 /** Mount a small shadow-root UI that the host page's CSS and events cannot reach. */
 async function overlay(ctx: ContentScriptContext, name: string, draw: (root: HTMLElement) => void) {
@@ -57,35 +57,66 @@ export const phrasePalette: Feature = {
   name: 'phrase-palette',
   start(ctx) {
     let open = false;
+    const inTopFrame = window === window.top;
+    // In a child frame: the field waiting for the top frame's choice.
+    let pending: FieldContext | null = null;
 
-    const openPalette = async () => {
-      if (open) return;
-      const target = captureField(document);
-      if (!target) return;
+    /** Show the palette in this frame; `done` gets the chosen phrase, or null for Escape. */
+    const showPalette = async (done: (phrase: Phrase | null) => void) => {
       open = true;
       const [cache, usage] = await Promise.all([phraseCacheItem.getValue(), phraseUsageItem.getValue()]);
       const usageMap = new Map(Object.entries(usage.uses));
       const ui = await overlay(ctx, 'iup-stod-palette', (root) => {
-        const close = () => { ui.remove(); open = false; };
+        const finish = (phrase: Phrase | null) => { ui.remove(); open = false; done(phrase); };
         render(
           // A click on the dimmed layer outside the palette closes it, like Escape.
-          <div class="layer" onMouseDown={(e) => { if (e.target === e.currentTarget) { e.preventDefault(); close(); target.restore(); } }}>
-            <Palette
-              phrases={cache.phrases}
-              usage={usageMap}
-              onChoose={(p) => { close(); void insertPhrase(ctx, target, p); }}
-              onClose={() => { close(); target.restore(); }}
-            />
+          <div class="layer" onMouseDown={(e) => { if (e.target === e.currentTarget) { e.preventDefault(); finish(null); } }}>
+            <Palette phrases={cache.phrases} usage={usageMap} onChoose={(p) => finish(p)} onClose={() => finish(null)} />
           </div>,
           root,
         );
       });
     };
 
-    // The keyboard shortcut arrives from the background (commands API) in every frame; only
-    // the frame that holds the focused field answers.
+    const openPalette = async () => {
+      if (open || pending) return;
+      const target = captureField(document);
+      if (!target) return;
+      if (!inTopFrame) {
+        pending = target;
+        const shownInTop = await browser.runtime.sendMessage({ type: PALETTE_REQUEST }).catch(() => false);
+        if (shownInTop === true) return;
+        pending = null;
+      }
+      await showPalette((phrase) => {
+        if (phrase) void insertPhrase(ctx, target, phrase);
+        else target.restore();
+      });
+    };
+
     const onMessage = (message: unknown) => {
-      if ((message as { type?: string })?.type === OPEN_PALETTE && document.hasFocus()) void openPalette();
+      const m = message as { type?: string; sourceFrameId?: number; phraseId?: string | null };
+      // The shortcut arrives from the background (commands API) in every frame; only the frame
+      // that holds the focused field answers.
+      if (m?.type === OPEN_PALETTE && document.hasFocus()) void openPalette();
+      if (m?.type === PALETTE_SHOW && inTopFrame) {
+        if (open) return Promise.resolve(false);
+        const source = m.sourceFrameId!;
+        void showPalette((phrase) => void browser.runtime.sendMessage({ type: PALETTE_RESULT, sourceFrameId: source, phraseId: phrase?.id ?? null }));
+        return Promise.resolve(true);
+      }
+      if (m?.type === PALETTE_RESULT && pending) {
+        const target = pending;
+        pending = null;
+        if (!m.phraseId) target.restore();
+        else void phraseCacheItem.getValue().then((c) => {
+          const phrase = c.phrases.find((p) => p.id === m.phraseId);
+          if (phrase) void insertPhrase(ctx, target, phrase);
+          else target.restore();
+        });
+        return Promise.resolve(true);
+      }
+      return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

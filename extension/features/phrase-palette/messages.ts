@@ -1,3 +1,9 @@
 /** Message types between the background and the extension's pages and overlay (kept apart so bundles stay small). */
 export const OPEN_PALETTE = 'iup:open-palette';
 export const SYNC_NOW = 'iup:sync-now';
+/** A child frame asks for the palette to be shown in the top frame (background relays by frame id). */
+export const PALETTE_REQUEST = 'iup:palette-request';
+/** The background asks the top frame to show the palette on behalf of `sourceFrameId`. */
+export const PALETTE_SHOW = 'iup:palette-show';
+/** The top frame's answer (a phrase id, or null for Escape), relayed back to the source frame. */
+export const PALETTE_RESULT = 'iup:palette-result';

@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+import { PALETTE_REQUEST, PALETTE_RESULT, PALETTE_SHOW } from './messages';
+
+/**
+ * Background side of the palette relay. A field inside an iframe (TinyMCE's classic editor) gets
+ * its palette in the top frame: a palette inside the editor's own frame would keep the editor's
+ * window focused, and TinyMCE would then merge the insertion into the surrounding typing for undo.
+ */
+export function startPaletteRelay(): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const m = message as { type?: string; sourceFrameId?: number; phraseId?: string | null };
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return undefined;
+    if (m.type === PALETTE_REQUEST && sender.frameId !== undefined && sender.frameId !== 0) {
+      // Resolves false when the top frame has no overlay (another origin): the frame shows its own.
+      return browser.tabs
+        .sendMessage(tabId, { type: PALETTE_SHOW, sourceFrameId: sender.frameId }, { frameId: 0 })
+        .then((shown) => shown === true, () => false);
+    }
+    if (m.type === PALETTE_RESULT && sender.frameId === 0 && typeof m.sourceFrameId === 'number') {
+      return browser.tabs.sendMessage(tabId, { type: PALETTE_RESULT, phraseId: m.phraseId ?? null }, { frameId: m.sourceFrameId }).then(() => true, () => false);
+    }
+    return undefined;
+  });
+}
