@@ -15,6 +15,8 @@ export default defineConfig({
   publicDir: 'extension/public',
   // Explicit imports keep extension code readable next to worker/ and shared/, which have no auto-imports.
   imports: false,
+  // `wxt/browser` becomes webextension-polyfill's promise-based `browser`, the same in Chrome and Firefox.
+  modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
