@@ -118,6 +118,20 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
     await page.close();
   });
 
+  it('injects nothing on a site that is not enabled', async () => {
+    // Same pages, another origin: localhost has not been granted or registered.
+    const page = await browser.context.newPage();
+    await page.goto(`${pages.url.replace('127.0.0.1', 'localhost')}/plain.html?page=${++opened}`);
+    await page.click('#ta');
+    await page.keyboard.type('Hej');
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.tagName.toLowerCase().startsWith('iup-stod')).length)).toBe(0);
+    expect(await page.evaluate(() => performance.getEntriesByName('iup-stod:overlay-ready').length)).toBe(0);
+    const registered = await browser.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+    expect(registered.map((s) => s.matches)).toEqual([['http://127.0.0.1/*']]);
+    await page.close();
+  });
+
   it('survives hostile page CSS: the palette is visible and usable', async () => {
     const page = await open('hostile.html');
     await page.click('#ta');
