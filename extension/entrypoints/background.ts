@@ -22,6 +22,10 @@ async function syncNow(): Promise<{ ok: boolean; phrases?: number; error?: strin
 }
 
 export default defineBackground(() => {
+  // The palette (a content script) remembers the chosen pupil for this browser session only.
+  void (browser.storage.session as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> })
+    .setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' })
+    .catch(() => undefined);
   browser.runtime.onInstalled.addListener(() => void reconcileSites());
   browser.runtime.onStartup.addListener(() => void reconcileSites());
   browser.permissions.onRemoved.addListener(() => void reconcileSites());

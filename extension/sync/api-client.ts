@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorBody, Me, PhraseList, School, type Me as MeT } from '../../shared/index';
+import { ErrorBody, Me, PhraseList, Pupil, School, type Me as MeT } from '../../shared/index';
 
 /** A failure talking to the API, with what the teacher should be told. */
 export class ApiClientError extends Error {
@@ -42,6 +42,7 @@ export function apiClient({ apiUrl, token, fetch: fetchImpl = fetch }: ApiClient
     me: (): Promise<MeT> => request('/v1/me', Me),
     school: () => request('/v1/school', School),
     phrases: (since: string | null) => request(`/v1/phrases?limit=1000${since ? `&since=${encodeURIComponent(since)}` : ''}`, PhraseList),
+    pupils: () => request('/v1/pupils?limit=1000', z.object({ pupils: z.array(Pupil), total: z.int() })),
     reportUsage: (uses: { id: string; count: number }[]) =>
       request('/v1/phrases/usage', z.object({ applied: z.int() }), { method: 'POST', body: JSON.stringify({ uses }) }),
   };

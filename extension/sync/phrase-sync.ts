@@ -1,5 +1,6 @@
 import type { ApiClient } from './api-client';
 import { mergePhrases, phraseCacheItem, phraseUsageItem } from './phrase-cache';
+import { rosterItem } from './roster-cache';
 
 /**
  * Bring the offline phrase bank up to date with the `since` cursor (paging until the server has
@@ -27,5 +28,11 @@ export async function syncPhrases(api: ApiClient, now = () => new Date().toISOSt
     }
     await phraseUsageItem.setValue(latest);
   }
+  // The roster for placeholders: only what filling `{namn}` and the pronouns needs.
+  const { pupils } = await api.pupils();
+  await rosterItem.setValue({
+    pupils: pupils.map((p) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, pronoun: p.pronoun })),
+    syncedAt: now(),
+  });
   return { phrases: cache.phrases.length };
 }

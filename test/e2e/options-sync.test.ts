@@ -11,7 +11,7 @@ import { applyMigrations } from '../../worker/db/migrate';
 import { openLocalClient } from '../../worker/db/open-local';
 import { seedDemo } from '../../worker/demo/seed';
 import {
-  E2E_OUT, activateSite, chromiumAvailable, insertViaPalette, launchWithExtension, servePages, type ExtensionBrowser,
+  E2E_OUT, activateSite, chromiumAvailable, insertViaPalette, launchWithExtension, openPaletteByShortcut, servePages, type ExtensionBrowser,
 } from './harness';
 
 let browser: ExtensionBrowser;
@@ -82,6 +82,19 @@ describe.skipIf(!chromiumAvailable())('options, sync and palette against the rea
     await insertViaPalette(browser.worker, lms, 'huvudräkn');
     expect(await lms.inputValue('#ta')).toBe('{namn} använder huvudräkning och skriftliga räknemetoder med god säkerhet.');
     await lms.close();
+
+    // Placeholders: choose a pupil (keyboard only), and the phrase is filled with her name and pronoun.
+    const lms2 = await browser.context.newPage();
+    await lms2.goto(`${pages.url}/plain.html?sync=2`);
+    await lms2.click('#ta');
+    await openPaletteByShortcut(browser.worker, lms2);
+    await lms2.keyboard.press('Shift+Tab');
+    await lms2.keyboard.type('Alva', { delay: 20 });
+    await lms2.keyboard.press('Tab');
+    await lms2.keyboard.type('resonemang löst', { delay: 10 });
+    await lms2.keyboard.press('Enter');
+    await expect.poll(() => lms2.inputValue('#ta')).toBe('Alva kan föra enkla resonemang om hur hon har löst en uppgift.');
+    await lms2.close();
 
     // The use is counted locally and reported to the API on the next sync.
     await browser.worker.evaluate(() => chrome.runtime.sendMessage({ type: 'iup:sync-now' }).catch(() => undefined));

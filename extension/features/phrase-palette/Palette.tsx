@@ -1,21 +1,30 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { fillPlaceholders } from '../../../shared/phrases/placeholders';
 import { PhraseSearch } from '../../../shared/phrases/search';
+import type { RosterPupil } from '../../sync/roster-cache';
 import type { Phrase } from '../../../shared/schemas/phrase';
 import { t } from '../../i18n';
 
 export interface PaletteProps {
   phrases: Phrase[];
   usage: ReadonlyMap<string, { count: number; lastUsed: number }>;
-  onChoose(phrase: Phrase): void;
+  pupils: RosterPupil[];
+  initialPupilId: string | null;
+  onPupil(id: string | null): void;
+  /** The phrase and its text with placeholders filled for the chosen pupil (if any). */
+  onChoose(phrase: Phrase, text: string): void;
   onClose(): void;
 }
 
 const LIST_ID = 'iup-palette-list';
 
 /** The phrase palette: an ARIA 1.2 combobox with a listbox, usable with the keyboard alone. */
-export function Palette({ phrases, usage, onChoose, onClose }: PaletteProps) {
+export function Palette({ phrases, usage, pupils, initialPupilId, onPupil, onChoose, onClose }: PaletteProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  const [pupilId, setPupilId] = useState<string | null>(pupils.some((p) => p.id === initialPupilId) ? initialPupilId : null);
+  const pupil = pupils.find((p) => p.id === pupilId) ?? null;
+  const fill = (p: Phrase) => fillPlaceholders(p.text, pupil);
   const input = useRef<HTMLInputElement>(null);
   const search = useMemo(() => new PhraseSearch(phrases.filter((p) => p.status === 'approved' || p.status === 'proposed')), [phrases]);
   const results = useMemo(() => search.search(query, {}, usage, 12), [search, query, usage]);
@@ -27,12 +36,24 @@ export function Palette({ phrases, usage, onChoose, onClose }: PaletteProps) {
     if (e.key === 'ArrowDown') { e.preventDefault(); setActive((a) => Math.min(a + 1, results.length - 1)); }
     else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((a) => Math.max(a - 1, 0)); }
     else if (e.key === 'Home' && e.ctrlKey) { e.preventDefault(); setActive(0); }
-    else if (e.key === 'Enter') { e.preventDefault(); const p = results[active]; if (p) onChoose(p); }
+    else if (e.key === 'Enter') { e.preventDefault(); const p = results[active]; if (p) onChoose(p, fill(p)); }
     else if (e.key === 'Escape') { e.preventDefault(); onClose(); }
   };
 
   return (
     <div class="palette" role="dialog" aria-label={t('paletteLabel')}>
+      {pupils.length > 0 && (
+        <label class="pupil">
+          {t('palettePupil')}{' '}
+          <select
+            value={pupilId ?? ''}
+            onChange={(e) => { const id = (e.target as HTMLSelectElement).value || null; setPupilId(id); onPupil(id); }}
+          >
+            <option value="">{t('paletteNoPupil')}</option>
+            {pupils.map((p) => <option key={p.id} value={p.id}>{`${p.firstName} ${p.lastName}`}</option>)}
+          </select>
+        </label>
+      )}
       <input
         ref={input}
         class="search"
@@ -57,10 +78,10 @@ export function Palette({ phrases, usage, onChoose, onClose }: PaletteProps) {
             aria-selected={i === active}
             class={i === active ? 'option active' : 'option'}
             // mousedown, not click: keep focus in the search box until the choice is made.
-            onMouseDown={(e) => { e.preventDefault(); onChoose(p); }}
+            onMouseDown={(e) => { e.preventDefault(); onChoose(p, fill(p)); }}
           >
-            {/* Text only: phrases are data, never markup. */}
-            <span class="text">{p.text}</span>
+            {/* Text only: phrases are data, never markup. Shown as they will be inserted. */}
+            <span class="text">{fill(p)}</span>
             {(p.subject || p.level || p.status === 'proposed') && (
               <span class="tags">{[p.subject, p.level, p.status === 'proposed' ? t('paletteProposed') : null].filter(Boolean).join(' · ')}</span>
             )}

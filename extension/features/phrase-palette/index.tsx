@@ -3,12 +3,12 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 // Direct module imports: shared/index would pull zod into every page's content script.
-import { fillPlaceholders } from '../../../shared/phrases/placeholders';
 import type { Phrase } from '../../../shared/schemas/phrase';
 import { t } from '../../i18n';
 import { insertText, isWritableField } from '../../insert-text';
 import { captureField, deepActiveElement, type FieldContext } from '../../insert-text/field-context';
 import { phraseCacheItem, phraseUsageItem, recordUse } from '../../sync/phrase-cache';
+import { chosenPupilItem, rosterItem } from '../../sync/roster-cache';
 import type { Feature } from '../index';
 import { Palette } from './Palette';
 // Inlined into each shadow root: no web-accessible CSS file for pages to fetch or fingerprint.
@@ -45,10 +45,10 @@ async function toast(ctx: ContentScriptContext, message: string) {
   ctx.setTimeout(() => ui.remove(), 8000);
 }
 
-/** Insert the chosen phrase where the caret was. Placeholders stay visible until a pupil is chosen (IUP panel). */
-async function insertPhrase(ctx: ContentScriptContext, target: FieldContext, phrase: Phrase) {
+/** Insert the chosen phrase where the caret was; placeholders are already filled for the chosen pupil, or left visible. */
+async function insertPhrase(ctx: ContentScriptContext, target: FieldContext, phrase: Phrase, text: string) {
   target.restore();
-  const outcome = await insertText(target.field, fillPlaceholders(phrase.text, null));
+  const outcome = await insertText(target.field, text);
   if (outcome.ok) await recordUse(phrase.id);
   else await toast(ctx, outcome.reason === 'unsupported' ? t('insertUnsupported') : t('insertRefused'));
 }
@@ -61,17 +61,28 @@ export const phrasePalette: Feature = {
     // In a child frame: the field waiting for the top frame's choice.
     let pending: FieldContext | null = null;
 
-    /** Show the palette in this frame; `done` gets the chosen phrase, or null for Escape. */
-    const showPalette = async (done: (phrase: Phrase | null) => void) => {
+    /** Show the palette in this frame; `done` gets the chosen phrase and its filled text, or null for Escape. */
+    const showPalette = async (done: (choice: { phrase: Phrase; text: string } | null) => void) => {
       open = true;
-      const [cache, usage] = await Promise.all([phraseCacheItem.getValue(), phraseUsageItem.getValue()]);
+      const [cache, usage, roster, chosen] = await Promise.all([
+        phraseCacheItem.getValue(), phraseUsageItem.getValue(), rosterItem.getValue(), chosenPupilItem.getValue().catch(() => null),
+      ]);
       const usageMap = new Map(Object.entries(usage.uses));
+      const pupils = [...roster.pupils].sort((a, b) => a.firstName.localeCompare(b.firstName, 'sv') || a.lastName.localeCompare(b.lastName, 'sv'));
       const ui = await overlay(ctx, 'iup-stod-palette', (root) => {
-        const finish = (phrase: Phrase | null) => { ui.remove(); open = false; done(phrase); };
+        const finish = (choice: { phrase: Phrase; text: string } | null) => { ui.remove(); open = false; done(choice); };
         render(
           // A click on the dimmed layer outside the palette closes it, like Escape.
           <div class="layer" onMouseDown={(e) => { if (e.target === e.currentTarget) { e.preventDefault(); finish(null); } }}>
-            <Palette phrases={cache.phrases} usage={usageMap} onChoose={(p) => finish(p)} onClose={() => finish(null)} />
+            <Palette
+              phrases={cache.phrases}
+              usage={usageMap}
+              pupils={pupils}
+              initialPupilId={chosen}
+              onPupil={(id) => void chosenPupilItem.setValue(id).catch(() => undefined)}
+              onChoose={(phrase, text) => finish({ phrase, text })}
+              onClose={() => finish(null)}
+            />
           </div>,
           root,
         );
@@ -88,30 +99,30 @@ export const phrasePalette: Feature = {
         if (shownInTop === true) return;
         pending = null;
       }
-      await showPalette((phrase) => {
-        if (phrase) void insertPhrase(ctx, target, phrase);
+      await showPalette((choice) => {
+        if (choice) void insertPhrase(ctx, target, choice.phrase, choice.text);
         else target.restore();
       });
     };
 
     const onMessage = (message: unknown) => {
-      const m = message as { type?: string; sourceFrameId?: number; phraseId?: string | null };
+      const m = message as { type?: string; sourceFrameId?: number; phraseId?: string | null; text?: string | null };
       // The shortcut arrives from the background (commands API) in every frame; only the frame
       // that holds the focused field answers.
       if (m?.type === OPEN_PALETTE && document.hasFocus()) void openPalette();
       if (m?.type === PALETTE_SHOW && inTopFrame) {
         if (open) return Promise.resolve(false);
         const source = m.sourceFrameId!;
-        void showPalette((phrase) => void browser.runtime.sendMessage({ type: PALETTE_RESULT, sourceFrameId: source, phraseId: phrase?.id ?? null }));
+        void showPalette((choice) => void browser.runtime.sendMessage({ type: PALETTE_RESULT, sourceFrameId: source, phraseId: choice?.phrase.id ?? null, text: choice?.text ?? null }));
         return Promise.resolve(true);
       }
       if (m?.type === PALETTE_RESULT && pending) {
         const target = pending;
         pending = null;
-        if (!m.phraseId) target.restore();
+        if (!m.phraseId || typeof m.text !== 'string') target.restore();
         else void phraseCacheItem.getValue().then((c) => {
           const phrase = c.phrases.find((p) => p.id === m.phraseId);
-          if (phrase) void insertPhrase(ctx, target, phrase);
+          if (phrase) void insertPhrase(ctx, target, phrase, m.text!);
           else target.restore();
         });
         return Promise.resolve(true);

@@ -8,7 +8,7 @@ import { PALETTE_REQUEST, PALETTE_RESULT, PALETTE_SHOW } from './messages';
  */
 export function startPaletteRelay(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const m = message as { type?: string; sourceFrameId?: number; phraseId?: string | null };
+    const m = message as { type?: string; sourceFrameId?: number; phraseId?: string | null; text?: string | null };
     const tabId = sender.tab?.id;
     if (tabId === undefined) return undefined;
     if (m.type === PALETTE_REQUEST && sender.frameId !== undefined && sender.frameId !== 0) {
@@ -18,7 +18,7 @@ export function startPaletteRelay(): void {
         .then((shown) => shown === true, () => false);
     }
     if (m.type === PALETTE_RESULT && sender.frameId === 0 && typeof m.sourceFrameId === 'number') {
-      return browser.tabs.sendMessage(tabId, { type: PALETTE_RESULT, phraseId: m.phraseId ?? null }, { frameId: m.sourceFrameId }).then(() => true, () => false);
+      return browser.tabs.sendMessage(tabId, { type: PALETTE_RESULT, phraseId: m.phraseId ?? null, text: m.text ?? null }, { frameId: m.sourceFrameId }).then(() => true, () => false);
     }
     return undefined;
   });
