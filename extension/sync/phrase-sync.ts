@@ -1,6 +1,6 @@
 import type { ApiClient } from './api-client';
 import { mergePhrases, phraseCacheItem, phraseUsageItem } from './phrase-cache';
-import { rosterItem } from './roster-cache';
+import { rosterItem, schoolOriginsItem } from './roster-cache';
 
 /**
  * Bring the offline phrase bank up to date with the `since` cursor (paging until the server has
@@ -34,5 +34,7 @@ export async function syncPhrases(api: ApiClient, now = () => new Date().toISOSt
     pupils: pupils.map((p) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, pronoun: p.pronoun })),
     syncedAt: now(),
   });
+  const school = await api.school();
+  await schoolOriginsItem.setValue(school.settings.lmsOrigins.map((o) => new URL(o).origin));
   return { phrases: cache.phrases.length };
 }

@@ -74,6 +74,12 @@ describe.skipIf(!chromiumAvailable())('options, sync and palette against the rea
       const { phraseCache } = await browser.worker.evaluate(() => chrome.storage.local.get('phraseCache'));
       return (phraseCache as { phrases: unknown[] } | undefined)?.phrases.length ?? 0;
     }, { timeout: 10_000 }).toBe(7);
+    // The school publishes its LMS origins; the sync keeps them for the popup to offer.
+    await expect.poll(async () => (await browser.worker.evaluate(() => chrome.storage.local.get('schoolOrigins'))).schoolOrigins)
+      .toEqual(['http://127.0.0.1:8787', 'http://localhost:8787']);
+    await page.goto(`chrome-extension://${extensionId()}/popup.html`);
+    await expect.poll(() => page.textContent('main')).toContain('Skolans lärplattformar');
+    expect(await page.textContent('main')).toContain('http://localhost:8787');
     await page.close();
 
     const lms = await browser.context.newPage();

@@ -4,6 +4,7 @@ import { SYNC_NOW } from '../../features/phrase-palette/messages';
 import { t } from '../../i18n';
 import { disableSite, enableSite, isSiteEnabled } from '../../site-activation';
 import { phraseCacheItem } from '../../sync/phrase-cache';
+import { schoolOriginsItem } from '../../sync/roster-cache';
 import { isConfigured, type Settings } from '../../sync/settings';
 
 /** Site activation for the current tab, connection state and the phrase bank's freshness. */
@@ -12,6 +13,14 @@ export function Popup({ settings }: { settings: Settings }) {
   const [enabled, setEnabled] = useState<boolean | null>(null);
   const [phrases, setPhrases] = useState<{ count: number; syncedAt: string | null }>({ count: 0, syncedAt: null });
   const [message, setMessage] = useState('');
+  const [offered, setOffered] = useState<string[]>([]);
+
+  const refreshOffered = async () => {
+    const origins = await schoolOriginsItem.getValue();
+    const off: string[] = [];
+    for (const o of origins) if (!(await isSiteEnabled(o))) off.push(o);
+    setOffered(off);
+  };
 
   useEffect(() => {
     void browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {
@@ -22,7 +31,15 @@ export function Popup({ settings }: { settings: Settings }) {
       }
     });
     void phraseCacheItem.getValue().then((c) => setPhrases({ count: c.phrases.length, syncedAt: c.syncedAt }));
+    void refreshOffered();
   }, []);
+
+  const enableOffered = async (o: string) => {
+    const ok = await enableSite(o);
+    setMessage(ok ? t('popupEnabledOrigin', o) : t('popupPermissionDenied'));
+    if (o === origin) setEnabled(ok);
+    await refreshOffered();
+  };
 
   const toggle = async () => {
     if (!origin) return;
@@ -58,6 +75,16 @@ export function Popup({ settings }: { settings: Settings }) {
         </>
       ) : (
         <p class="hint">{t('popupNoSite')}</p>
+      )}
+      {offered.length > 0 && (
+        <>
+          <h2>{t('popupSchoolSites')}</h2>
+          <ul>
+            {offered.map((o) => (
+              <li key={o}>{o} <button type="button" class="secondary" onClick={() => void enableOffered(o)}>{t('popupEnableShort')}</button></li>
+            ))}
+          </ul>
+        </>
       )}
       <h2>{t('popupPhrases')}</h2>
       <p>{t('popupPhraseCount', String(phrases.count))} {phrases.syncedAt ? t('popupSyncedAt', new Date(phrases.syncedAt).toLocaleString()) : ''}</p>
