@@ -135,9 +135,11 @@ export async function overlayReady(page: Page): Promise<boolean> {
 export async function bundleEditors(): Promise<void> {
   const { build } = await import('esbuild');
   await build({
-    entryPoints: ['quill', 'tiptap', 'ckeditor', 'tinymce'].map((n) => join(import.meta.dirname, 'editors', `${n}.ts`)),
+    entryPoints: ['quill.ts', 'tiptap.ts', 'ckeditor.ts', 'tinymce.ts', 'react.tsx'].map((n) => join(import.meta.dirname, 'editors', n)),
     outdir: join(import.meta.dirname, 'pages', 'dist'),
     bundle: true, format: 'iife', target: 'chrome120', logLevel: 'silent',
     loader: { '.css': 'empty' },
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
   });
 }
