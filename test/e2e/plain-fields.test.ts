@@ -118,6 +118,21 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
     await page.close();
   });
 
+  it('filters by subject with the keyboard', async () => {
+    const page = await open('plain.html');
+    await page.click('#ta');
+    await overlayReady(page);
+    await openPaletteByShortcut(browser.worker, page);
+    // Tab from the search box to the subject filter, "M" picks MA, Shift+Tab back, Enter takes the first result.
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('M');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('iup-stod-palette') === null, undefined, { timeout: 5000 });
+    expect(await page.inputValue('#ta')).toBe('Räknar med tal i talområdet 0–100 med god säkerhet.');
+    await page.close();
+  });
+
   it('injects nothing on a site that is not enabled', async () => {
     // Same pages, another origin: localhost has not been granted or registered.
     const page = await browser.context.newPage();

@@ -27,10 +27,15 @@ export function Palette({ phrases, usage, pupils, initialPupilId, onPupil, onCho
   const fill = (p: Phrase) => fillPlaceholders(p.text, pupil);
   const input = useRef<HTMLInputElement>(null);
   const search = useMemo(() => new PhraseSearch(phrases.filter((p) => p.status === 'approved' || p.status === 'proposed')), [phrases]);
-  const results = useMemo(() => search.search(query, {}, usage, 12), [search, query, usage]);
+  const [subject, setSubject] = useState('');
+  const [aspect, setAspect] = useState('');
+  const [level, setLevel] = useState('');
+  const subjects = useMemo(() => [...new Set(phrases.map((p) => p.subject).filter((x): x is string => !!x))].sort(), [phrases]);
+  const filter = { ...(subject ? { subject } : {}), ...(aspect ? { aspect } : {}), ...(level ? { level } : {}) };
+  const results = useMemo(() => search.search(query, filter, usage, 12), [search, query, usage, subject, aspect, level]);
 
   useEffect(() => input.current?.focus(), []);
-  useEffect(() => setActive(0), [query]);
+  useEffect(() => setActive(0), [query, subject, aspect, level]);
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') { e.preventDefault(); setActive((a) => Math.min(a + 1, results.length - 1)); }
@@ -69,6 +74,24 @@ export function Palette({ phrases, usage, pupils, initialPupilId, onPupil, onCho
         onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
         onKeyDown={onKeyDown}
       />
+      <div class="filters" role="group" aria-label={t('paletteFilters')}>
+        <select aria-label={t('paletteFilterSubject')} value={subject} onChange={(e) => setSubject((e.target as HTMLSelectElement).value)}>
+          <option value="">{t('paletteAllSubjects')}</option>
+          {subjects.map((s) => <option key={s} value={s}>{s}</option>)}
+        </select>
+        <select aria-label={t('paletteFilterAspect')} value={aspect} onChange={(e) => setAspect((e.target as HTMLSelectElement).value)}>
+          <option value="">{t('paletteAllAspects')}</option>
+          <option value="knowledge">{t('aspectKnowledge')}</option>
+          <option value="social">{t('aspectSocial')}</option>
+          <option value="planning">{t('aspectPlanning')}</option>
+        </select>
+        <select aria-label={t('paletteFilterLevel')} value={level} onChange={(e) => setLevel((e.target as HTMLSelectElement).value)}>
+          <option value="">{t('paletteAllLevels')}</option>
+          <option value="E">E</option>
+          <option value="C">C</option>
+          <option value="A">A</option>
+        </select>
+      </div>
       <ul id={LIST_ID} class="results" role="listbox" aria-label={t('paletteResultsLabel')}>
         {results.map((p, i) => (
           <li
