@@ -7,3 +7,7 @@ export const PALETTE_REQUEST = 'iup:palette-request';
 export const PALETTE_SHOW = 'iup:palette-show';
 /** The top frame's answer (a phrase id, or null for Escape), relayed back to the source frame. */
 export const PALETTE_RESULT = 'iup:palette-result';
+/** The overlay asks the background to inject the palette UI into its frame. */
+export const LOAD_PALETTE = 'iup:load-palette';
+/** Where the injected palette module registers itself in the extension's isolated world. */
+export const PALETTE_GLOBAL = '__iupStodPalette';

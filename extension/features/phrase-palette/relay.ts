@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { PALETTE_REQUEST, PALETTE_RESULT, PALETTE_SHOW } from './messages';
+import { LOAD_PALETTE, PALETTE_REQUEST, PALETTE_RESULT, PALETTE_SHOW } from './messages';
 
 /**
  * Background side of the palette relay. A field inside an iframe (TinyMCE's classic editor) gets
@@ -11,6 +11,12 @@ export function startPaletteRelay(): void {
     const m = message as { type?: string; sourceFrameId?: number; phraseId?: string | null; text?: string | null };
     const tabId = sender.tab?.id;
     if (tabId === undefined) return undefined;
+    if (m.type === LOAD_PALETTE && sender.frameId !== undefined) {
+      // Same isolated world as the overlay: the injected module registers itself on its global.
+      return browser.scripting
+        .executeScript({ target: { tabId, frameIds: [sender.frameId] }, files: ['/palette.js'] })
+        .then(() => true, () => false);
+    }
     if (m.type === PALETTE_REQUEST && sender.frameId !== undefined && sender.frameId !== 0) {
       // Resolves false when the top frame has no overlay (another origin): the frame shows its own.
       return browser.tabs

@@ -1,47 +1,34 @@
-import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 // Direct module imports: shared/index would pull zod into every page's content script.
 import type { Phrase } from '../../../shared/schemas/phrase';
-import { t } from '../../i18n';
 import { insertText, isWritableField } from '../../insert-text';
 import { captureField, deepActiveElement, type FieldContext } from '../../insert-text/field-context';
-import { phraseCacheItem, phraseUsageItem, recordUse } from '../../sync/phrase-cache';
-import { chosenPupilItem, rosterItem } from '../../sync/roster-cache';
+import { phraseCacheItem, recordUse } from '../../sync/phrase-cache';
+import { settingsItem } from '../../sync/settings';
 import type { Feature } from '../index';
-import { Palette } from './Palette';
-// Inlined into each shadow root: no web-accessible CSS file for pages to fetch or fingerprint.
-import css from './palette.css?inline';
+import { LOAD_PALETTE, OPEN_PALETTE, PALETTE_GLOBAL, PALETTE_REQUEST, PALETTE_RESULT, PALETTE_SHOW } from './messages';
+import { overlayText as t, setOverlayLanguage } from './overlay-messages';
+import { overlay } from './overlay-ui';
+import type { PaletteChoice, PaletteModule } from './palette-ui';
+import css from './small.css?inline';
 
-import { OPEN_PALETTE, PALETTE_REQUEST, PALETTE_RESULT, PALETTE_SHOW } from './messages';
-
-/** Mount a small shadow-root UI that the host page's CSS and events cannot reach. */
-async function overlay(ctx: ContentScriptContext, name: string, draw: (root: HTMLElement) => void) {
-  const ui = await createShadowRootUi(ctx, {
-    name,
-    position: 'inline',
-    anchor: 'html',
-    append: 'last',
-    isolateEvents: true,
-    css,
-    mode: 'closed',
-    onMount(container) {
-      const root = document.createElement('div');
-      container.append(root);
-      draw(root);
-      return root;
-    },
-    onRemove(root) {
-      if (root) render(null, root);
-    },
-  });
-  ui.mount();
-  return ui;
+/** The palette UI, injected into this frame by the background on first use. */
+async function paletteModule(): Promise<PaletteModule | null> {
+  const existing = (globalThis as Record<string, unknown>)[PALETTE_GLOBAL] as PaletteModule | undefined;
+  if (existing) return existing;
+  const loaded = await browser.runtime.sendMessage({ type: LOAD_PALETTE }).catch(() => false);
+  return loaded === true ? ((globalThis as Record<string, unknown>)[PALETTE_GLOBAL] as PaletteModule | undefined) ?? null : null;
 }
 
 async function toast(ctx: ContentScriptContext, message: string) {
-  const ui = await overlay(ctx, 'iup-stod-toast', (root) => render(<div class="toast" role="alert">{message}</div>, root));
+  const ui = await overlay(ctx, 'iup-stod-toast', css, (root) => {
+    const box = document.createElement('div');
+    box.className = 'toast';
+    box.setAttribute('role', 'alert');
+    box.textContent = message;
+    root.append(box);
+  });
   ctx.setTimeout(() => ui.remove(), 8000);
 }
 
@@ -57,36 +44,22 @@ export const phrasePalette: Feature = {
   name: 'phrase-palette',
   start(ctx) {
     let open = false;
+    void settingsItem.getValue().then((s) => setOverlayLanguage(s.language));
     const inTopFrame = window === window.top;
     // In a child frame: the field waiting for the top frame's choice.
     let pending: FieldContext | null = null;
 
-    /** Show the palette in this frame; `done` gets the chosen phrase and its filled text, or null for Escape. */
-    const showPalette = async (done: (choice: { phrase: Phrase; text: string } | null) => void) => {
+    /** Show the palette in this frame; `done` gets the chosen phrase and its filled text, or null. */
+    const showPalette = async (done: (choice: PaletteChoice) => void) => {
       open = true;
-      const [cache, usage, roster, chosen] = await Promise.all([
-        phraseCacheItem.getValue(), phraseUsageItem.getValue(), rosterItem.getValue(), chosenPupilItem.getValue().catch(() => null),
-      ]);
-      const usageMap = new Map(Object.entries(usage.uses));
-      const pupils = [...roster.pupils].sort((a, b) => a.firstName.localeCompare(b.firstName, 'sv') || a.lastName.localeCompare(b.lastName, 'sv'));
-      const ui = await overlay(ctx, 'iup-stod-palette', (root) => {
-        const finish = (choice: { phrase: Phrase; text: string } | null) => { ui.remove(); open = false; done(choice); };
-        render(
-          // A click on the dimmed layer outside the palette closes it, like Escape.
-          <div class="layer" onMouseDown={(e) => { if (e.target === e.currentTarget) { e.preventDefault(); finish(null); } }}>
-            <Palette
-              phrases={cache.phrases}
-              usage={usageMap}
-              pupils={pupils}
-              initialPupilId={chosen}
-              onPupil={(id) => void chosenPupilItem.setValue(id).catch(() => undefined)}
-              onChoose={(phrase, text) => finish({ phrase, text })}
-              onClose={() => finish(null)}
-            />
-          </div>,
-          root,
-        );
-      });
+      const palette = await paletteModule();
+      if (!palette) {
+        open = false;
+        done(null);
+        await toast(ctx, t('paletteUnavailable'));
+        return;
+      }
+      await palette.show(ctx, (choice) => { open = false; done(choice); });
     };
 
     const openPalette = async () => {
@@ -140,20 +113,19 @@ export const phrasePalette: Feature = {
       hideButton();
       if (!isWritableField(field)) return;
       const rect = field.getBoundingClientRect();
-      button = await overlay(ctx, 'iup-stod-open-button', (root) => render(
-        <button
-          type="button"
-          class="open-button"
-          style={{ top: `${Math.max(0, rect.top + 4)}px`, left: `${Math.max(0, rect.right - 32)}px` }}
-          title={t('paletteOpenButton')}
-          aria-label={t('paletteOpenButton')}
-          // mousedown keeps the field's focus and caret, which the palette captures.
-          onMouseDown={(e) => { e.preventDefault(); void openPalette(); }}
-        >
-          Aa
-        </button>,
-        root,
-      ));
+      button = await overlay(ctx, 'iup-stod-open-button', css, (root) => {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'open-button';
+        b.style.top = `${Math.max(0, rect.top + 4)}px`;
+        b.style.left = `${Math.max(0, rect.right - 32)}px`;
+        b.title = t('paletteOpenButton');
+        b.setAttribute('aria-label', t('paletteOpenButton'));
+        b.textContent = 'Aa';
+        // mousedown keeps the field's focus and caret, which the palette captures.
+        b.addEventListener('mousedown', (e) => { e.preventDefault(); void openPalette(); });
+        root.append(b);
+      });
     });
     ctx.addEventListener(document, 'focusout', () => ctx.setTimeout(() => { if (!isWritableField(deepActiveElement(document))) hideButton(); }, 200));
   },
