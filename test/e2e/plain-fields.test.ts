@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  E2E_OUT, activateSite, chromiumAvailable, launchWithExtension, openPaletteByShortcut, overlayReady, seedPhrases, servePages,
+  E2E_OUT, activateSite, chromiumAvailable, insertViaPalette, launchWithExtension, openPaletteByShortcut, overlayReady, seedPhrases, servePages,
   type ExtensionBrowser,
 } from './harness';
 
@@ -35,13 +35,6 @@ async function open(path: string, activate = true): Promise<Page> {
   return page;
 }
 
-/** Choose a phrase through the palette, as a teacher with the keyboard. */
-async function insertViaPalette(page: Page, query: string) {
-  await openPaletteByShortcut(browser.worker, page);
-  await page.keyboard.type(query, { delay: 10 });
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('iup-stod-palette') === null, undefined, { timeout: 5000 });
-}
 
 describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built extension)', () => {
   it('inserts into a textarea at the caret, the page sees input events, and Ctrl+Z matches typing', async () => {
@@ -49,7 +42,7 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
     await page.click('#ta');
     await page.keyboard.type('Början. ');
     expect(await overlayReady(page)).toBe(true);
-    await insertViaPalette(page, 'läser flyt');
+    await insertViaPalette(browser.worker, page, 'läser flyt');
     expect(await page.inputValue('#ta')).toBe(`Början. ${PHRASE}`);
     expect(await page.evaluate(() => (document.getElementById('ta') as HTMLTextAreaElement).selectionStart)).toBe(`Början. ${PHRASE}`.length);
     expect(await page.evaluate(() => (window as any).seen.some(([id, t]: string[]) => id === 'ta' && t === 'insertText'))).toBe(true);
@@ -79,13 +72,13 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
     await page.click('#in');
     await page.keyboard.type('Mål: ');
     await overlayReady(page);
-    await insertViaPalette(page, 'rakn');
+    await insertViaPalette(browser.worker, page, 'rakn');
     expect(await page.inputValue('#in')).toBe('Mål: Räknar med tal i talområdet 0–100 med god säkerhet.');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('in');
 
     await page.click('#ce');
     await page.keyboard.type('Hej ');
-    await insertViaPalette(page, 'flyt');
+    await insertViaPalette(browser.worker, page, 'flyt');
     expect(await page.textContent('#ce')).toBe(`Hej ${PHRASE}`);
     await page.keyboard.type(' Slut.');
     expect(await page.textContent('#ce')).toBe(`Hej ${PHRASE} Slut.`);
@@ -96,7 +89,7 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
     const page = await open('plain.html');
     await page.click('#ce');
     await overlayReady(page);
-    await insertViaPalette(page, 'skriver');
+    await insertViaPalette(browser.worker, page, 'skriver');
     expect(await page.textContent('#ce')).toBe('<img src=x onerror="window.pwned=1"> {namn} skriver.');
     expect(await page.evaluate(() => document.querySelectorAll('#ce img').length)).toBe(0);
     expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
@@ -130,6 +123,24 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('iup-stod-palette') === null, undefined, { timeout: 5000 });
     expect(await page.inputValue('#ta')).toBe('Räknar med tal i talområdet 0–100 med god säkerhet.');
+    await page.close();
+  });
+
+  it('inserts into a field inside a same-origin iframe, with the palette in the top frame', async () => {
+    const page = await open('iframe-host.html');
+    const frame = (await (await page.waitForSelector('#form')).contentFrame())!;
+    await frame.waitForSelector('#ta');
+    await frame.click('#ta');
+    await page.keyboard.type('Inne: ');
+    await openPaletteByShortcut(browser.worker, page);
+    // The palette is shown by the top document, not squeezed into the iframe.
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('iup-stod-palette');
+    expect(await frame.evaluate(() => document.querySelector('iup-stod-palette'))).toBeNull();
+    await page.keyboard.type('läser flyt', { delay: 10 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => frame.inputValue('#ta')).toBe(`Inne: ${PHRASE}`);
+    expect(await frame.evaluate(() => (window as any).seen.some(([id, t]: string[]) => id === 'ta' && t === 'insertText'))).toBe(true);
+    expect(await frame.evaluate(() => document.activeElement?.id)).toBe('ta');
     await page.close();
   });
 
