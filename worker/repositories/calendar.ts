@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, or } from 'drizzle-orm';
 import type { Actor } from '../context';
 import type { Executor } from '../db/client';
 import { calendarFeeds, meetings, pupils, teachers } from '../db/schema';
@@ -6,7 +6,7 @@ import { generateToken, hashToken } from '../auth/tokens';
 import { findActorByTeacher } from './tokens';
 import { NotFoundError } from '../errors';
 import { recordAudit } from './audit';
-import { pupilVisible } from './visibility';
+import { mentoredByActor, pupilVisible } from './visibility';
 
 export interface FeedMeeting {
   id: string;
@@ -29,7 +29,7 @@ export async function plannedMeetingsFor(db: Executor, actor: Actor, since: stri
     .where(and(
       eq(meetings.schoolId, actor.schoolId), eq(meetings.status, 'planned'), gte(meetings.startsAt, since),
       pupilVisible(actor, { forList: false }),
-      or(eq(meetings.createdBy, actor.teacherId), sql`exists (select 1 from mentors m where m.pupil_id = ${pupils.id} and m.teacher_id = ${actor.teacherId})`),
+      or(eq(meetings.createdBy, actor.teacherId), mentoredByActor(actor)),
     ))
     .orderBy(asc(meetings.startsAt))
     .limit(2000);

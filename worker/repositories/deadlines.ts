@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
-  addDays, append, countStates, DEFAULT_TIME_ZONE, dutiesFor, emptyCounts, prepareDeadlines, schoolYearFor, worstState,
+  addDays, append, countStates, DEFAULT_TIME_ZONE, dutiesFor, emptyCounts, prepareDeadlines, worstState,
   type DeadlineIup, type DeadlineMeeting, type DeadlineReport, type Skolform,
 } from '../../shared/index';
 import type { Actor } from '../context';
@@ -8,18 +8,16 @@ import type { Executor } from '../db/client';
 import { pupils } from '../db/schema';
 import { ForbiddenError } from '../errors';
 import { getSchool } from './schools';
-import { pupilVisible } from './visibility';
+import { inActorsSchool, inActorsTeams, mentoredByActor, pupilVisible } from './visibility';
 
 export type DeadlineScope = 'me' | 'team' | 'school';
 
 function scopeCondition(actor: Actor, scope: DeadlineScope): SQL {
-  const school = sql`${pupils.schoolId} = ${actor.schoolId}`;
   switch (scope) {
     case 'me':
-      return sql`(${school} and exists (select 1 from mentors m where m.pupil_id = ${pupils.id} and m.teacher_id = ${actor.teacherId}))`;
+      return sql`(${inActorsSchool(actor)} and ${mentoredByActor(actor)})`;
     case 'team':
-      return sql`(${school} and exists (select 1 from group_members gm join groups g on g.id = gm.group_id
-        join team_members tm on tm.team_id = g.team_id where gm.pupil_id = ${pupils.id} and tm.teacher_id = ${actor.teacherId}))`;
+      return sql`(${inActorsSchool(actor)} and ${inActorsTeams(actor)})`;
     case 'school':
       if (actor.role !== 'admin') throw new ForbiddenError('The whole-school overview is for admins; use scope=team or scope=me.');
       return pupilVisible(actor, { forList: true });
@@ -45,7 +43,7 @@ type PupilTuple = [id: string, firstName: string, lastName: string, skolform: Sk
  */
 export async function deadlineReport(db: Executor, actor: Actor, scope: DeadlineScope, date: string, view: 'full' | 'summary' = 'full'): Promise<DeadlineReport> {
   const school = await getSchool(db, actor.schoolId);
-  const year = schoolYearFor(school.calendar, date);
+  const ctx = prepareDeadlines(school.calendar, school.settings, date, DEFAULT_TIME_ZONE);
   const cond = scopeCondition(actor, scope);
 
   // Aggregate ORDER BY (SQLite ≥ 3.44): the order of a plain aggregate is not guaranteed.
@@ -60,10 +58,11 @@ export async function deadlineReport(db: Executor, actor: Actor, scope: Deadline
 
   const meetingsByPupil = new Map<string, DeadlineMeeting[]>();
   const iupsByPupil = new Map<string, DeadlineIup[]>();
-  if (year) {
+  if (ctx) {
+    const { schoolYear, start, end } = ctx.year.period;
     // A day of margin on each side: the local date of a samtal can differ from its UTC date.
-    const from = `${addDays(year.terms[0]!.start, -1)}T00:00:00.000Z`;
-    const to = `${addDays(year.terms[year.terms.length - 1]!.end, 2)}T00:00:00.000Z`;
+    const from = `${addDays(start, -1)}T00:00:00.000Z`;
+    const to = `${addDays(end, 2)}T00:00:00.000Z`;
     const meetingRows = await jsonRows<[string, string, string, DeadlineMeeting['status'], number]>(db, sql`
       select json_group_array(json_array(m.id, m.pupil_id, m.starts_at, m.status, json_array_length(m.agreements))) as rows
       from meetings m
@@ -75,14 +74,13 @@ export async function deadlineReport(db: Executor, actor: Actor, scope: Deadline
     const iupRows = await jsonRows<[string, DeadlineIup['status']]>(db, sql`
       select json_group_array(json_array(d.pupil_id, d.status)) as rows
       from iup_documents d
-      where d.pupil_id in ${inScope} and d.school_id = ${actor.schoolId} and d.school_year = ${year.label}`);
-    for (const [pupilId, status] of iupRows) append(iupsByPupil, pupilId, { schoolYear: year.label, status });
+      where d.pupil_id in ${inScope} and d.school_id = ${actor.schoolId} and d.school_year = ${schoolYear}`);
+    for (const [pupilId, status] of iupRows) append(iupsByPupil, pupilId, { schoolYear, status });
   }
 
   const groupsOf = new Map<string, string[]>();
   for (const [pupilId, groupId] of memberships) append(groupsOf, pupilId, groupId);
 
-  const ctx = prepareDeadlines(school.calendar, school.settings, date, DEFAULT_TIME_ZONE);
   const summary = emptyCounts();
   const byGroup = new Map<string, { summary: ReturnType<typeof emptyCounts>; pupilIds: string[] }>();
   const out: DeadlineReport['pupils'] = [];
@@ -102,8 +100,8 @@ export async function deadlineReport(db: Executor, actor: Actor, scope: Deadline
   const names = new Map(groupRows);
   return {
     date,
-    schoolYear: year?.label ?? null,
-    calendarMissing: year === null,
+    schoolYear: ctx?.schoolYear ?? null,
+    calendarMissing: ctx === null,
     summary,
     groups: [...byGroup.entries()]
       .map(([id, g]) => ({ id, name: names.get(id) ?? '', ...g }))

@@ -1,22 +1,26 @@
 import { createRoute } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv, Deps } from '../context';
+import type { Actor, AppEnv, Deps } from '../context';
 import { NotFoundError } from '../errors';
 import { meetingsCalendar } from '../calendar/ics';
 import { actorForFeedToken, createFeed, listFeeds, plannedMeetingsFor, revokeFeed } from '../repositories/calendar';
 import { Deleted, errors, IdParam, json, router, security } from './openapi-helpers';
 
 const LOOKBACK_MS = 30 * 86_400_000;
-const ics = (body: string) => new Response(body, { headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' } });
+
+/** The actor's planned samtal from a month back on, as an iCalendar response. */
+async function feedResponse({ db, clock }: Deps, actor: Actor): Promise<Response> {
+  const now = clock();
+  const items = await plannedMeetingsFor(db, actor, new Date(now.getTime() - LOOKBACK_MS).toISOString());
+  return new Response(meetingsCalendar(items, now), { headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' } });
+}
 
 /** Authenticated calendar routes, mounted under /v1. */
-export function calendarRoutes({ db, clock }: Deps) {
+export function calendarRoutes(deps: Deps) {
+  const { db, clock } = deps;
   const app = router();
-  app.get('/meetings.ics', async (c) => {
-    const now = clock();
-    return ics(meetingsCalendar(await plannedMeetingsFor(db, c.var.actor, new Date(now.getTime() - LOOKBACK_MS).toISOString()), now));
-  });
+  app.get('/meetings.ics', (c) => feedResponse(deps, c.var.actor));
   app.openapi(
     createRoute({
       method: 'post', path: '/calendar-feeds', tags: ['calendar'], security,
@@ -43,11 +47,10 @@ export function calendarRoutes({ db, clock }: Deps) {
 }
 
 /** The subscription URL itself: the feed token is the credential, so it sits outside bearer auth. */
-export function publicCalendarRoutes({ db, clock }: Deps) {
+export function publicCalendarRoutes(deps: Deps) {
   return new Hono<AppEnv>().get('/:token/meetings.ics', async (c) => {
-    const actor = await actorForFeedToken(db, c.req.param('token'));
+    const actor = await actorForFeedToken(deps.db, c.req.param('token'));
     if (!actor) throw new NotFoundError('Calendar feed');
-    const now = clock();
-    return ics(meetingsCalendar(await plannedMeetingsFor(db, actor, new Date(now.getTime() - LOOKBACK_MS).toISOString()), now));
+    return feedResponse(deps, actor);
   });
 }

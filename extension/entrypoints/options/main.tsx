@@ -1,12 +1,5 @@
 import '../../zod-config';
-import { render } from 'preact';
-import '../../components/page.css';
-import { setLanguage } from '../../i18n';
-import { settingsItem } from '../../sync/settings';
+import { mountPage } from '../../components/mount-page';
 import { Options } from './Options';
 
-void settingsItem.getValue().then((s) => {
-  setLanguage(s.language);
-  document.documentElement.lang = s.language;
-  render(<Options initial={s} />, document.getElementById('app')!);
-});
+mountPage((s) => <Options initial={s} />);

@@ -15,6 +15,11 @@ export function Popup({ settings }: { settings: Settings }) {
   const [message, setMessage] = useState('');
   const [offered, setOffered] = useState<string[]>([]);
 
+  const refreshPhrases = async () => {
+    const c = await phraseCacheItem.getValue();
+    setPhrases({ count: c.phrases.length, syncedAt: c.syncedAt });
+  };
+
   const refreshOffered = async () => {
     const origins = await schoolOriginsItem.getValue();
     const off: string[] = [];
@@ -30,7 +35,7 @@ export function Popup({ settings }: { settings: Settings }) {
         setEnabled(await isSiteEnabled(url.origin));
       }
     });
-    void phraseCacheItem.getValue().then((c) => setPhrases({ count: c.phrases.length, syncedAt: c.syncedAt }));
+    void refreshPhrases();
     void refreshOffered();
   }, []);
 
@@ -57,8 +62,7 @@ export function Popup({ settings }: { settings: Settings }) {
   const sync = async () => {
     setMessage(t('popupSyncing'));
     const result = (await browser.runtime.sendMessage({ type: SYNC_NOW })) as { ok: boolean; phrases?: number };
-    const c = await phraseCacheItem.getValue();
-    setPhrases({ count: c.phrases.length, syncedAt: c.syncedAt });
+    await refreshPhrases();
     setMessage(result.ok ? t('popupSynced', String(result.phrases ?? 0)) : t('popupSyncFailed'));
   };
 
