@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchDeadlines, type BenchRow } from './deadlines';
 import { benchExtension } from './extension';
 import { benchPhraseSearch } from './phrase-search';
+import { benchWording } from './wording';
 
 /** `npm run bench`: every figure beside its baseline from the same run; printed and saved as JSON. */
 async function main() {
@@ -13,6 +14,7 @@ async function main() {
     : [{ pupils: 2_000, runs: 30, targetMs: 50 }, { pupils: 50_000, runs: 7, targetMs: 1000 }]));
 
   rows.push(...benchPhraseSearch(quick));
+  rows.push(...benchWording(quick));
   rows.push(...await benchExtension(quick ? 5 : 30));
 
   const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));

@@ -1,0 +1,3 @@
+export * from './rules';
+export * from './glossary';
+export * from './check-wording';
