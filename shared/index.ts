@@ -6,3 +6,6 @@ export * from './phrases/placeholders';
 export * from './phrases/normalise';
 export * from './phrases/search';
 export * from './util/multimap';
+export * from './wording/index';
+export * from './phrases/similarity';
+// phrases/transfer (CSV parser) and phrases/starter-bank are imported by path: the content script must not carry them.

@@ -52,6 +52,8 @@ export const Phrase = PhraseFields.extend({
   status: PhraseStatus,
   authorId: Id,
   usageCount: z.int(),
+  lastUsedAt: z.string().nullable(),
+  version: z.int(),
   deleted: z.boolean(),
   updatedAt: z.string(),
 });
@@ -69,3 +71,64 @@ export const PhraseQuery = z.object({
 });
 
 export const PhraseList = z.object({ phrases: z.array(Phrase), nextSince: z.string().nullable() });
+
+export const PhraseVersion = z.object({
+  version: z.int(),
+  text: z.string(),
+  subject: z.string().nullable(),
+  aspect: PhraseAspect,
+  level: PhraseLevel.nullable(),
+  tags: z.array(z.string()),
+  status: PhraseStatus,
+  editorId: Id,
+  editorName: z.string(),
+  at: z.string(),
+});
+export type PhraseVersion = z.infer<typeof PhraseVersion>;
+
+export const SimilarPhrasesRequest = z.object({ text: Text(1000).trim().min(1), excludeId: Id.optional() }).strict();
+export const SimilarPhrases = z.object({ similar: z.array(z.object({ phrase: Phrase, similarity: z.number() })) });
+
+export const PhraseStats = z.object({
+  phrases: z.array(Phrase.pick({ id: true, text: true, status: true, scope: true, teamId: true, subject: true, usageCount: true, lastUsedAt: true })),
+  teams: z.array(z.object({
+    teamId: Id.nullable(),
+    name: z.string(),
+    approved: z.int(),
+    proposed: z.int(),
+    retired: z.int(),
+    uses: z.int(),
+    unusedApproved: z.int(),
+    lastUsedAt: z.string().nullable(),
+  })),
+});
+export type PhraseStats = z.infer<typeof PhraseStats>;
+
+const ImportTarget = {
+  scope: PhraseScope.default('team'),
+  teamId: Id.nullable().default(null),
+  dryRun: z.boolean().default(false),
+};
+export const PhraseImportRequest = z.object({
+  format: z.enum(['csv', 'json']),
+  content: z.string().min(1).max(400_000),
+  ...ImportTarget,
+}).strict();
+export type PhraseImportRequest = z.input<typeof PhraseImportRequest>;
+export const StarterBankImportRequest = z.object(ImportTarget).strict();
+
+export const PhraseImportReport = z.object({
+  dryRun: z.boolean(),
+  created: z.int(),
+  updated: z.int(),
+  unchanged: z.int(),
+  skipped: z.array(z.object({ row: z.int(), reason: z.string() })),
+});
+export type PhraseImportReport = z.infer<typeof PhraseImportReport>;
+
+export const PhraseExportQuery = z.object({
+  format: z.enum(['csv', 'json']).default('csv'),
+  scope: PhraseScope.optional(),
+  teamId: Id.optional(),
+  status: PhraseStatus.default('approved'),
+});

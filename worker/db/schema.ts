@@ -196,6 +196,9 @@ export const phrases = sqliteTable(
     status: text('status', { enum: ['proposed', 'approved', 'retired'] }).notNull(),
     authorId: text('author_id').notNull().references(() => teachers.id),
     usageCount: integer('usage_count').notNull().default(0),
+    lastUsedAt: text('last_used_at'),
+    /** Bumped by every edit; each version's content is kept in phrase_versions. */
+    version: integer('version').notNull().default(1),
     deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
     /** Monotonic per database; the sync cursor, since timestamps can tie within a millisecond. */
     changeSeq: integer('change_seq').notNull(),
@@ -203,6 +206,28 @@ export const phrases = sqliteTable(
     updatedAt: text('updated_at').notNull().default(now),
   },
   (t) => [index('phrases_school_seq').on(t.schoolId, t.changeSeq)],
+);
+
+/**
+ * Every version of a phrase as it was written: who, when, and the text. Phrases are a team's
+ * shared vocabulary, not pupil data, so unlike the audit log the content is kept.
+ */
+export const phraseVersions = sqliteTable(
+  'phrase_versions',
+  {
+    phraseId: text('phrase_id').notNull().references(() => phrases.id),
+    version: integer('version').notNull(),
+    schoolId: text('school_id').notNull(),
+    text: text('text').notNull(),
+    subject: text('subject'),
+    aspect: text('aspect', { enum: ['knowledge', 'social', 'planning'] }).notNull(),
+    level: text('level', { enum: ['E', 'C', 'A'] }),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull(),
+    status: text('status', { enum: ['proposed', 'approved', 'retired'] }).notNull(),
+    editorId: text('editor_id').notNull(),
+    at: text('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.phraseId, t.version] })],
 );
 
 /** Who did what to which record, when — never the content itself. */

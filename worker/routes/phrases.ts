@@ -1,9 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { Phrase, PhraseCreate, PhraseList, PhrasePatch, PhraseQuery } from '../../shared/index';
+import {
+  Phrase, PhraseCreate, PhraseExportQuery, PhraseImportReport, PhraseImportRequest, PhraseList, PhrasePatch, PhraseQuery, PhraseStats,
+  PhraseVersion, SimilarPhrases, SimilarPhrasesRequest, StarterBankImportRequest,
+} from '../../shared/index';
+import { phrasesToCsv, phrasesToJson } from '../../shared/phrases/transfer';
 import type { Deps } from '../context';
-import { createPhrase, deletePhrase, getPhrase, listPhrases, recordPhraseUsage, updatePhrase } from '../repositories/phrases';
-import { Deleted, errors, forbidden, IdParam, json, router, security } from './openapi-helpers';
+import { phraseStats } from '../repositories/phrase-stats';
+import { exportPhrases, importPhrases, parsePhraseFile, starterBankRows } from '../repositories/phrase-transfer';
+import { createPhrase, deletePhrase, getPhrase, listPhrases, listPhraseVersions, recordPhraseUsage, similarPhrases, updatePhrase } from '../repositories/phrases';
+import { conflict, Deleted, errors, forbidden, IdParam, json, router, security } from './openapi-helpers';
 
 const tags = ['phrases'];
 const Usage = z.object({ uses: z.array(z.object({ id: z.uuid(), count: z.int().min(1).max(10_000) }).strict()).min(1).max(500) }).strict();
@@ -17,6 +23,70 @@ export function phraseRoutes({ db, clock }: Deps) {
       request: { query: PhraseQuery }, responses: { 200: json(PhraseList, 'A page of phrases and the cursor for the next sync'), ...errors },
     }),
     async (c) => c.json(await listPhrases(db, c.var.actor, c.req.valid('query')), 200),
+  );
+  // Fixed paths come before `/{id}` so they are not read as an id.
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/stats', tags, security, description: 'Usage per phrase (least used first) and per team, for pruning the bank.',
+      request: { query: z.object({ teamId: z.uuid().optional() }) }, responses: { 200: json(PhraseStats, 'Usage statistics'), ...errors },
+    }),
+    async (c) => c.json(await phraseStats(db, c.var.actor, c.req.valid('query').teamId), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/export', tags, security,
+      description: 'The bank as CSV (`;`, UTF-8 with BOM; columns text, subject, aspect, level, tags with `|` between tags) or JSON. Importing an export changes nothing.',
+      request: { query: PhraseExportQuery },
+      responses: { 200: { description: 'The file', content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: z.unknown() } } }, ...errors },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const list = await exportPhrases(db, c.var.actor, q);
+      const csv = q.format === 'csv';
+      return c.body(csv ? phrasesToCsv(list) : phrasesToJson(list), 200, {
+        'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+        'content-disposition': `attachment; filename="fraser.${q.format}"`,
+      });
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/import', tags, security,
+      description: 'Import a CSV or JSON file into a team or the school bank (team lead or admin). Any invalid row: 400 with every row in `details.rows`, nothing written. `dryRun` reports without writing.',
+      request: { body: { content: { 'application/json': { schema: PhraseImportRequest } }, required: true } },
+      responses: { 200: json(PhraseImportReport, 'What was (or with dryRun would be) created, updated, unchanged and skipped'), ...errors, ...forbidden },
+    }),
+    async (c) => {
+      const { format, content, ...target } = c.req.valid('json');
+      return c.json(await importPhrases(db, c.var.actor, parsePhraseFile(format, content), target, clock().toISOString()), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/starter-bank', tags, security,
+      description: "Import the product's starter bank (åk 1–5, every subject, social development, planning) into a team or the school bank.",
+      request: { body: { content: { 'application/json': { schema: StarterBankImportRequest } }, required: true } },
+      responses: { 200: json(PhraseImportReport, 'Import report'), ...errors, ...forbidden },
+    }),
+    async (c) => c.json(await importPhrases(db, c.var.actor, starterBankRows(), c.req.valid('json'), clock().toISOString()), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/similar', tags, security, description: 'Phrases that say nearly the same as a proposal (text in the body, not the URL).',
+      request: { body: { content: { 'application/json': { schema: SimilarPhrasesRequest } }, required: true } },
+      responses: { 200: json(SimilarPhrases, 'Similar phrases, best first'), ...errors },
+    }),
+    async (c) => {
+      const { text, excludeId } = c.req.valid('json');
+      return c.json({ similar: await similarPhrases(db, c.var.actor, text, excludeId) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/{id}/versions', tags, security, request: { params: IdParam },
+      responses: { 200: json(z.object({ versions: z.array(PhraseVersion) }), 'Every version, newest first'), ...errors },
+    }),
+    async (c) => c.json({ versions: await listPhraseVersions(db, c.var.actor, c.req.valid('param').id) }, 200),
   );
   app.openapi(
     createRoute({ method: 'get', path: '/{id}', tags, security, request: { params: IdParam }, responses: { 200: json(Phrase, 'The phrase'), ...errors } }),
@@ -34,7 +104,7 @@ export function phraseRoutes({ db, clock }: Deps) {
     createRoute({
       method: 'patch', path: '/{id}', tags, security,
       request: { params: IdParam, body: { content: { 'application/json': { schema: PhrasePatch } }, required: true } },
-      responses: { 200: json(Phrase, 'Updated'), ...errors, ...forbidden },
+      responses: { 200: json(Phrase, 'Updated (a new version)'), ...errors, ...forbidden, ...conflict },
     }),
     async (c) => c.json(await updatePhrase(db, c.var.actor, c.req.valid('param').id, c.req.valid('json'), clock().toISOString()), 200),
   );
@@ -51,7 +121,7 @@ export function phraseRoutes({ db, clock }: Deps) {
       request: { body: { content: { 'application/json': { schema: Usage } }, required: true } },
       responses: { 200: json(z.object({ applied: z.int() }), 'Counts applied to phrases you may see'), ...errors },
     }),
-    async (c) => c.json({ applied: await recordPhraseUsage(db, c.var.actor, c.req.valid('json').uses) }, 200),
+    async (c) => c.json({ applied: await recordPhraseUsage(db, c.var.actor, c.req.valid('json').uses, clock().toISOString()) }, 200),
   );
   return app;
 }
