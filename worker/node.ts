@@ -25,6 +25,7 @@ async function main() {
       console.log('\nDemo school created. These tokens are shown once; keep them:');
       console.log(`  teacher (Karin, team lead): ${seeded.teacherToken}`);
       console.log(`  admin   (Per):              ${seeded.adminToken}`);
+      console.log(`  teacher (Lina, team member): ${seeded.memberToken}`);
       console.log(`\n  curl -H "Authorization: Bearer ${seeded.teacherToken}" ${base}/v1/pupils`);
     } else {
       console.log('\nNew token for the demo teacher: npm run admin -- token create --email karin@demoskolan.example');

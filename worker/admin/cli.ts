@@ -61,7 +61,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
         return;
       case 'seed-demo': {
         const seeded = await seedDemo(db, new Date());
-        out(seeded ? `demo school ${seeded.schoolId}\nteacher token: ${seeded.teacherToken}\nadmin token: ${seeded.adminToken}` : 'a school exists already; nothing seeded');
+        out(seeded ? `demo school ${seeded.schoolId}\nteacher token: ${seeded.teacherToken}\nadmin token: ${seeded.adminToken}\nmember token: ${seeded.memberToken}` : 'a school exists already; nothing seeded');
         return;
       }
       case 'school create': {

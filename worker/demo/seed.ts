@@ -4,7 +4,7 @@ import {
   type Agreement, type Pronoun, type Skolform,
 } from '../../shared/index';
 import type { Db } from '../db/client';
-import { groupMembers, groups, meetings, mentors, phrases, pupils, schools, teachers, teamMembers, teams } from '../db/schema';
+import { groupMembers, groups, meetings, mentors, phrases, phraseVersions, pupils, schools, teachers, teamMembers, teams } from '../db/schema';
 import { issueToken } from '../repositories/tokens';
 
 // Fictional pupils: first names are common Swedish names, surnames invented combinations.
@@ -13,7 +13,7 @@ const FIRST = ['Alva', 'Elias', 'Maja', 'Noah', 'Ella', 'Hugo', 'Wilma', 'Lucas'
 const LAST = ['Bergqvist', 'Lindahl', 'Åkesson', 'Sjöholm', 'Nyrén', 'Ekdahl', 'Hallberg', 'Öhrvall', 'Strand', 'Falk'];
 const PRONOUNS: Pronoun[] = ['hon', 'han', 'hen', 'none'];
 
-export interface DemoSeed { schoolId: string; teacherToken: string; adminToken: string }
+export interface DemoSeed { schoolId: string; teacherToken: string; adminToken: string; memberToken: string }
 
 /** Seed one fictional school, unless one exists. Returns the tokens, which are printed once. */
 export async function seedDemo(db: Db, today: Date): Promise<DemoSeed | null> {
@@ -28,6 +28,8 @@ export async function seedDemo(db: Db, today: Date): Promise<DemoSeed | null> {
   const teamId = crypto.randomUUID();
   const mentorId = crypto.randomUUID();
   const adminId = crypto.randomUUID();
+  // A team member without the lead role: her phrases are proposals until Karin approves them.
+  const memberId = crypto.randomUUID();
 
   await db.transaction(async (tx) => {
     await tx.insert(schools).values({
@@ -40,8 +42,11 @@ export async function seedDemo(db: Db, today: Date): Promise<DemoSeed | null> {
     await tx.insert(teachers).values([
       { id: mentorId, schoolId, name: 'Karin Mentorsson', email: 'karin@demoskolan.example', role: 'teacher' },
       { id: adminId, schoolId, name: 'Per Rektorsson', email: 'per@demoskolan.example', role: 'admin' },
+      { id: memberId, schoolId, name: 'Lina Lärarsson', email: 'lina@demoskolan.example', role: 'teacher' },
     ]);
-    await tx.insert(teamMembers).values([{ teamId, teacherId: mentorId, role: 'lead' }, { teamId, teacherId: adminId, role: 'member' }]);
+    await tx.insert(teamMembers).values([
+      { teamId, teacherId: mentorId, role: 'lead' }, { teamId, teacherId: adminId, role: 'member' }, { teamId, teacherId: memberId, role: 'member' },
+    ]);
 
     const classIds = Array.from({ length: 7 }, () => crypto.randomUUID());
     await tx.insert(groups).values(classIds.map((id, ak) => ({ id, schoolId, teamId, name: ak === 0 ? 'FA' : `${ak}A`, type: 'klass' as const })));
@@ -81,13 +86,20 @@ export async function seedDemo(db: Db, today: Date): Promise<DemoSeed | null> {
       { text: 'Hemma kan ni läsa tillsammans med {honom} en stund varje dag och prata om det ni läst.', subject: null, aspect: 'planning', level: null },
     ];
     let seq = 0;
-    await tx.insert(phrases).values(demoPhrases.map((p) => ({
+    const phraseRows = demoPhrases.map((p) => ({
       id: crypto.randomUUID(), schoolId, scope: 'team' as const, teamId, text: p.text, subject: p.subject, aspect: p.aspect, level: p.level,
       tags: [], status: 'approved' as const, authorId: mentorId, changeSeq: ++seq,
+    }));
+    await tx.insert(phrases).values(phraseRows);
+    const at = new Date().toISOString();
+    await tx.insert(phraseVersions).values(phraseRows.map((p) => ({
+      phraseId: p.id, version: 1, schoolId, text: p.text, subject: p.subject, aspect: p.aspect, level: p.level, tags: p.tags,
+      status: p.status, editorId: mentorId, at,
     })));
   });
 
   const teacherToken = (await issueToken(db, mentorId, 'demo')).token;
   const adminToken = (await issueToken(db, adminId, 'demo')).token;
-  return { schoolId, teacherToken, adminToken };
+  const memberToken = (await issueToken(db, memberId, 'demo')).token;
+  return { schoolId, teacherToken, adminToken, memberToken };
 }
