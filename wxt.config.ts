@@ -21,7 +21,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'sv',
-    permissions: ['storage', 'scripting', 'alarms', 'activeTab'],
+    permissions: ['storage', 'scripting', 'alarms', 'activeTab', 'contextMenus'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(e2eHosts.length ? { host_permissions: e2eHosts } : {}),
     commands: {

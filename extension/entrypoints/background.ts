@@ -1,7 +1,8 @@
 import '../zod-config';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { OPEN_PALETTE, SYNC_NOW } from '../features/phrase-palette/messages';
+import { OPEN_PALETTE, OPEN_PHRASE_BANK, SYNC_NOW } from '../features/phrase-palette/messages';
+import { proposeDraftItem } from './phrase-bank/propose-draft';
 import { startPaletteRelay } from '../features/phrase-palette/relay';
 import { reconcileSites } from '../site-activation';
 import { apiClient } from '../sync/api-client';
@@ -21,12 +22,27 @@ async function syncNow(): Promise<{ ok: boolean; phrases?: number; error?: strin
   }
 }
 
+const PROPOSE_MENU = 'propose-phrase';
+
+/** The phrase bank page, with `text` waiting in the proposal form. */
+async function openPhraseBank(text?: string): Promise<void> {
+  if (text?.trim()) await proposeDraftItem.setValue(text.trim().slice(0, 1000));
+  await browser.tabs.create({ url: browser.runtime.getURL(`/phrase-bank.html${text ? '#propose' : ''}`) });
+}
+
 export default defineBackground(() => {
   // The palette (a content script) remembers the chosen pupil for this browser session only.
   void (browser.storage.session as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> })
     .setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' })
     .catch(() => undefined);
-  browser.runtime.onInstalled.addListener(() => void reconcileSites());
+  browser.runtime.onInstalled.addListener(() => {
+    void reconcileSites();
+    // Menus persist across restarts; (re)created on install and update only.
+    browser.contextMenus.create({ id: PROPOSE_MENU, title: browser.i18n.getMessage('contextProposePhrase'), contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId === PROPOSE_MENU) void openPhraseBank(info.selectionText ?? '');
+  });
   browser.runtime.onStartup.addListener(() => void reconcileSites());
   browser.permissions.onRemoved.addListener(() => void reconcileSites());
   void reconcileSites();
@@ -37,7 +53,9 @@ export default defineBackground(() => {
 
   startPaletteRelay();
   browser.runtime.onMessage.addListener((message: unknown) => {
-    if ((message as { type?: string })?.type === SYNC_NOW) return syncNow();
+    const m = message as { type?: string; text?: unknown };
+    if (m?.type === SYNC_NOW) return syncNow();
+    if (m?.type === OPEN_PHRASE_BANK) return openPhraseBank(typeof m.text === 'string' ? m.text : undefined).then(() => true);
     return undefined;
   });
 

@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { phrasePalette } from './phrase-palette';
+import { wordingHints } from './wording-hints';
 
 export interface Feature {
   name: string;
@@ -7,7 +8,7 @@ export interface Feature {
 }
 
 /** Every overlay feature, in order. Each starts on its own: one failing never stops the others. */
-export const FEATURES: readonly Feature[] = [phrasePalette];
+export const FEATURES: readonly Feature[] = [phrasePalette, wordingHints];
 
 export function startFeatures(ctx: ContentScriptContext): void {
   for (const feature of FEATURES) {

@@ -1,9 +1,18 @@
 import { z } from 'zod';
-import { ErrorBody, Me, PhraseList, Pupil, School, type Me as MeT } from '../../shared/index';
+import {
+  ErrorBody, Me, Phrase, PhraseImportReport, PhraseList, PhraseStats, PhraseVersion, Pupil, School, SimilarPhrases,
+  type Me as MeT, type PhraseCreate, type PhraseImportRequest, type PhrasePatch,
+} from '../../shared/index';
 
 /** A failure talking to the API, with what the teacher should be told. */
 export class ApiClientError extends Error {
-  constructor(readonly kind: 'network' | 'unauthorized' | 'http' | 'invalid-response', readonly status: number | null, message: string) {
+  constructor(
+    readonly kind: 'network' | 'unauthorized' | 'http' | 'invalid-response',
+    readonly status: number | null,
+    message: string,
+    /** The API's `error.details`, e.g. the per-row report of a rejected import. */
+    readonly details?: unknown,
+  ) {
     super(message);
     this.name = 'ApiClientError';
   }
@@ -17,7 +26,7 @@ export interface ApiClientOptions {
 
 /** The extension's view of the API. Responses are parsed with the same zod schemas the API validates with. */
 export function apiClient({ apiUrl, token, fetch: fetchImpl = fetch }: ApiClientOptions) {
-  async function request<S extends z.ZodType>(path: string, schema: S, init: RequestInit = {}): Promise<z.infer<S>> {
+  async function send(path: string, init: RequestInit): Promise<Response> {
     let res: Response;
     try {
       res = await fetchImpl(`${apiUrl}${path}`, {
@@ -27,12 +36,17 @@ export function apiClient({ apiUrl, token, fetch: fetchImpl = fetch }: ApiClient
     } catch {
       throw new ApiClientError('network', null, 'The server did not answer.');
     }
-    const body: unknown = await res.json().catch(() => null);
     if (!res.ok) {
-      const parsed = ErrorBody.safeParse(body);
+      const parsed = ErrorBody.safeParse(await res.json().catch(() => null));
       const message = parsed.success ? parsed.data.error.message : `HTTP ${res.status}`;
-      throw new ApiClientError(res.status === 401 ? 'unauthorized' : 'http', res.status, message);
+      throw new ApiClientError(res.status === 401 ? 'unauthorized' : 'http', res.status, message, parsed.success ? parsed.data.error.details : undefined);
     }
+    return res;
+  }
+
+  async function request<S extends z.ZodType>(path: string, schema: S, init: RequestInit = {}): Promise<z.infer<S>> {
+    const res = await send(path, init);
+    const body: unknown = await res.json().catch(() => null);
     const parsed = schema.safeParse(body);
     if (!parsed.success) throw new ApiClientError('invalid-response', res.status, 'The server answered with something unexpected.');
     return parsed.data;
@@ -45,6 +59,18 @@ export function apiClient({ apiUrl, token, fetch: fetchImpl = fetch }: ApiClient
     pupils: () => request('/v1/pupils?limit=1000', z.object({ pupils: z.array(Pupil), total: z.int() })),
     reportUsage: (uses: { id: string; count: number }[]) =>
       request('/v1/phrases/usage', z.object({ applied: z.int() }), { method: 'POST', body: JSON.stringify({ uses }) }),
+    proposals: () => request('/v1/phrases?status=proposed&limit=1000', PhraseList),
+    createPhrase: (phrase: PhraseCreate) => request('/v1/phrases', Phrase, { method: 'POST', body: JSON.stringify(phrase) }),
+    updatePhrase: (id: string, patch: PhrasePatch) => request(`/v1/phrases/${id}`, Phrase, { method: 'PATCH', body: JSON.stringify(patch) }),
+    similarPhrases: (text: string, excludeId?: string) =>
+      request('/v1/phrases/similar', SimilarPhrases, { method: 'POST', body: JSON.stringify({ text, ...(excludeId ? { excludeId } : {}) }) }),
+    phraseVersions: (id: string) => request(`/v1/phrases/${id}/versions`, z.object({ versions: z.array(PhraseVersion) })),
+    phraseStats: (teamId?: string) => request(`/v1/phrases/stats${teamId ? `?teamId=${teamId}` : ''}`, PhraseStats),
+    importPhrases: (body: PhraseImportRequest) => request('/v1/phrases/import', PhraseImportReport, { method: 'POST', body: JSON.stringify(body) }),
+    importStarterBank: (body: { scope?: 'team' | 'school'; teamId: string | null; dryRun?: boolean }) =>
+      request('/v1/phrases/starter-bank', PhraseImportReport, { method: 'POST', body: JSON.stringify(body) }),
+    exportPhrases: async (format: 'csv' | 'json', teamId?: string) =>
+      (await send(`/v1/phrases/export?format=${format}${teamId ? `&teamId=${teamId}` : ''}`, {})).text(),
   };
 }
 export type ApiClient = ReturnType<typeof apiClient>;

@@ -7,6 +7,8 @@ export interface Settings {
   apiUrl: string;
   token: string;
   language: Language;
+  /** Wording tips beside the LMS field being written in; off only when the teacher says so. */
+  wordingHints?: boolean;
 }
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {

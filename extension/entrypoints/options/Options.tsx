@@ -23,6 +23,7 @@ export function Options({ initial }: { initial: Settings }) {
   const [language, setLang] = useState<Language>(initial.language);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [shortcut, setShortcut] = useState<string>('');
+  const [hints, setHints] = useState(initial.wordingHints !== false);
 
   useEffect(() => {
     void browser.commands.getAll().then((cmds) => setShortcut(cmds.find((c) => c.name === 'open-palette')?.shortcut ?? ''));
@@ -37,7 +38,7 @@ export function Options({ initial }: { initial: Settings }) {
     try {
       const me = await apiClient({ apiUrl: url, token: token.trim() }).me();
       // Saved only once the server has accepted the token: a wrong token never replaces a working one.
-      await settingsItem.setValue({ apiUrl: url, token: token.trim(), language });
+      await settingsItem.setValue({ ...(await settingsItem.getValue()), apiUrl: url, token: token.trim(), language });
       setStatus({ kind: 'ok', text: t('optionsConnected', me.teacher.name, me.school.name) });
     } catch (err) {
       setStatus({ kind: 'error', text: explain(err) });
@@ -49,6 +50,11 @@ export function Options({ initial }: { initial: Settings }) {
     setLanguage(lang);
     document.documentElement.lang = lang;
     await settingsItem.setValue({ ...(await settingsItem.getValue()), language: lang });
+  };
+
+  const changeHints = async (on: boolean) => {
+    setHints(on);
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), wordingHints: on });
   };
 
   return (
@@ -75,6 +81,12 @@ export function Options({ initial }: { initial: Settings }) {
         <option value="sv">Svenska</option>
         <option value="en">English</option>
       </select>
+
+      <h2>{t('optionsWordingHints')}</h2>
+      <label class="check">
+        <input type="checkbox" checked={hints} onChange={(e) => void changeHints((e.target as HTMLInputElement).checked)} />{' '}
+        {t('optionsWordingHintsLabel')}
+      </label>
 
       <h2>{t('optionsShortcut')}</h2>
       <p>{shortcut ? t('optionsShortcutIs', shortcut) : t('optionsShortcutNone')}</p>

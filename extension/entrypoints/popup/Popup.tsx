@@ -93,6 +93,9 @@ export function Popup({ settings }: { settings: Settings }) {
       <h2>{t('popupPhrases')}</h2>
       <p>{t('popupPhraseCount', String(phrases.count))} {phrases.syncedAt ? t('popupSyncedAt', new Date(phrases.syncedAt).toLocaleString()) : ''}</p>
       {isConfigured(settings) && <button type="button" class="secondary" onClick={() => void sync()}>{t('popupSyncNow')}</button>}
+      {isConfigured(settings) && (
+        <button type="button" class="secondary" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/phrase-bank.html') })}>{t('popupPhraseBank')}</button>
+      )}
       <p role="status" aria-live="polite">{message}</p>
     </main>
   );

@@ -14,12 +14,14 @@ export interface PaletteProps {
   /** The phrase and its text with placeholders filled for the chosen pupil (if any). */
   onChoose(phrase: Phrase, text: string): void;
   onClose(): void;
+  /** Propose a new phrase for the bank, starting from what the teacher searched for. */
+  onPropose(text: string): void;
 }
 
 const LIST_ID = 'iup-palette-list';
 
 /** The phrase palette: an ARIA 1.2 combobox with a listbox, usable with the keyboard alone. */
-export function Palette({ phrases, usage, pupils, initialPupilId, onPupil, onChoose, onClose }: PaletteProps) {
+export function Palette({ phrases, usage, pupils, initialPupilId, onPupil, onChoose, onClose, onPropose }: PaletteProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [pupilId, setPupilId] = useState<string | null>(pupils.some((p) => p.id === initialPupilId) ? initialPupilId : null);
@@ -113,6 +115,7 @@ export function Palette({ phrases, usage, pupils, initialPupilId, onPupil, onCho
       </ul>
       {results.length === 0 && <p class="empty" role="status">{phrases.length === 0 ? t('paletteNoPhrases') : t('paletteNoMatch')}</p>}
       <p class="hint">{t('paletteHint')}</p>
+      <button type="button" class="propose" onClick={() => onPropose(query)}>{t('paletteProposeNew')}</button>
     </div>
   );
 }

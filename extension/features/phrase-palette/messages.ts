@@ -11,3 +11,8 @@ export const PALETTE_RESULT = 'iup:palette-result';
 export const LOAD_PALETTE = 'iup:load-palette';
 /** Where the injected palette module registers itself in the extension's isolated world. */
 export const PALETTE_GLOBAL = '__iupStodPalette';
+/** Open the phrase bank page, optionally with text to propose (the palette's query or a page selection). */
+export const OPEN_PHRASE_BANK = 'iup:open-phrase-bank';
+/** The overlay asks the background to inject the wording-hints UI into its frame. */
+export const LOAD_WORDING_HINTS = 'iup:load-wording-hints';
+export const WORDING_HINTS_GLOBAL = '__iupStodWordingHints';

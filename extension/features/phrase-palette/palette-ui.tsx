@@ -1,11 +1,12 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Phrase } from '../../../shared/schemas/phrase';
 import { setLanguage } from '../../i18n';
 import { phraseCacheItem, phraseUsageItem } from '../../sync/phrase-cache';
 import { chosenPupilItem, rosterItem } from '../../sync/roster-cache';
 import { settingsItem } from '../../sync/settings';
-import { PALETTE_GLOBAL } from './messages';
+import { OPEN_PHRASE_BANK, PALETTE_GLOBAL } from './messages';
 import { overlay } from './overlay-ui';
 import { Palette } from './Palette';
 import css from './palette.css?inline';
@@ -38,6 +39,7 @@ async function show(ctx: ContentScriptContext, done: (choice: PaletteChoice) => 
           onPupil={(id) => void chosenPupilItem.setValue(id).catch(() => undefined)}
           onChoose={(phrase, text) => finish({ phrase, text })}
           onClose={() => finish(null)}
+          onPropose={(text) => { finish(null); void browser.runtime.sendMessage({ type: OPEN_PHRASE_BANK, text }).catch(() => undefined); }}
         />
       </div>,
       root,

@@ -1,5 +1,11 @@
 import { browser } from 'wxt/browser';
-import { LOAD_PALETTE, PALETTE_REQUEST, PALETTE_RESULT, PALETTE_SHOW } from './messages';
+import { LOAD_PALETTE, LOAD_WORDING_HINTS, PALETTE_REQUEST, PALETTE_RESULT, PALETTE_SHOW } from './messages';
+
+/** The lazily injected UI modules, by the message that asks for them; nothing else can be injected. */
+const LAZY_MODULES: Record<string, '/palette.js' | '/wording-hints.js'> = {
+  [LOAD_PALETTE]: '/palette.js',
+  [LOAD_WORDING_HINTS]: '/wording-hints.js',
+};
 
 /**
  * Background side of the palette relay. A field inside an iframe (TinyMCE's classic editor) gets
@@ -11,10 +17,11 @@ export function startPaletteRelay(): void {
     const m = message as { type?: string; sourceFrameId?: number; phraseId?: string | null; text?: string | null };
     const tabId = sender.tab?.id;
     if (tabId === undefined) return undefined;
-    if (m.type === LOAD_PALETTE && sender.frameId !== undefined) {
+    const lazy = m.type ? LAZY_MODULES[m.type] : undefined;
+    if (lazy && sender.frameId !== undefined) {
       // Same isolated world as the overlay: the injected module registers itself on its global.
       return browser.scripting
-        .executeScript({ target: { tabId, frameIds: [sender.frameId] }, files: ['/palette.js'] })
+        .executeScript({ target: { tabId, frameIds: [sender.frameId] }, files: [lazy] })
         .then(() => true, () => false);
     }
     if (m.type === PALETTE_REQUEST && sender.frameId !== undefined && sender.frameId !== 0) {
