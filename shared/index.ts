@@ -9,3 +9,5 @@ export * from './util/multimap';
 export * from './wording/index';
 export * from './phrases/similarity';
 // phrases/transfer (CSV parser) and phrases/starter-bank are imported by path: the content script must not carry them.
+export * from './iup/pupil-detection';
+export * from './iup/section-fields';

@@ -21,6 +21,11 @@ export const IupSections = z
       .strict()
       .default({ school: '', pupil: '', guardians: '' }),
     pupilVoice: Text().default(''),
+    /** What each party agreed at the utvecklingssamtal. */
+    agreements: z
+      .object({ school: Text().default(''), pupil: Text().default(''), guardians: Text().default('') })
+      .strict()
+      .default({ school: '', pupil: '', guardians: '' }),
   })
   .strict()
   .superRefine((s, ctx) => {

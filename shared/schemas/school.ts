@@ -33,6 +33,19 @@ export const Calendar = z
   });
 export type Calendar = z.infer<typeof Calendar>;
 
+/**
+ * A per-site rule an admin publishes: on pages whose URL matches `urlPattern` (a regular
+ * expression), the text or `attribute` of the elements matching `selector` names the pupil, by
+ * the LMS's external id or by full name.
+ */
+export const PupilDetectionRule = z.object({
+  urlPattern: z.string().min(1).max(300).refine((p) => { try { new RegExp(p); return true; } catch { return false; } }, 'not a valid regular expression'),
+  selector: z.string().min(1).max(300),
+  attribute: z.string().regex(/^[a-z][a-z0-9-]*$/).max(60).nullable().default(null),
+  match: z.enum(['externalId', 'name']),
+}).strict();
+export type PupilDetectionRule = z.infer<typeof PupilDetectionRule>;
+
 export const IupDoneWhen = z.enum(['agreed', 'shared']);
 
 export const SchoolSettings = z.object({
@@ -44,6 +57,8 @@ export const SchoolSettings = z.object({
   iupDoneWhen: IupDoneWhen.default('agreed'),
   /** LMS origins the school publishes; the extension offers to enable itself on them. */
   lmsOrigins: z.array(z.url({ protocol: /^https?$/ }).max(300)).max(50).default([]),
+  /** How the extension finds the pupil a LMS page is about; tried in order. */
+  pupilDetection: z.array(PupilDetectionRule).max(50).default([]),
 });
 export type SchoolSettings = z.infer<typeof SchoolSettings>;
 export const defaultSchoolSettings = (): SchoolSettings => SchoolSettings.parse({});

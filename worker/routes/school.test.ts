@@ -8,7 +8,7 @@ describe('school settings, calendar and template', () => {
   it('any teacher reads them; only an admin changes them', async () => {
     const read = await t.call(t.a.tokens.teacherA, 'GET', '/v1/school');
     expect(read.status).toBe(200);
-    expect(read.body.settings).toEqual({ shareDaysBeforeSamtal: 7, dueSoonDays: 21, iupDoneWhen: 'agreed', lmsOrigins: [] });
+    expect(read.body.settings).toEqual({ shareDaysBeforeSamtal: 7, dueSoonDays: 21, iupDoneWhen: 'agreed', lmsOrigins: [], pupilDetection: [] });
     expect(read.body.template.sections.map((s: any) => s.kind)).toEqual(['omdomen', 'social', 'planning', 'pupil-voice', 'agreements']);
     expect((await t.call(t.a.tokens.teacherA, 'PATCH', '/v1/school', { settings: { dueSoonDays: 30 } })).status).toBe(403);
     const changed = await t.call(t.a.tokens.admin, 'PATCH', '/v1/school', {
