@@ -1,9 +1,24 @@
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'worker/**/*.test.ts', 'extension/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/wording/**/*.test.ts', 'test/workerd/**/*.test.ts', 'test/e2e/**/*.test.ts'],
     testTimeout: 20_000,
-    globalSetup: ['test/e2e/global-setup.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'api-and-browser',
+          include: ['shared/**/*.test.ts', 'worker/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/wording/**/*.test.ts', 'test/workerd/**/*.test.ts', 'test/e2e/**/*.test.ts', 'extension/locales.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+        },
+      },
+      {
+        // Extension modules run against WXT's fake browser (storage, runtime) in memory.
+        extends: true,
+        plugins: [WxtVitest()],
+        test: { name: 'extension', include: ['extension/**/*.test.ts'], exclude: ['extension/locales.test.ts'] },
+      },
+    ],
   },
 });

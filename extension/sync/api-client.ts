@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
-  ErrorBody, Me, Phrase, PhraseImportReport, PhraseList, PhraseStats, PhraseVersion, Pupil, School, SimilarPhrases,
-  type Me as MeT, type PhraseCreate, type PhraseImportRequest, type PhrasePatch,
+  DeadlineReport, ErrorBody, IupDocument, IupRevision, Me, Phrase, PhraseImportReport, PhraseList, PhraseStats, PhraseVersion, Pupil, School, SimilarPhrases,
+  type IupSections, type IupStatus, type Me as MeT, type PhraseCreate, type PhraseImportRequest, type PhrasePatch,
 } from '../../shared/index';
 
 /** A failure talking to the API, with what the teacher should be told. */
@@ -69,6 +69,23 @@ export function apiClient({ apiUrl, token, fetch: fetchImpl = fetch }: ApiClient
     importPhrases: (body: PhraseImportRequest) => request('/v1/phrases/import', PhraseImportReport, { method: 'POST', body: JSON.stringify(body) }),
     importStarterBank: (body: { scope?: 'team' | 'school'; teamId: string | null; dryRun?: boolean }) =>
       request('/v1/phrases/starter-bank', PhraseImportReport, { method: 'POST', body: JSON.stringify(body) }),
+    /** The pupil's IUP for a läsår, or null when none exists yet. */
+    findIup: async (pupilId: string, schoolYear: string) => {
+      try {
+        return await request(`/v1/iups?pupilId=${pupilId}&schoolYear=${encodeURIComponent(schoolYear)}`, IupDocument);
+      } catch (err) {
+        if (err instanceof ApiClientError && err.status === 404) return null;
+        throw err;
+      }
+    },
+    createIup: (pupilId: string, schoolYear: string, sections: IupSections) =>
+      request('/v1/iups', IupDocument, { method: 'POST', body: JSON.stringify({ pupilId, schoolYear, sections }) }),
+    saveIup: (id: string, version: number, change: { sections?: IupSections; status?: IupStatus }) =>
+      request(`/v1/iups/${id}`, IupDocument, { method: 'PUT', body: JSON.stringify({ version, ...change }) }),
+    iupRevisions: (id: string) => request(`/v1/iups/${id}/revisions`, z.object({ revisions: z.array(IupRevision) })),
+    restoreIupRevision: (id: string, version: number, baseVersion: number) =>
+      request(`/v1/iups/${id}/revisions/${version}/restore`, IupDocument, { method: 'POST', body: JSON.stringify({ version: baseVersion }) }),
+    deadlines: (scope: 'me' | 'team' | 'school', view: 'full' | 'summary') => request(`/v1/deadlines?scope=${scope}&view=${view}`, DeadlineReport),
     exportPhrases: async (format: 'csv' | 'json', teamId?: string) =>
       (await send(`/v1/phrases/export?format=${format}${teamId ? `&teamId=${teamId}` : ''}`, {})).text(),
   };

@@ -1,6 +1,6 @@
 import type { ApiClient } from './api-client';
 import { mergePhrases, phraseCacheItem, phraseUsageItem } from './phrase-cache';
-import { rosterItem, schoolOriginsItem } from './roster-cache';
+import { rosterItem, schoolOriginsItem, schoolSetupItem } from './roster-cache';
 
 /**
  * Bring the offline phrase bank up to date with the `since` cursor (paging until the server has
@@ -29,12 +29,17 @@ export async function syncPhrases(api: ApiClient, now = () => new Date().toISOSt
     await phraseUsageItem.setValue(latest);
   }
   // The roster for placeholders: only what filling `{namn}` and the pronouns needs.
-  const { pupils } = await api.pupils();
+  const [{ pupils }, me] = await Promise.all([api.pupils(), api.me()]);
+  const classNames = new Map(me.groups.map((g) => [g.id, g.name]));
   await rosterItem.setValue({
-    pupils: pupils.map((p) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, pronoun: p.pronoun })),
+    pupils: pupils.map((p) => ({
+      id: p.id, firstName: p.firstName, lastName: p.lastName, pronoun: p.pronoun, lmsId: p.externalIds.lms ?? null,
+      classes: p.groupIds.map((id) => classNames.get(id)).filter((n): n is string => n !== undefined),
+    })),
     syncedAt: now(),
   });
   const school = await api.school();
   await schoolOriginsItem.setValue(school.settings.lmsOrigins.map((o) => new URL(o).origin));
+  await schoolSetupItem.setValue({ template: school.template, pupilDetection: school.settings.pupilDetection });
   return { phrases: cache.phrases.length };
 }

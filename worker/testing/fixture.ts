@@ -75,6 +75,8 @@ export interface TestApi {
   /** Send a JSON request as the holder of `token` (or anonymously with null). */
   call: (token: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Headers }>;
   setNow: (iso: string) => void;
+  /** The app as a `fetch`, for clients under test (the extension's API client) without a socket. */
+  fetch: typeof fetch;
 }
 
 /**
@@ -100,5 +102,6 @@ export async function createTestApi(config: Partial<AppConfig> = {}): Promise<Te
     try { parsed = JSON.parse(text); } catch { /* non-JSON bodies (e.g. iCalendar) stay text */ }
     return { status: res.status, body: parsed, headers: res.headers };
   };
-  return { db, client, a, b, call, setNow: (iso) => { now = new Date(iso); } };
+  const fetchApp = (async (input: RequestInfo | URL, init?: RequestInit) => app.request(String(input), init)) as typeof fetch;
+  return { db, client, a, b, call, setNow: (iso) => { now = new Date(iso); }, fetch: fetchApp };
 }

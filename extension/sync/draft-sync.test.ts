@@ -1,0 +1,111 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { emptySections } from '../../shared/schemas/iup';
+import { withFieldText } from '../../shared/iup/section-fields';
+import { createTestApi, type TestApi } from '../../worker/testing/fixture';
+import { apiClient } from './api-client';
+import { draftKey, getDraftSync, getDraftText, setDraftText, type DraftText } from './draft-store';
+import { loadDraft, resolveConflict, syncAllDrafts } from './draft-sync';
+
+let t: TestApi;
+let online = true;
+const YEAR = '2026/27';
+const api = () => apiClient({
+  apiUrl: 'http://api.test', token: t.a.tokens.teacherA,
+  // Offline is a fetch that fails, as in the browser when the server is unreachable.
+  fetch: ((url: RequestInfo | URL, init?: RequestInit) => (online ? t.fetch(String(url).replace('http://api.test', ''), init) : Promise.reject(new TypeError('Failed to fetch')))) as typeof fetch,
+});
+
+async function write(pupilId: string, text: string, field = 'omdome:SV') {
+  const key = draftKey(pupilId, YEAR);
+  const prev = await getDraftText(key);
+  const next: DraftText = {
+    pupilId, schoolYear: YEAR, sections: withFieldText(prev?.sections ?? emptySections(), field, text), status: prev?.status ?? 'draft',
+    editSeq: (prev?.editSeq ?? 0) + 1, changedAt: new Date().toISOString(),
+  };
+  await setDraftText(key, next);
+  return key;
+}
+
+const serverText = async (pupilId: string) => (await t.call(t.a.tokens.teacherA, 'GET', `/v1/iups?pupilId=${pupilId}&schoolYear=${encodeURIComponent(YEAR)}`)).body;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  online = true;
+  t = await createTestApi();
+});
+
+describe('the draft outbox', () => {
+  it('creates the IUP on the first sync and saves later edits as new versions', async () => {
+    const key = await write(t.a.pupilA, 'Saga läser med flyt.');
+    expect((await getDraftSync(key)).syncedEditSeq).toBe(0);
+    expect(await syncAllDrafts(api())).toEqual({ pending: 0, offline: false });
+    await write(t.a.pupilA, 'Saga läser med flyt. Nästa steg är dialog.');
+    await syncAllDrafts(api());
+    const doc = await serverText(t.a.pupilA);
+    expect(doc.version).toBe(2);
+    expect(doc.sections.omdomen).toEqual([{ subject: 'SV', text: 'Saga läser med flyt. Nästa steg är dialog.', scale: null }]);
+    expect(await getDraftSync(key)).toMatchObject({ state: 'saved', baseVersion: 2, syncedEditSeq: 2 });
+  });
+
+  it('keeps everything locally while offline and sends it, oldest first, when the server is back', async () => {
+    online = false;
+    const first = await write(t.a.pupilA, 'Första texten.');
+    await write(t.a.pupilMarked, 'Andra eleven.');
+    await write(t.a.pupilA, 'Första texten, ändrad.');
+    expect(await syncAllDrafts(api())).toEqual({ pending: 2, offline: true });
+    expect((await getDraftSync(first)).state).toBe('saved-locally');
+    online = true;
+    expect(await syncAllDrafts(api())).toEqual({ pending: 0, offline: false });
+    expect((await serverText(t.a.pupilA)).sections.omdomen[0].text).toBe('Första texten, ändrad.');
+    expect((await serverText(t.a.pupilMarked)).sections.omdomen[0].text).toBe('Andra eleven.');
+  });
+
+  it('turns a save over someone else’s newer version into a conflict, and saves the teacher’s resolution on top', async () => {
+    const key = await write(t.a.pupilA, 'Min första text.');
+    await syncAllDrafts(api());
+    const doc = await serverText(t.a.pupilA);
+    // The team lead edits the same IUP elsewhere.
+    const theirs = withFieldText(doc.sections, 'social', 'Saga samarbetar i grupp.');
+    expect((await t.call(t.a.tokens.leadA, 'PUT', `/v1/iups/${doc.id}`, { version: 1, sections: theirs })).status).toBe(200);
+    await write(t.a.pupilA, 'Min andra text.');
+    await syncAllDrafts(api());
+    const sync = await getDraftSync(key);
+    expect(sync.state).toBe('conflict');
+    expect(sync.conflict?.sections.social).toBe('Saga samarbetar i grupp.');
+    // Nothing was overwritten on the server, and the local text is still there.
+    expect((await serverText(t.a.pupilA)).sections.omdomen[0].text).toBe('Min första text.');
+    expect((await getDraftText(key))?.sections.omdomen[0]?.text).toBe('Min andra text.');
+    // The teacher keeps her omdöme and their social text.
+    const resolved = withFieldText(sync.conflict!.sections, 'omdome:SV', 'Min andra text.');
+    const prev = (await getDraftText(key))!;
+    await setDraftText(key, { ...prev, sections: resolved, editSeq: prev.editSeq + 1 });
+    await resolveConflict(api(), key);
+    const saved = await serverText(t.a.pupilA);
+    expect(saved.version).toBe(3);
+    expect(saved.sections.social).toBe('Saga samarbetar i grupp.');
+    expect(saved.sections.omdomen[0].text).toBe('Min andra text.');
+    expect((await getDraftSync(key)).state).toBe('saved');
+  });
+
+  it('never lets the server copy replace unsynced local text', async () => {
+    await t.call(t.a.tokens.leadA, 'POST', '/v1/iups', { pupilId: t.a.pupilA, schoolYear: YEAR, sections: withFieldText(emptySections(), 'social', 'Serverns text.') });
+    online = false;
+    const key = await write(t.a.pupilA, 'Skrivet offline.');
+    online = true;
+    await loadDraft(api(), t.a.pupilA, YEAR);
+    expect((await getDraftText(key))?.sections.omdomen[0]?.text).toBe('Skrivet offline.');
+    // Sending it meets the existing IUP: a conflict to resolve, not an overwrite.
+    await syncAllDrafts(api());
+    expect((await getDraftSync(key)).state).toBe('conflict');
+    expect((await serverText(t.a.pupilA)).sections.social).toBe('Serverns text.');
+  });
+
+  it('loads the server’s IUP into an empty local draft', async () => {
+    await t.call(t.a.tokens.leadA, 'POST', '/v1/iups', { pupilId: t.a.pupilA, schoolYear: YEAR, sections: withFieldText(emptySections(), 'social', 'Serverns text.') });
+    await loadDraft(api(), t.a.pupilA, YEAR);
+    const key = draftKey(t.a.pupilA, YEAR);
+    expect((await getDraftText(key))?.sections.social).toBe('Serverns text.');
+    expect(await getDraftSync(key)).toMatchObject({ state: 'saved', baseVersion: 1 });
+  });
+});

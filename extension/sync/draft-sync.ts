@@ -1,0 +1,108 @@
+import type { IupDocument } from '../../shared/schemas/iup';
+import { ApiClientError, type ApiClient } from './api-client';
+import {
+  allDraftKeys, draftKey, getDraftSync, getDraftText, setDraftSync, setDraftText, type DraftSync, type DraftText,
+} from './draft-store';
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function acknowledged(sync: DraftSync, doc: IupDocument, sentSeq: number, now: string): DraftSync {
+  return { ...sync, documentId: doc.id, baseVersion: doc.version, syncedEditSeq: sentSeq, serverStatus: doc.status, state: 'saved', conflict: null, error: null, syncedAt: now };
+}
+
+export type OutboxResult = 'synced' | 'offline' | 'stopped';
+
+/**
+ * Send one draft's latest local text to the API with the version it was based on. A 409 (someone
+ * else saved meanwhile) becomes a conflict the teacher resolves; nothing is overwritten. Offline,
+ * the draft stays queued with "saved locally".
+ */
+export async function syncDraft(api: ApiClient, key: string, now = () => new Date().toISOString()): Promise<OutboxResult> {
+  const text = await getDraftText(key);
+  let sync = await getDraftSync(key);
+  if (!text || sync.state === 'conflict') return 'synced';
+  const statusPending = sync.serverStatus !== null && text.status !== sync.serverStatus;
+  if (text.editSeq <= sync.syncedEditSeq && !statusPending && sync.documentId) return 'synced';
+  const sentSeq = text.editSeq;
+  try {
+    if (!sync.documentId) {
+      const existing = await api.findIup(text.pupilId, text.schoolYear);
+      if (existing) {
+        // Someone else started this IUP: never overwrite it with text written without seeing it.
+        if (!same(existing.sections, text.sections)) {
+          await setDraftSync(key, { ...sync, documentId: existing.id, serverStatus: existing.status, state: 'conflict', conflict: existing, error: null });
+          return 'synced';
+        }
+        await setDraftSync(key, acknowledged(sync, existing, sentSeq, now()));
+        return 'synced';
+      }
+      const created = await api.createIup(text.pupilId, text.schoolYear, text.sections);
+      sync = acknowledged(sync, created, sentSeq, now());
+      await setDraftSync(key, sync);
+      if (text.status === 'draft') return 'synced';
+    }
+    const doc = await api.saveIup(sync.documentId!, sync.baseVersion!, {
+      sections: text.sections, ...(text.status !== sync.serverStatus ? { status: text.status } : {}),
+    });
+    const latest = await getDraftSync(key);
+    await setDraftSync(key, { ...acknowledged(latest, doc, sentSeq, now()), state: 'saved' });
+    return 'synced';
+  } catch (err) {
+    if (err instanceof ApiClientError && err.status === 409) {
+      const current = (err.details as { current?: IupDocument } | undefined)?.current ?? null;
+      const latest = await getDraftSync(key);
+      await setDraftSync(key, { ...latest, state: 'conflict', conflict: current, error: null });
+      return 'synced';
+    }
+    if (err instanceof ApiClientError && err.kind === 'network') {
+      const latest = await getDraftSync(key);
+      await setDraftSync(key, { ...latest, state: 'saved-locally', error: null });
+      return 'offline';
+    }
+    const latest = await getDraftSync(key);
+    await setDraftSync(key, { ...latest, state: 'error', error: err instanceof Error ? err.message : 'error' });
+    return err instanceof ApiClientError && err.kind === 'unauthorized' ? 'stopped' : 'synced';
+  }
+}
+
+/** Every queued draft, oldest change first; stops at the first network failure (offline). */
+export async function syncAllDrafts(api: ApiClient): Promise<{ pending: number; offline: boolean }> {
+  let offline = false;
+  for (const key of await allDraftKeys()) {
+    const result = await syncDraft(api, key);
+    if (result !== 'synced') { offline = result === 'offline'; break; }
+  }
+  let pending = 0;
+  for (const key of await allDraftKeys()) {
+    const [t, s] = await Promise.all([getDraftText(key), getDraftSync(key)]);
+    if (t && (t.editSeq > s.syncedEditSeq || s.state === 'conflict')) pending++;
+  }
+  return { pending, offline };
+}
+
+/**
+ * Open a pupil's IUP for writing: unsynced local text always wins (it is never replaced by the
+ * server's); otherwise the server's latest becomes the local draft.
+ */
+export async function loadDraft(api: ApiClient, pupilId: string, schoolYear: string, now = () => new Date().toISOString()): Promise<void> {
+  const key = draftKey(pupilId, schoolYear);
+  const [text, sync] = await Promise.all([getDraftText(key), getDraftSync(key)]);
+  if (text && (text.editSeq > sync.syncedEditSeq || sync.state === 'conflict')) return;
+  const doc = await api.findIup(pupilId, schoolYear);
+  if (!doc) return;
+  const seq = text?.editSeq ?? 0;
+  const local: DraftText = { pupilId, schoolYear, sections: doc.sections, status: doc.status, editSeq: seq, changedAt: text?.changedAt ?? now() };
+  await setDraftText(key, local);
+  await setDraftSync(key, acknowledged(sync, doc, seq, now()));
+}
+
+/**
+ * The teacher resolved a conflict: the text now in the draft (mine, theirs or merged by hand)
+ * is saved on top of the server's version she has seen.
+ */
+export async function resolveConflict(api: ApiClient, key: string): Promise<OutboxResult> {
+  const sync = await getDraftSync(key);
+  if (sync.state !== 'conflict' || !sync.conflict) return 'synced';
+  await setDraftSync(key, { ...sync, documentId: sync.conflict.id, baseVersion: sync.conflict.version, serverStatus: sync.conflict.status, state: 'saved-locally', conflict: null });
+  return syncDraft(api, key);
+}
