@@ -17,6 +17,9 @@ export default defineConfig({
   imports: false,
   // `wxt/browser` becomes webextension-polyfill's promise-based `browser`, the same in Chrome and Firefox.
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The test build opens the overlay's shadow roots so browser tests can read and click inside
+  // them; the shipped build keeps them closed to the page.
+  vite: () => ({ define: { __IUP_OPEN_SHADOW__: JSON.stringify(e2eHosts.length > 0) } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -26,6 +29,7 @@ export default defineConfig({
     ...(e2eHosts.length ? { host_permissions: e2eHosts } : {}),
     commands: {
       'open-palette': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandOpenPalette__' },
+      'open-panel': { suggested_key: { default: 'Alt+Shift+I' }, description: '__MSG_commandOpenPanel__' },
     },
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'iup-stod@iup-stod.se', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } } : {}),
   }),

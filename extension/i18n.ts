@@ -12,6 +12,8 @@ const CATALOGUES: Record<Language, Record<string, { message: string }>> = { sv, 
 let language: Language = 'sv';
 export const setLanguage = (lang: Language) => { language = lang; };
 export const currentLanguage = () => language;
+/** The BCP 47 locale for dates and times in the chosen language. */
+export const locale = () => (language === 'sv' ? 'sv-SE' : 'en-GB');
 
 /** The browser's own i18n decides the manifest's texts; everything we render uses the chosen language. */
 export function t(key: MessageKey, ...substitutions: string[]): string {

@@ -3,9 +3,11 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { OPEN_PALETTE, OPEN_PHRASE_BANK, SYNC_NOW } from '../features/phrase-palette/messages';
 import { proposeDraftItem } from './phrase-bank/propose-draft';
+import { OPEN_PANEL } from '../features/iup-panel/messages';
 import { startPaletteRelay } from '../features/phrase-palette/relay';
 import { reconcileSites } from '../site-activation';
 import { apiClient } from '../sync/api-client';
+import { flushDrafts, refreshDeadlines, startDraftSync } from '../sync/draft-background';
 import { syncPhrases } from '../sync/phrase-sync';
 import { isConfigured, settingsItem } from '../sync/settings';
 
@@ -15,7 +17,10 @@ async function syncNow(): Promise<{ ok: boolean; phrases?: number; error?: strin
   const settings = await settingsItem.getValue();
   if (!isConfigured(settings)) return { ok: false, error: 'not-configured' };
   try {
-    return { ok: true, ...(await syncPhrases(apiClient(settings))) };
+    const result = await syncPhrases(apiClient(settings));
+    await flushDrafts().catch(() => undefined);
+    await refreshDeadlines().catch(() => undefined);
+    return { ok: true, ...result };
   } catch (err) {
     // Offline is normal: the cached bank keeps working and the next alarm tries again.
     return { ok: false, error: err instanceof Error ? err.name : 'error' };
@@ -52,6 +57,7 @@ export default defineBackground(() => {
   settingsItem.watch(() => void syncNow());
 
   startPaletteRelay();
+  startDraftSync();
   browser.runtime.onMessage.addListener((message: unknown) => {
     const m = message as { type?: string; text?: unknown };
     if (m?.type === SYNC_NOW) return syncNow();
@@ -62,8 +68,10 @@ export default defineBackground(() => {
   // The shortcut (Alt+Shift+P by default; teachers can change it in the browser's shortcut
   // settings) goes to every frame of the active tab; the frame with the focused field answers.
   browser.commands.onCommand.addListener(async (command) => {
-    if (command !== 'open-palette') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: OPEN_PALETTE }).catch(() => undefined);
+    if (tab?.id === undefined) return;
+    if (command === 'open-palette') await browser.tabs.sendMessage(tab.id, { type: OPEN_PALETTE }).catch(() => undefined);
+    // The panel lives in the top frame only.
+    if (command === 'open-panel') await browser.tabs.sendMessage(tab.id, { type: OPEN_PANEL }, { frameId: 0 }).catch(() => undefined);
   });
 });

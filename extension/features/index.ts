@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { iupPanel } from './iup-panel';
 import { phrasePalette } from './phrase-palette';
 import { wordingHints } from './wording-hints';
 
@@ -8,7 +9,7 @@ export interface Feature {
 }
 
 /** Every overlay feature, in order. Each starts on its own: one failing never stops the others. */
-export const FEATURES: readonly Feature[] = [phrasePalette, wordingHints];
+export const FEATURES: readonly Feature[] = [phrasePalette, wordingHints, iupPanel];
 
 export function startFeatures(ctx: ContentScriptContext): void {
   for (const feature of FEATURES) {

@@ -14,8 +14,7 @@ export function deepActiveElement(doc: Document): Element | null {
 }
 
 /** Remember the field the teacher is writing in and where the caret is, before the palette takes focus. */
-export function captureField(doc: Document = document): FieldContext | null {
-  const active = deepActiveElement(doc);
+export function captureField(doc: Document = document, active: Element | null = deepActiveElement(doc)): FieldContext | null {
   const field = active instanceof HTMLElement ? (active.isContentEditable ? editingHost(active) : active) : null;
   if (!field || !isWritableField(field)) return null;
   if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) {
@@ -49,4 +48,10 @@ function editingHost(el: HTMLElement): HTMLElement {
   let host = el;
   while (host.parentElement?.isContentEditable) host = host.parentElement;
   return host;
+}
+
+/** Inside one of the extension's own overlays (the IUP panel's fields): not the platform's field. */
+export function isOwnUi(el: Element): boolean {
+  const root = el.getRootNode();
+  return root instanceof ShadowRoot && root.host.tagName.toLowerCase().startsWith('iup-stod-');
 }

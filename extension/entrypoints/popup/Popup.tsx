@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { OPEN_PANEL } from '../../features/iup-panel/messages';
+import { dutyText, openDuties, stateLabel } from '../../features/iup-panel/duty-text';
 import { SYNC_NOW } from '../../features/phrase-palette/messages';
+import { deadlineCacheItem, type DeadlineCache } from '../../sync/deadline-cache';
+import { rosterItem, schoolOriginsItem, type RosterPupil } from '../../sync/roster-cache';
 import { t } from '../../i18n';
 import { disableSite, enableSite, isSiteEnabled } from '../../site-activation';
 import { phraseCacheItem } from '../../sync/phrase-cache';
-import { schoolOriginsItem } from '../../sync/roster-cache';
 import { isConfigured, type Settings } from '../../sync/settings';
 
 /** Site activation for the current tab, connection state and the phrase bank's freshness. */
@@ -14,6 +17,8 @@ export function Popup({ settings }: { settings: Settings }) {
   const [phrases, setPhrases] = useState<{ count: number; syncedAt: string | null }>({ count: 0, syncedAt: null });
   const [message, setMessage] = useState('');
   const [offered, setOffered] = useState<string[]>([]);
+  const [duties, setDuties] = useState<DeadlineCache | null>(null);
+  const [roster, setRoster] = useState<RosterPupil[]>([]);
 
   const refreshPhrases = async () => {
     const c = await phraseCacheItem.getValue();
@@ -37,7 +42,18 @@ export function Popup({ settings }: { settings: Settings }) {
     });
     void refreshPhrases();
     void refreshOffered();
+    void deadlineCacheItem.getValue().then(setDuties);
+    void rosterItem.getValue().then((r) => setRoster(r.pupils));
   }, []);
+
+  const openPanel = async () => {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: OPEN_PANEL }, { frameId: 0 }).catch(() => undefined);
+    window.close();
+  };
+  const urgent = (duties?.pupils ?? [])
+    .map((p) => ({ pupil: roster.find((r) => r.id === p.id), duties: openDuties(p.duties).filter((d) => d.state === 'overdue' || d.state === 'due-soon') }))
+    .filter((x) => x.pupil && x.duties.length > 0);
 
   const enableOffered = async (o: string) => {
     const ok = await enableSite(o);
@@ -88,6 +104,20 @@ export function Popup({ settings }: { settings: Settings }) {
               <li key={o}>{o} <button type="button" class="secondary" onClick={() => void enableOffered(o)}>{t('popupEnableShort')}</button></li>
             ))}
           </ul>
+        </>
+      )}
+      {isConfigured(settings) && enabled && <button type="button" onClick={() => void openPanel()}>{t('popupOpenPanel')}</button>}
+      {isConfigured(settings) && (
+        <>
+          <h2>{t('popupDuties')}</h2>
+          {urgent.length === 0 ? <p class="hint">{t('popupNoDuties')}</p> : (
+            <ul class="duties">
+              {urgent.map(({ pupil, duties: ds }) => (
+                <li key={pupil!.id}><strong>{pupil!.firstName} {pupil!.lastName}</strong>: {ds.map((d) => `${stateLabel(d.state)} – ${dutyText(d)}`).join(' · ')}</li>
+              ))}
+            </ul>
+          )}
+          <button type="button" class="secondary" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/team.html') })}>{t('popupTeamOverview')}</button>
         </>
       )}
       <h2>{t('popupPhrases')}</h2>

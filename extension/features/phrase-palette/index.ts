@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 // Direct module imports: shared/index would pull zod into every page's content script.
 import type { Phrase } from '../../../shared/schemas/phrase';
 import { insertText, isWritableField } from '../../insert-text';
-import { captureField, deepActiveElement, type FieldContext } from '../../insert-text/field-context';
+import { captureField, deepActiveElement, isOwnUi, type FieldContext } from '../../insert-text/field-context';
 import { phraseCacheItem, recordUse } from '../../sync/phrase-cache';
 import { settingsItem } from '../../sync/settings';
 import type { Feature } from '../index';
@@ -111,7 +111,7 @@ export const phrasePalette: Feature = {
     ctx.addEventListener(document, 'focusin', async () => {
       const field = deepActiveElement(document);
       hideButton();
-      if (!isWritableField(field)) return;
+      if (!isWritableField(field) || isOwnUi(field)) return;
       const rect = field.getBoundingClientRect();
       button = await overlay(ctx, 'iup-stod-open-button', css, (root) => {
         const b = document.createElement('button');

@@ -1,6 +1,9 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 
+/** Set by wxt.config.ts: true only in the browser-test build. */
+declare const __IUP_OPEN_SHADOW__: boolean;
+
 /**
  * Mount a small shadow-root UI that the host page's CSS and events cannot reach. Closed, with
  * inlined CSS: no web-accessible file for pages to fetch or fingerprint. `build` gets an empty
@@ -14,7 +17,7 @@ export async function overlay(ctx: ContentScriptContext, name: string, css: stri
     append: 'last',
     isolateEvents: true,
     css,
-    mode: 'closed',
+    mode: __IUP_OPEN_SHADOW__ ? 'open' : 'closed',
     onMount(container) {
       const root = document.createElement('div');
       container.append(root);

@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
+import { LOAD_PANEL } from '../iup-panel/messages';
 import { LOAD_PALETTE, LOAD_WORDING_HINTS, PALETTE_REQUEST, PALETTE_RESULT, PALETTE_SHOW } from './messages';
 
 /** The lazily injected UI modules, by the message that asks for them; nothing else can be injected. */
-const LAZY_MODULES: Record<string, '/palette.js' | '/wording-hints.js'> = {
+const LAZY_MODULES: Record<string, '/palette.js' | '/wording-hints.js' | '/iup-panel.js'> = {
+  [LOAD_PANEL]: '/iup-panel.js',
   [LOAD_PALETTE]: '/palette.js',
   [LOAD_WORDING_HINTS]: '/wording-hints.js',
 };

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { isWritableField } from '../../insert-text';
-import { deepActiveElement } from '../../insert-text/field-context';
+import { deepActiveElement, isOwnUi } from '../../insert-text/field-context';
 import { settingsItem } from '../../sync/settings';
 import type { Feature } from '../index';
 import { LOAD_WORDING_HINTS, WORDING_HINTS_GLOBAL } from '../phrase-palette/messages';
@@ -34,7 +34,7 @@ export const wordingHints: Feature = {
     let ui: WordingHintsModule | null = null;
     const check = async () => {
       const field = deepActiveElement(document);
-      if (!isWritableField(field)) return;
+      if (!isWritableField(field) || isOwnUi(field)) return;
       const text = fieldText(field);
       if (!ui) {
         if (text.trim().length < MIN_CHARS) return;
@@ -49,7 +49,7 @@ export const wordingHints: Feature = {
     }, { capture: true });
     ctx.addEventListener(document, 'focusin', () => {
       const field = deepActiveElement(document);
-      if (ui && isWritableField(field)) ui.update(ctx, field, fieldText(field));
+      if (ui && isWritableField(field) && !isOwnUi(field)) ui.update(ctx, field, fieldText(field));
     });
   },
 };

@@ -1,0 +1,5 @@
+import '../../zod-config';
+import { mountPage } from '../../components/mount-page';
+import { TeamOverview } from './TeamOverview';
+
+mountPage((s) => <TeamOverview settings={s} />);

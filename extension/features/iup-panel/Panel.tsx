@@ -1,0 +1,177 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { Detection } from '../../../shared/iup/pupil-detection';
+import { fieldText, sectionFields, withFieldText, type SectionField } from '../../../shared/iup/section-fields';
+import { emptySections, type IupSections, type IupStatus } from '../../../shared/schemas/iup';
+import type { Phrase } from '../../../shared/schemas/phrase';
+import { subjectName } from '../../../shared/schemas/subjects';
+import type { IupTemplate } from '../../../shared/schemas/template';
+import { currentLanguage, locale, t } from '../../i18n';
+import { insertText } from '../../insert-text';
+import type { DeadlineCache } from '../../sync/deadline-cache';
+import {
+  draftKey, emptySync, getDraftSync, getDraftText, hasUnsyncedChanges, setDraftText, watchDraft, type DraftSync, type DraftText,
+} from '../../sync/draft-store';
+import type { RosterPupil } from '../../sync/roster-cache';
+import { ConflictView } from './ConflictView';
+import { dutyText, openDuties, stateLabel } from './duty-text';
+import { FieldEditor } from './FieldEditor';
+import { History } from './History';
+import type { PanelHost } from './index';
+import { DRAFT_CHANGED, LOAD_DRAFT, RESOLVE_CONFLICT } from './messages';
+import { PupilPicker } from './PupilPicker';
+
+export interface PanelProps {
+  template: IupTemplate;
+  schoolYear: string;
+  roster: RosterPupil[];
+  phrases: Phrase[];
+  deadlines: DeadlineCache;
+  detection: Detection<RosterPupil>;
+  host: PanelHost;
+  width: number;
+  onWidth(px: number): void;
+  onClose(): void;
+}
+
+const STATUSES: IupStatus[] = ['draft', 'ready', 'shared', 'agreed'];
+
+function syncWords(text: DraftText | null, sync: DraftSync, savedSeq: number): { kind: string; words: string } {
+  if (text && text.editSeq > Math.max(savedSeq, sync.syncedEditSeq)) return { kind: 'saving', words: t('panelSyncSaving') };
+  if (sync.state === 'conflict') return { kind: 'conflict', words: t('panelSyncConflict') };
+  if (sync.state === 'error') return { kind: 'error', words: t('panelSyncError', sync.error ?? '') };
+  if (hasUnsyncedChanges(text, sync)) return { kind: 'local', words: t('panelSyncLocal') };
+  if (sync.syncedAt) return { kind: 'saved', words: t('panelSyncSaved', new Date(sync.syncedAt).toLocaleTimeString(locale())) };
+  return { kind: 'none', words: t('panelSyncNothing') };
+}
+
+/** The docked IUP panel: pupil, deadlines, the template's sections with prompts, status, sync state. */
+export function Panel({ template, schoolYear, roster, phrases, deadlines, detection, host, width, onWidth, onClose }: PanelProps) {
+  const lang = currentLanguage();
+  const [pupil, setPupil] = useState<RosterPupil | null>(null);
+  const [text, setText] = useState<DraftText | null>(null);
+  const [sync, setSync] = useState<DraftSync>(emptySync());
+  const [collapsed, setCollapsed] = useState(false);
+  const [notice, setNotice] = useState('');
+  const latest = useRef<DraftText | null>(null);
+  const fields = useMemo(() => sectionFields(template), [template]);
+  const key = pupil ? draftKey(pupil.id, schoolYear) : null;
+
+  useEffect(() => {
+    if (!key || !pupil) return undefined;
+    let alive = true;
+    void Promise.all([getDraftText(key), getDraftSync(key)]).then(([tx, sy]) => { if (alive) { latest.current = tx; setText(tx); setSync(sy); } });
+    void browser.runtime.sendMessage({ type: LOAD_DRAFT, pupilId: pupil.id, schoolYear }).catch(() => undefined);
+    const stop = watchDraft(key, (tx) => {
+      // Another tab, or the server's copy loaded by the background: take it unless ours is newer.
+      if (tx && (!latest.current || tx.editSeq > latest.current.editSeq)) { latest.current = tx; setText(tx); }
+    }, setSync);
+    return () => { alive = false; stop(); };
+  }, [key]);
+
+  // Every change goes to extension storage at once, in order: a closed tab or a crashed browser
+  // loses nothing the teacher saw on screen (a write takes a few milliseconds).
+  const writes = useRef<Promise<void>>(Promise.resolve());
+  const [savedSeq, setSavedSeq] = useState(0);
+  const persist = (next: DraftText) => {
+    if (!key) return;
+    writes.current = writes.current.then(async () => {
+      const stored = await getDraftText(key);
+      const saved = { ...next, editSeq: Math.max(next.editSeq, (stored?.editSeq ?? 0) + 1), changedAt: new Date().toISOString() };
+      if (latest.current === next) latest.current = saved;
+      await setDraftText(key, saved);
+      setSavedSeq(saved.editSeq);
+      await browser.runtime.sendMessage({ type: DRAFT_CHANGED }).catch(() => undefined);
+    }).catch(() => setNotice(t('panelLocalSaveFailed')));
+  };
+
+  const change = (sections: IupSections, status?: IupStatus) => {
+    if (!pupil) return;
+    const base = latest.current ?? { pupilId: pupil.id, schoolYear, sections: emptySections(), status: 'draft' as IupStatus, editSeq: 0, changedAt: '' };
+    const next: DraftText = { ...base, sections, status: status ?? base.status, editSeq: base.editSeq + 1 };
+    latest.current = next;
+    setText(next);
+    persist(next);
+  };
+
+  const sendToPage = async (value: string) => {
+    const target = host.lastField();
+    if (!target) { setNotice(t('panelNoField')); return; }
+    target.restore();
+    const outcome = await insertText(target.field, value);
+    setNotice(outcome.ok ? t('panelSent') : t('insertRefused'));
+  };
+
+  const label = (f: SectionField) => {
+    const section = template.sections.find((s) => s.kind === f.section);
+    if (f.subject) return t('panelOmdomeFor', subjectName(f.subject, lang));
+    if (f.party) return `${section?.title[lang] ?? ''}: ${t(`party_${f.party}`)}`;
+    return section?.title[lang] ?? f.key;
+  };
+
+  const startResize = (e: PointerEvent) => {
+    e.preventDefault();
+    const move = (ev: PointerEvent) => onWidth(Math.min(720, Math.max(300, window.innerWidth - ev.clientX)));
+    const up = () => { window.removeEventListener('pointermove', move); window.removeEventListener('pointerup', up); };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  };
+
+  if (collapsed) {
+    return <button type="button" class="tab" aria-label={t('panelExpand')} onClick={() => setCollapsed(false)}>IUP</button>;
+  }
+
+  const sections = text?.sections ?? emptySections();
+  const words = syncWords(text, sync, savedSeq);
+  const duties = pupil ? openDuties(deadlines.pupils.find((p) => p.id === pupil.id)?.duties ?? []) : [];
+
+  return (
+    <aside class="panel" style={{ width: `${width}px` }} aria-label={t('panelTitle')}>
+      <div class="resize" role="separator" aria-orientation="vertical" aria-label={t('panelResize')} tabIndex={0}
+        aria-valuenow={width} aria-valuemin={300} aria-valuemax={720}
+        onPointerDown={startResize}
+        onKeyDown={(e) => { if (e.key === 'ArrowLeft') onWidth(Math.min(720, width + 24)); if (e.key === 'ArrowRight') onWidth(Math.max(300, width - 24)); }} />
+      <header>
+        <h2>{t('panelTitle')}{pupil ? ` – ${pupil.firstName} ${pupil.lastName}` : ''}</h2>
+        <button type="button" class="icon" aria-label={t('panelCollapse')} onClick={() => setCollapsed(true)}>›</button>
+        <button type="button" class="icon" aria-label={t('panelClose')} onClick={onClose}>×</button>
+      </header>
+      <div class="body">
+        {!pupil ? <PupilPicker roster={roster} detection={detection} onPick={setPupil} /> : (
+          <>
+            <p class="pupil-line">{t('panelSchoolYear', schoolYear)} <button type="button" class="link" onClick={() => { setPupil(null); setText(null); latest.current = null; }}>{t('panelChangePupil')}</button></p>
+            {duties.length > 0 && (
+              <ul class="duties" aria-label={t('panelDuties')}>
+                {duties.map((d, i) => <li key={i} class={`duty ${d.state}`}><strong>{stateLabel(d.state)}:</strong> {dutyText(d)}</li>)}
+              </ul>
+            )}
+            <p class={`sync ${words.kind}`} role="status" aria-live="polite">{words.words}</p>
+            {sync.state === 'conflict' && sync.conflict && (
+              <ConflictView mine={sections} theirs={sync.conflict} fields={fields} label={label} onResolve={(resolved) => {
+                change(resolved);
+                // After the resolution is stored locally, the background saves it over the server's version.
+                void writes.current.then(() => browser.runtime.sendMessage({ type: RESOLVE_CONFLICT, pupilId: pupil.id, schoolYear }));
+              }} />
+            )}
+            <label for="iup-status">{t('panelStatus')}</label>
+            <select id="iup-status" value={text?.status ?? 'draft'} onChange={(e) => change(sections, (e.target as HTMLSelectElement).value as IupStatus)}>
+              {STATUSES.map((s) => <option key={s} value={s}>{t(`iupStatus_${s}`)}</option>)}
+            </select>
+            {template.sections.map((s) => (
+              <section key={s.kind} class="section">
+                <h3>{s.title[lang]}</h3>
+                <ul class="prompts">{s.prompts.map((p, i) => <li key={i}>{p[lang]}</li>)}</ul>
+                {fields.filter((f) => f.section === s.kind).map((f) => (
+                  <FieldEditor key={f.key} field={f} label={label(f)} value={fieldText(sections, f.key)} phrases={phrases} pupil={pupil}
+                    onChange={(v) => change(withFieldText(latest.current?.sections ?? sections, f.key, v))} onSendToPage={(v) => void sendToPage(v)} />
+                ))}
+              </section>
+            ))}
+            {sync.documentId && <History documentId={sync.documentId} pupilId={pupil.id} schoolYear={schoolYear} canRestore={!hasUnsyncedChanges(text, sync) && sync.state !== 'conflict'} />}
+          </>
+        )}
+        <p class="notice" role="status" aria-live="polite">{notice}</p>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,12 @@
+/** Messages between the IUP panel (content script), the popup and the background. */
+export const OPEN_PANEL = 'iup:open-panel';
+export const LOAD_PANEL = 'iup:load-panel';
+export const PANEL_GLOBAL = '__iupStodPanel';
+/** Panel → background: a draft changed locally; sync soon. */
+export const DRAFT_CHANGED = 'iup:draft-changed';
+/** Panel → background: fetch the server's IUP for a pupil and läsår into the local draft. */
+export const LOAD_DRAFT = 'iup:load-draft';
+/** Panel → background: the teacher chose how to resolve a conflict; save it. */
+export const RESOLVE_CONFLICT = 'iup:resolve-conflict';
+export const LIST_REVISIONS = 'iup:list-revisions';
+export const RESTORE_REVISION = 'iup:restore-revision';
