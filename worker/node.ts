@@ -4,6 +4,7 @@ import { configFromEnv } from './config';
 import { createDb } from './db/client';
 import { applyMigrations } from './db/migrate';
 import { openLocalClient } from './db/open-local';
+import { demoLmsRoutes } from './demo/lms-page';
 import { seedDemo } from './demo/seed';
 
 /** Node entry: the embedded libSQL file by default, migrations at start, demo data on first start. */
@@ -17,7 +18,10 @@ async function main() {
   const seeded = process.env.SEED_DEMO === 'false' ? null : await seedDemo(db, new Date());
 
   const app = createApp({ db, clock: () => new Date(), config: configFromEnv(process.env) });
-  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  // The demo platform page shares the origin the demo school publishes (127.0.0.1:8787).
+  const lms = process.env.SEED_DEMO === 'false' ? null : demoLmsRoutes(db);
+  const fetch = (req: Request) => (lms && new URL(req.url).pathname.startsWith('/demo/lms') ? lms.fetch(req) : app.fetch(req));
+  const server = serve({ fetch, port, hostname: host }, (info) => {
     const base = `http://${host}:${info.port}`;
     console.log(`IUP-stöd API listening on ${base}  (database: ${url})`);
     console.log(`  OpenAPI: ${base}/v1/openapi.json`);
@@ -27,6 +31,7 @@ async function main() {
       console.log(`  admin   (Per):              ${seeded.adminToken}`);
       console.log(`  teacher (Lina, team member): ${seeded.memberToken}`);
       console.log(`\n  curl -H "Authorization: Bearer ${seeded.teacherToken}" ${base}/v1/pupils`);
+      console.log(`  Demo learning platform: ${base}/demo/lms`);
     } else {
       console.log('\nNew token for the demo teacher: npm run admin -- token create --email karin@demoskolan.example');
     }

@@ -35,7 +35,12 @@ export async function seedDemo(db: Db, today: Date): Promise<DemoSeed | null> {
     await tx.insert(schools).values({
       id: schoolId, name: 'Demoskolan Sjöängen', schoolUnitCode: null,
       calendar: { schoolYears: [label(first - 1), current, label(first + 1)].map(typicalSchoolYear) },
-      settings: { ...defaultSchoolSettings(), lmsOrigins: ['http://127.0.0.1:8787', 'http://localhost:8787'] },
+      settings: {
+        ...defaultSchoolSettings(),
+        lmsOrigins: ['http://127.0.0.1:8787', 'http://localhost:8787'],
+        // The demo platform's pupil page names the pupil in its heading.
+        pupilDetection: [{ urlPattern: '/demo/lms/elev/', selector: 'h1[data-elev]', attribute: null, match: 'name' as const }],
+      },
       template: defaultTemplate(),
     });
     await tx.insert(teams).values({ id: teamId, schoolId, name: 'Arbetslag F–6' });
