@@ -39,8 +39,9 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchWithExtension(extensionDir: string): Promise<ExtensionBrowser> {
-  const profile = mkdtempSync(join(tmpdir(), 'iup-chromium-'));
+/** With `profileDir`, the profile survives `close()`: a browser restart keeps extension storage. */
+export async function launchWithExtension(extensionDir: string, profileDir?: string): Promise<ExtensionBrowser> {
+  const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'iup-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -52,7 +53,7 @@ export async function launchWithExtension(extensionDir: string): Promise<Extensi
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return {
     context, worker,
-    async close() { await context.close(); rmSync(profile, { recursive: true, force: true }); },
+    async close() { await context.close(); if (!profileDir) rmSync(profile, { recursive: true, force: true }); },
   };
 }
 

@@ -1,0 +1,219 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../worker/app';
+import { defaultConfig } from '../../worker/context';
+import { createDb } from '../../worker/db/client';
+import { applyMigrations } from '../../worker/db/migrate';
+import { openLocalClient } from '../../worker/db/open-local';
+import { demoLmsRoutes } from '../../worker/demo/lms-page';
+import { seedDemo } from '../../worker/demo/seed';
+import { E2E_OUT, ROOT, activateSite, chromiumAvailable, launchWithExtension, type ExtensionBrowser } from './harness';
+
+const dir = mkdtempSync(join(tmpdir(), 'iup-e2e-panel-'));
+const profile = join(dir, 'profile');
+let browser: ExtensionBrowser;
+let api: ServerType | null = null;
+let port = 0;
+let base: string;
+let karin: string;
+let per: string;
+let serveApi: () => Promise<void>;
+type ApiPupil = { id: string; firstName: string; lastName: string; arskurs: number; skolform: string };
+let pupils: ApiPupil[];
+const sv = JSON.parse(readFileSync(join(ROOT, 'extension/public/_locales/sv/messages.json'), 'utf8')) as Record<string, { message: string }>;
+
+const call = async (token: string, method: string, path: string, body?: unknown) => {
+  const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  return { status: res.status, body: await res.json() as any };
+};
+const schoolYear = () => { const d = new Date(); const y = d.getMonth() >= 6 ? d.getFullYear() : d.getFullYear() - 1; return `${y}/${String((y + 1) % 100).padStart(2, '0')}`; };
+const serverIup = async (pupilId: string) => (await call(karin, 'GET', `/v1/iups?pupilId=${pupilId}&schoolYear=${encodeURIComponent(schoolYear())}`)).body;
+
+beforeAll(async () => {
+  mkdirSync(profile);
+  const client = await openLocalClient(`file:${join(dir, 'api.db')}`);
+  const db = createDb(client);
+  await applyMigrations(db);
+  const seeded = (await seedDemo(db, new Date()))!;
+  karin = seeded.teacherToken;
+  per = seeded.adminToken;
+  const app = createApp({ db, clock: () => new Date(), config: defaultConfig() });
+  const lms = demoLmsRoutes(db);
+  const fetchBoth = (req: Request) => (new URL(req.url).pathname.startsWith('/demo/lms') ? lms.fetch(req) : app.fetch(req));
+  serveApi = () => new Promise<void>((resolve) => {
+    api = serve({ fetch: fetchBoth, port, hostname: '127.0.0.1' }, (info) => { port = info.port; base = `http://127.0.0.1:${port}`; resolve(); });
+  });
+  await serveApi();
+  pupils = (await call(karin, 'GET', '/v1/pupils?limit=100')).body.pupils;
+  browser = await launchWithExtension(E2E_OUT, profile);
+  await activateSite(browser.worker);
+  await signIn();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  api?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function signIn() {
+  await browser.worker.evaluate(async (s) => chrome.storage.local.set({ settings: s }), { apiUrl: base, token: karin, language: 'sv' });
+  // beforeAll has no expect.poll: wait by hand until the first sync brought the roster and template.
+  for (let i = 0; i < 150; i++) {
+    const { roster, schoolSetup } = await browser.worker.evaluate(() => chrome.storage.local.get(['roster', 'schoolSetup']));
+    if (((roster as { pupils: unknown[] } | undefined)?.pupils.length ?? 0) > 0 && (schoolSetup as { template?: unknown } | undefined)?.template) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the extension did not sync the roster and template');
+}
+
+/** "Synka nu" from the popup: a message from an extension page reaches the background. */
+async function syncNow() {
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${new URL(browser.worker.url()).host}/popup.html`);
+  await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'iup:sync-now' }));
+  await popup.close();
+}
+
+const stopApi = () => new Promise<void>((resolve) => { api!.close(() => resolve()); (api as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(); api = null; });
+
+/** What Alt+Shift+I does: the background asks the tab's top frame to open the panel. */
+async function openPanel(page: Page) {
+  await page.bringToFront();
+  await browser.worker.evaluate(async (url) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+    if (!tab?.id) throw new Error(`no tab for ${url}`);
+    await chrome.tabs.sendMessage(tab.id, { type: 'iup:open-panel' }, { frameId: 0 });
+  }, page.url());
+  await page.waitForSelector('iup-stod-panel >> aside.panel');
+}
+
+const pupilPage = async (p: ApiPupil, tag: string) => {
+  const page = await browser.context.newPage();
+  await page.goto(`${base}/demo/lms/elev/${p.id}?t=${tag}`);
+  return page;
+};
+const unique = (p: ApiPupil) => pupils.filter((q) => q.firstName === p.firstName && q.lastName === p.lastName).length === 1;
+const writable = () => pupils.filter((p) => p.skolform === 'grundskola' && unique(p));
+
+describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platform', () => {
+  it('detects the pupil from the page, saves locally within a second, and keeps the text across a reload', async () => {
+    const p = writable()[0]!;
+    const page = await pupilPage(p, 'reload');
+    await openPanel(page);
+    await expect.poll(() => page.textContent('iup-stod-panel >> .detected')).toContain(`${p.firstName} ${p.lastName}`);
+    await page.click('iup-stod-panel >> button:has-text("Stämmer")');
+    await page.fill('iup-stod-panel >> #iup-field-omdome-SV', `${p.firstName} läser med flyt.`);
+    const t0 = Date.now();
+    await expect.poll(async () => JSON.stringify(await browser.worker.evaluate(() => chrome.storage.local.get(null))), { timeout: 1000, interval: 50 })
+      .toContain(`${p.firstName} läser med flyt.`);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await expect.poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 }).toContain('Sparat på servern');
+    await page.screenshot({ path: join(ROOT, 'test/e2e/screenshots/iup-panel.png') });
+
+    await page.reload();
+    await openPanel(page);
+    await page.click('iup-stod-panel >> button:has-text("Stämmer")');
+    await expect.poll(() => page.inputValue('iup-stod-panel >> #iup-field-omdome-SV')).toBe(`${p.firstName} läser med flyt.`);
+    expect((await serverIup(p.id)).sections.omdomen[0].text).toBe(`${p.firstName} läser med flyt.`);
+    // "Skicka till fältet": the section's text goes into the platform's own editor (Quill's model).
+    await page.click('.ql-editor');
+    await page.click('iup-stod-panel >> .field:has(#iup-field-omdome-SV) >> button:has-text("Skicka till fältet")');
+    await expect.poll(() => page.evaluate(() => (window as any).demoLms.quill.getText())).toContain(`${p.firstName} läser med flyt.`);
+    await page.close();
+  });
+
+  it('writes with the API down, survives a browser restart, and syncs everything when the API is back', async () => {
+    const [a, b] = writable().slice(1, 3) as [ApiPupil, ApiPupil];
+    await stopApi();
+    // The demo platform shares the server, so the page comes from a stand-in while it is down.
+    const offlinePage = await browser.context.newPage();
+    await offlinePage.route(`${base}/offline-lms`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>LMS</title><h1>Offline</h1><textarea></textarea>' }));
+    await offlinePage.goto(`${base}/offline-lms`);
+    await openPanel(offlinePage);
+    for (const [p, text] of [[a, 'Skrivet offline, elev ett.'], [b, 'Skrivet offline, elev två.']] as const) {
+      await offlinePage.fill('iup-stod-panel >> #iup-pupil-search', p.firstName);
+      await offlinePage.click(`iup-stod-panel >> .pupil-results button:has-text("${p.firstName} ${p.lastName}")`);
+      await offlinePage.fill('iup-stod-panel >> #iup-field-social', text);
+      await expect.poll(() => offlinePage.textContent('iup-stod-panel >> .sync'), { timeout: 5000 }).toContain('Sparat lokalt');
+      await offlinePage.click('iup-stod-panel >> button:has-text("Byt elev")');
+    }
+    // Restart the browser (same profile), then bring the API back.
+    await browser.close();
+    await serveApi();
+    browser = await launchWithExtension(E2E_OUT, profile);
+    await expect.poll(async () => (await serverIup(a.id))?.sections?.social, { timeout: 30_000 }).toBe('Skrivet offline, elev ett.');
+    await expect.poll(async () => (await serverIup(b.id))?.sections?.social, { timeout: 30_000 }).toBe('Skrivet offline, elev två.');
+    // Oldest change first: pupil one's IUP reached the server before pupil two's.
+    expect((await serverIup(a.id)).createdAt <= (await serverIup(b.id)).createdAt).toBe(true);
+  }, 90_000);
+
+  it('shows both versions side by side when someone else saved meanwhile, and saves the teacher’s choice', async () => {
+    await activateSite(browser.worker);
+    const p = writable()[3]!;
+    const page = await pupilPage(p, 'conflict');
+    await openPanel(page);
+    await page.click('iup-stod-panel >> button:has-text("Stämmer")');
+    await page.fill('iup-stod-panel >> #iup-field-omdome-MA', 'Min text om matematik.');
+    await expect.poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 }).toContain('Sparat på servern');
+    // Per (admin) edits the same IUP from elsewhere.
+    const doc = await serverIup(p.id);
+    const theirs = { ...doc.sections, omdomen: [{ subject: 'MA', text: 'Pers text om matematik.', scale: null }] };
+    expect((await call(per, 'PUT', `/v1/iups/${doc.id}`, { version: doc.version, sections: theirs })).status).toBe(200);
+    await page.fill('iup-stod-panel >> #iup-field-omdome-MA', 'Min text om matematik, utökad.');
+    await page.waitForSelector('iup-stod-panel >> .conflict', { timeout: 10_000 });
+    expect(await page.textContent('iup-stod-panel >> .conflict [data-side=mine]')).toBe('Min text om matematik, utökad.');
+    expect(await page.textContent('iup-stod-panel >> .conflict [data-side=theirs]')).toBe('Pers text om matematik.');
+    // Nothing was overwritten yet.
+    expect((await serverIup(p.id)).sections.omdomen[0].text).toBe('Pers text om matematik.');
+    await page.fill('iup-stod-panel >> .conflict textarea', 'Min text om matematik, utökad. Pers text om matematik.');
+    await page.click('iup-stod-panel >> button:has-text("Spara mitt val")');
+    await expect.poll(async () => (await serverIup(p.id)).sections.omdomen[0].text, { timeout: 10_000 }).toBe('Min text om matematik, utökad. Pers text om matematik.');
+    await expect.poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 }).toContain('Sparat på servern');
+    await page.close();
+  });
+
+  it('asks which pupil when a page names several', async () => {
+    const school = (await call(per, 'GET', '/v1/school')).body;
+    const rules = [...school.settings.pupilDetection, { urlPattern: '/fixture/klasslista', selector: 'li.elev', attribute: null, match: 'name' }];
+    expect((await call(per, 'PATCH', '/v1/school', { settings: { ...school.settings, pupilDetection: rules } })).status).toBe(200);
+    await syncNow();
+    await expect.poll(async () => ((await browser.worker.evaluate(() => chrome.storage.local.get('schoolSetup'))).schoolSetup as { pupilDetection: unknown[] }).pupilDetection.length, { timeout: 10_000 }).toBe(2);
+    const [x, y] = writable() as [ApiPupil, ApiPupil];
+    const page = await browser.context.newPage();
+    await page.route(`${base}/fixture/klasslista`, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><ul><li class="elev">${x.firstName} ${x.lastName}</li><li class="elev">${y.firstName} ${y.lastName}</li></ul>` }));
+    await page.goto(`${base}/fixture/klasslista`);
+    await openPanel(page);
+    await expect.poll(() => page.textContent('iup-stod-panel >> .detected')).toContain('flera elever');
+    expect(await page.locator('iup-stod-panel >> .detected button').allTextContents()).toEqual([expect.stringContaining(`${x.firstName} ${x.lastName}`), expect.stringContaining(`${y.firstName} ${y.lastName}`)]);
+    await page.close();
+  });
+
+  it('shows the badge count and the pupil’s banner as the API computes them', async () => {
+    const report = (await call(karin, 'GET', '/v1/deadlines?scope=me&view=full')).body as { pupils: { id: string; worst: string | null; duties: { state: string; reason: string }[] }[] };
+    const urgent = report.pupils.filter((p) => p.worst === 'overdue' || p.worst === 'due-soon');
+    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({})), { timeout: 10_000 }).toBe(urgent.length ? String(urgent.length) : '');
+    const withDuty = report.pupils.find((p) => p.duties.some((d) => ['overdue', 'due-soon', 'open'].includes(d.state)) && pupils.some((q) => q.id === p.id && unique(q)));
+    if (!withDuty) return;
+    const p = pupils.find((q) => q.id === withDuty.id)!;
+    // The banner reads the duties the background cached from the API; wait until they are there.
+    await expect.poll(async () => {
+      const { deadlines } = await browser.worker.evaluate(() => chrome.storage.local.get('deadlines'));
+      return (deadlines as { pupils: { id: string; duties: { state: string }[] }[] } | undefined)?.pupils
+        .find((x) => x.id === p.id)?.duties.some((d) => ['overdue', 'due-soon', 'open'].includes(d.state));
+    }, { timeout: 15_000 }).toBe(true);
+    const page = await pupilPage(p, 'banner');
+    await page.waitForSelector('iup-stod-banner >> .banner', { timeout: 15_000 });
+    const text = await page.textContent('iup-stod-banner >> .banner');
+    expect(text).toContain(`${p.firstName} ${p.lastName}`);
+    const first = withDuty.duties.find((d) => ['overdue', 'due-soon', 'open'].includes(d.state))!;
+    expect(text).toContain(sv[first.reason]!.message);
+    await page.click('iup-stod-banner >> button:has-text("Öppna IUP-panelen")');
+    await page.waitForSelector('iup-stod-panel >> aside.panel');
+    await page.close();
+  });
+});
