@@ -29,23 +29,23 @@ export async function refreshDeadlines(): Promise<void> {
   await browser.action.setBadgeBackgroundColor({ color: '#c92a2a' });
 }
 
-let running: Promise<unknown> | null = null;
+let queue: Promise<unknown> = Promise.resolve();
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-/** Send queued drafts (one run at a time), then refresh the duties that the saves may change. */
-export async function flushDrafts(): Promise<{ pending: number; offline: boolean } | null> {
-  const client = await api();
-  if (!client) return null;
-  while (running) await running.catch(() => undefined);
-  const run = syncAllDrafts(client);
-  running = run;
-  try {
-    const result = await run;
+/**
+ * Send queued drafts, then refresh the duties that the saves may change. Runs one at a time: each
+ * call queues behind the previous one (a promise chain, so a waiting call never spins).
+ */
+export function flushDrafts(): Promise<{ pending: number; offline: boolean } | null> {
+  const run = queue.then(async () => {
+    const client = await api();
+    if (!client) return null;
+    const result = await syncAllDrafts(client);
     if (!result.offline) await refreshDeadlines().catch(() => undefined);
     return result;
-  } finally {
-    running = null;
-  }
+  });
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 const explain = (err: unknown) => ({ ok: false as const, error: err instanceof ApiClientError ? err.kind : 'error' });
