@@ -26,6 +26,9 @@ export interface DraftSync {
   /** The highest editSeq the server has acknowledged. */
   syncedEditSeq: number;
   serverStatus: IupStatus | null;
+  /** Who set the server's status, and when (from the API's document). */
+  statusChangedBy: string | null;
+  statusChangedAt: string | null;
   state: SyncState;
   /** On a 409: the server's current document, shown beside the teacher's text. */
   conflict: IupDocument | null;
@@ -38,7 +41,7 @@ const textKey = (key: string) => `local:draftText:${key}` as const;
 const syncKey = (key: string) => `local:draftSync:${key}` as const;
 
 export const emptySync = (): DraftSync => ({
-  documentId: null, baseVersion: null, syncedEditSeq: 0, serverStatus: null, state: 'saved', conflict: null, error: null, syncedAt: null,
+  documentId: null, baseVersion: null, syncedEditSeq: 0, serverStatus: null, statusChangedBy: null, statusChangedAt: null, state: 'saved', conflict: null, error: null, syncedAt: null,
 });
 
 export const getDraftText = (key: string) => storage.getItem<DraftText>(textKey(key));

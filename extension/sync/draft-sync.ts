@@ -7,7 +7,10 @@ import {
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function acknowledged(sync: DraftSync, doc: IupDocument, sentSeq: number, now: string): DraftSync {
-  return { ...sync, documentId: doc.id, baseVersion: doc.version, syncedEditSeq: sentSeq, serverStatus: doc.status, state: 'saved', conflict: null, error: null, syncedAt: now };
+  return {
+    ...sync, documentId: doc.id, baseVersion: doc.version, syncedEditSeq: sentSeq, serverStatus: doc.status, statusChangedBy: doc.statusChangedBy,
+    statusChangedAt: doc.statusChangedAt, state: 'saved', conflict: null, error: null, syncedAt: now,
+  };
 }
 
 export type OutboxResult = 'synced' | 'offline' | 'stopped';
@@ -90,7 +93,9 @@ export async function loadDraft(api: ApiClient, pupilId: string, schoolYear: str
   if (text && (text.editSeq > sync.syncedEditSeq || sync.state === 'conflict')) return;
   const doc = await api.findIup(pupilId, schoolYear);
   if (!doc) return;
-  const seq = text?.editSeq ?? 0;
+  // A newer server copy counts as a change, so open panels (which take only newer edits) show it.
+  const changed = !text || !same(text.sections, doc.sections) || text.status !== doc.status;
+  const seq = (text?.editSeq ?? 0) + (changed && text ? 1 : 0);
   const local: DraftText = { pupilId, schoolYear, sections: doc.sections, status: doc.status, editSeq: seq, changedAt: text?.changedAt ?? now() };
   await setDraftText(key, local);
   await setDraftSync(key, acknowledged(sync, doc, seq, now()));

@@ -1,6 +1,6 @@
 import type { ApiClient } from './api-client';
 import { mergePhrases, phraseCacheItem, phraseUsageItem } from './phrase-cache';
-import { rosterItem, schoolOriginsItem, schoolSetupItem } from './roster-cache';
+import { meItem, rosterItem, schoolOriginsItem, schoolSetupItem } from './roster-cache';
 
 /**
  * Bring the offline phrase bank up to date with the `since` cursor (paging until the server has
@@ -30,6 +30,7 @@ export async function syncPhrases(api: ApiClient, now = () => new Date().toISOSt
   }
   // The roster for placeholders: only what filling `{namn}` and the pronouns needs.
   const [{ pupils }, me] = await Promise.all([api.pupils(), api.me()]);
+  await meItem.setValue({ teacherId: me.teacher.id, name: me.teacher.name });
   const classNames = new Map(me.groups.map((g) => [g.id, g.name]));
   await rosterItem.setValue({
     pupils: pupils.map((p) => ({

@@ -32,3 +32,6 @@ export const schoolOriginsItem = storage.defineItem<string[]>('local:schoolOrigi
 export const schoolSetupItem = storage.defineItem<{ template: IupTemplate | null; pupilDetection: PupilDetectionRule[] }>('local:schoolSetup', {
   fallback: { template: null, pupilDetection: [] },
 });
+
+/** The signed-in teacher, so the panel can say "by you" about the IUP's status. */
+export const meItem = storage.defineItem<{ teacherId: string; name: string } | null>('local:me', { fallback: null });

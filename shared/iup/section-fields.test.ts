@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptySections } from '../schemas/iup';
 import { defaultTemplate } from './default-template';
-import { differingFields, fieldText, sectionFields, withFieldText } from './section-fields';
+import { differingFields, fieldScale, fieldText, sectionFields, withFieldScale, withFieldText } from './section-fields';
 
 describe('section fields', () => {
   const fields = sectionFields(defaultTemplate());
@@ -26,5 +26,14 @@ describe('section fields', () => {
     const a = withFieldText(emptySections(), 'social', 'A');
     const b = withFieldText(withFieldText(emptySections(), 'social', 'B'), 'planning.school', 'C');
     expect(differingFields(a, b, fields).map((f) => f.key)).toEqual(['social', 'planning.school']);
+  });
+
+  it('keeps the optional scale beside a subject’s text, also for an omdöme with only a scale', () => {
+    let s = withFieldScale(emptySections(), 'omdome:MA', 1);
+    expect(s.omdomen).toEqual([{ subject: 'MA', text: '', scale: 1 }]);
+    s = withFieldText(s, 'omdome:MA', 'Räknar säkert.');
+    expect(fieldScale(s, 'omdome:MA')).toBe(1);
+    expect(differingFields(s, withFieldScale(s, 'omdome:MA', 2), fields).map((f) => f.key)).toEqual(['omdome:MA']);
+    expect(withFieldScale(withFieldText(s, 'omdome:MA', ''), 'omdome:MA', null).omdomen).toEqual([]);
   });
 });

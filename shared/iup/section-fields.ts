@@ -1,4 +1,5 @@
 import type { IupSections } from '../schemas/iup';
+import type { ScaleValue } from '../schemas/template';
 import type { IupTemplate, SectionKind } from '../schemas/template';
 
 /** One text the teacher writes: an omdöme per subject, social development, or one party's part. */
@@ -49,5 +50,20 @@ export function withFieldText(sections: IupSections, key: string, text: string):
 
 /** Fields whose text differs between two versions: what a conflict view shows side by side. */
 export function differingFields(a: IupSections, b: IupSections, fields: readonly SectionField[]): SectionField[] {
-  return fields.filter((f) => fieldText(a, f.key) !== fieldText(b, f.key));
+  return fields.filter((f) => fieldText(a, f.key) !== fieldText(b, f.key) || fieldScale(a, f.key) !== fieldScale(b, f.key));
+}
+
+/** The optional scale value of a subject's omdöme (null: not set). */
+export function fieldScale(sections: IupSections, key: string): ScaleValue | null {
+  return key.startsWith('omdome:') ? sections.omdomen.find((o) => o.subject === key.slice(7))?.scale ?? null : null;
+}
+
+export function withFieldScale(sections: IupSections, key: string, scale: ScaleValue | null): IupSections {
+  if (!key.startsWith('omdome:')) return sections;
+  const subject = key.slice(7);
+  const existing = sections.omdomen.find((o) => o.subject === subject);
+  const omdomen = existing
+    ? sections.omdomen.map((o) => (o.subject === subject ? { ...o, scale } : o)).filter((o) => o.text !== '' || o.scale !== null)
+    : scale === null ? sections.omdomen : [...sections.omdomen, { subject, text: '', scale }];
+  return { ...sections, omdomen };
 }

@@ -2,6 +2,7 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { fillPlaceholders } from '../../../shared/phrases/placeholders';
 import { PhraseSearch } from '../../../shared/phrases/search';
 import type { Phrase } from '../../../shared/schemas/phrase';
+import type { ScaleValue } from '../../../shared/schemas/template';
 import type { SectionField } from '../../../shared/iup/section-fields';
 import { checkWording } from '../../../shared/wording/check-wording';
 import { WordingFindings } from '../../components/WordingFindings';
@@ -16,12 +17,14 @@ interface Props {
   pupil: RosterPupil | null;
   onChange(text: string): void;
   onSendToPage(text: string): void;
+  /** The school's optional scale for a subject's omdöme: labels by value, the current value, and a setter. */
+  scale?: { labels: { value: ScaleValue; label: string }[]; value: ScaleValue | null; onChange(v: ScaleValue | null): void };
 }
 
 const ASPECT: Record<string, Phrase['aspect']> = { omdomen: 'knowledge', social: 'social', planning: 'planning', agreements: 'planning', 'pupil-voice': 'planning' };
 
 /** One text of the IUP: the textarea, its wording tips, the phrase bank filtered for it, and "to the page". */
-export function FieldEditor({ field, label, value, phrases, pupil, onChange, onSendToPage }: Props) {
+export function FieldEditor({ field, label, value, phrases, pupil, onChange, onSendToPage, scale }: Props) {
   const [showPhrases, setShowPhrases] = useState(false);
   const [query, setQuery] = useState('');
   const area = useRef<HTMLTextAreaElement>(null);
@@ -46,6 +49,13 @@ export function FieldEditor({ field, label, value, phrases, pupil, onChange, onS
   return (
     <div class="field">
       <label for={id}>{label}</label>
+      {scale && (
+        <select id={`${id}-scale`} aria-label={t('panelScaleFor', label)} value={scale.value === null ? '' : String(scale.value)}
+          onChange={(e) => { const v = (e.target as HTMLSelectElement).value; scale.onChange(v === '' ? null : (Number(v) as ScaleValue)); }}>
+          <option value="">{t('panelScaleNone')}</option>
+          {scale.labels.map((l) => <option key={l.value} value={String(l.value)}>{l.label}</option>)}
+        </select>
+      )}
       <textarea id={id} ref={area} rows={4} value={value} onInput={(e) => onChange((e.target as HTMLTextAreaElement).value)} />
       {value.trim() !== '' && findings.length > 0 && <WordingFindings findings={findings} />}
       <div class="field-actions">

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { Detection } from '../../../shared/iup/pupil-detection';
-import { fieldText, sectionFields, withFieldText, type SectionField } from '../../../shared/iup/section-fields';
+import { fieldScale, fieldText, sectionFields, withFieldScale, withFieldText, type SectionField } from '../../../shared/iup/section-fields';
 import { emptySections, type IupSections, type IupStatus } from '../../../shared/schemas/iup';
 import type { Phrase } from '../../../shared/schemas/phrase';
 import { subjectName } from '../../../shared/schemas/subjects';
-import type { IupTemplate } from '../../../shared/schemas/template';
+import type { IupTemplate, ScaleValue } from '../../../shared/schemas/template';
 import { currentLanguage, locale, t } from '../../i18n';
 import { insertText } from '../../insert-text';
 import type { DeadlineCache } from '../../sync/deadline-cache';
@@ -23,6 +23,7 @@ import { PupilPicker } from './PupilPicker';
 
 export interface PanelProps {
   template: IupTemplate;
+  me: { teacherId: string } | null;
   schoolYear: string;
   roster: RosterPupil[];
   phrases: Phrase[];
@@ -35,6 +36,7 @@ export interface PanelProps {
 }
 
 const STATUSES: IupStatus[] = ['draft', 'ready', 'shared', 'agreed'];
+const SCALE_VALUES: ScaleValue[] = [0, 1, 2, -1];
 
 function syncWords(text: DraftText | null, sync: DraftSync, savedSeq: number): { kind: string; words: string } {
   if (text && text.editSeq > Math.max(savedSeq, sync.syncedEditSeq)) return { kind: 'saving', words: t('panelSyncSaving') };
@@ -46,7 +48,7 @@ function syncWords(text: DraftText | null, sync: DraftSync, savedSeq: number): {
 }
 
 /** The docked IUP panel: pupil, deadlines, the template's sections with prompts, status, sync state. */
-export function Panel({ template, schoolYear, roster, phrases, deadlines, detection, host, width, onWidth, onClose }: PanelProps) {
+export function Panel({ template, me, schoolYear, roster, phrases, deadlines, detection, host, width, onWidth, onClose }: PanelProps) {
   const lang = currentLanguage();
   const [pupil, setPupil] = useState<RosterPupil | null>(null);
   const [text, setText] = useState<DraftText | null>(null);
@@ -154,16 +156,25 @@ export function Panel({ template, schoolYear, roster, phrases, deadlines, detect
               }} />
             )}
             <label for="iup-status">{t('panelStatus')}</label>
-            <select id="iup-status" value={text?.status ?? 'draft'} onChange={(e) => change(sections, (e.target as HTMLSelectElement).value as IupStatus)}>
+            <select id="iup-status" value={text?.status ?? 'draft'} aria-describedby="iup-status-who" onChange={(e) => change(sections, (e.target as HTMLSelectElement).value as IupStatus)}>
               {STATUSES.map((s) => <option key={s} value={s}>{t(`iupStatus_${s}`)}</option>)}
             </select>
+            {sync.statusChangedAt && sync.serverStatus && (
+              <p id="iup-status-who" class="hint">{t('panelStatusWho', t(`iupStatus_${sync.serverStatus}`),
+                sync.statusChangedBy === me?.teacherId ? t('panelByYou') : t('panelByColleague'), new Date(sync.statusChangedAt).toLocaleString(locale()))}</p>
+            )}
             {template.sections.map((s) => (
               <section key={s.kind} class="section">
                 <h3>{s.title[lang]}</h3>
                 <ul class="prompts">{s.prompts.map((p, i) => <li key={i}>{p[lang]}</li>)}</ul>
                 {fields.filter((f) => f.section === s.kind).map((f) => (
                   <FieldEditor key={f.key} field={f} label={label(f)} value={fieldText(sections, f.key)} phrases={phrases} pupil={pupil}
-                    onChange={(v) => change(withFieldText(latest.current?.sections ?? sections, f.key, v))} onSendToPage={(v) => void sendToPage(v)} />
+                    onChange={(v) => change(withFieldText(latest.current?.sections ?? sections, f.key, v))} onSendToPage={(v) => void sendToPage(v)}
+                    {...(f.subject && template.scale ? { scale: {
+                      labels: SCALE_VALUES.map((v) => ({ value: v, label: template.scale!.labels[String(v) as '-1' | '0' | '1' | '2'][lang] })),
+                      value: fieldScale(sections, f.key),
+                      onChange: (v: ScaleValue | null) => change(withFieldScale(latest.current?.sections ?? sections, f.key, v)),
+                    } } : {})} />
                 ))}
               </section>
             ))}

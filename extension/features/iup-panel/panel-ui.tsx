@@ -6,7 +6,7 @@ import { schoolYearOf } from '../../../shared/iup/school-year';
 import { setLanguage, t } from '../../i18n';
 import { deadlineCacheItem } from '../../sync/deadline-cache';
 import { phraseCacheItem } from '../../sync/phrase-cache';
-import { rosterItem, schoolSetupItem, type RosterPupil } from '../../sync/roster-cache';
+import { meItem, rosterItem, schoolSetupItem, type RosterPupil } from '../../sync/roster-cache';
 import { settingsItem } from '../../sync/settings';
 import { overlay } from '../phrase-palette/overlay-ui';
 import { dutyText, openDuties } from './duty-text';
@@ -37,14 +37,14 @@ async function open(ctx: ContentScriptContext, host: PanelHost): Promise<void> {
   bannerUi?.remove();
   bannerUi = null;
   if (panelUi) return;
-  const [settings, setup, cache, deadlines, width, found] = await Promise.all([
-    settingsItem.getValue(), schoolSetupItem.getValue(), phraseCacheItem.getValue(), deadlineCacheItem.getValue(), widthItem.getValue(), detect(),
+  const [settings, setup, cache, deadlines, width, found, me] = await Promise.all([
+    settingsItem.getValue(), schoolSetupItem.getValue(), phraseCacheItem.getValue(), deadlineCacheItem.getValue(), widthItem.getValue(), detect(), meItem.getValue(),
   ]);
   setLanguage(settings.language);
   panelUi = await overlay(ctx, 'iup-stod-panel', css, (root) => {
     const draw = (w: number) => render(
       setup.template
-        ? <Panel template={setup.template} schoolYear={schoolYearOf(new Date().toISOString().slice(0, 10))} roster={found.roster}
+        ? <Panel template={setup.template} me={me} schoolYear={schoolYearOf(new Date().toISOString().slice(0, 10))} roster={found.roster}
             phrases={cache.phrases} deadlines={deadlines} detection={found.detection} host={host} width={w}
             onWidth={(px) => { void widthItem.setValue(px); draw(px); }}
             onClose={() => { render(null, root); panelUi?.remove(); panelUi = null; }} />
