@@ -120,6 +120,11 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await page.click('iup-stod-panel >> button:has-text("Stämmer")');
     await expect.poll(() => page.inputValue('iup-stod-panel >> #iup-field-omdome-SV')).toBe(`${p.firstName} läser med flyt.`);
     expect((await serverIup(p.id)).sections.omdomen[0].text).toBe(`${p.firstName} läser med flyt.`);
+    // The school's scale beside the omdöme, and the status flow with who and when.
+    await page.selectOption('iup-stod-panel >> #iup-field-omdome-SV-scale', '2');
+    await page.selectOption('iup-stod-panel >> #iup-status', 'ready');
+    await expect.poll(async () => { const d = await serverIup(p.id); return [d.sections.omdomen[0].scale, d.status]; }, { timeout: 10_000 }).toEqual([2, 'ready']);
+    await expect.poll(() => page.textContent('iup-stod-panel >> #iup-status-who'), { timeout: 10_000 }).toContain('Klar, satt av dig');
     // "Skicka till fältet": the section's text goes into the platform's own editor (Quill's model).
     await page.click('.ql-editor');
     await page.click('iup-stod-panel >> .field:has(#iup-field-omdome-SV) >> button:has-text("Skicka till fältet")');
@@ -174,6 +179,41 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await page.click('iup-stod-panel >> button:has-text("Spara mitt val")');
     await expect.poll(async () => (await serverIup(p.id)).sections.omdomen[0].text, { timeout: 10_000 }).toBe('Min text om matematik, utökad. Pers text om matematik.');
     await expect.poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 }).toContain('Sparat på servern');
+    await page.close();
+  });
+
+  it('lists the saved versions and restores an earlier one as a new version', async () => {
+    const p = writable()[0]!;
+    const before = await serverIup(p.id);
+    const page = await pupilPage(p, 'history');
+    await openPanel(page);
+    await page.click('iup-stod-panel >> button:has-text("Stämmer")');
+    await expect.poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 }).toContain('Sparat på servern');
+    await page.click('iup-stod-panel >> .history summary');
+    await expect.poll(() => page.locator('iup-stod-panel >> .history li').count(), { timeout: 10_000 }).toBe(before.version);
+    // The oldest version is last; restoring it brings back its text (the scale was set later).
+    await page.locator('iup-stod-panel >> .history li').last().locator('button').click();
+    await expect.poll(async () => (await serverIup(p.id)).version, { timeout: 10_000 }).toBe(before.version + 1);
+    expect((await serverIup(p.id)).sections.omdomen[0].scale).toBeNull();
+    await expect.poll(() => page.locator('iup-stod-panel >> #iup-field-omdome-SV-scale').inputValue(), { timeout: 10_000 }).toBe('');
+    await page.close();
+  });
+
+  it('shows the team overview per class, and the pupils behind a bar', async () => {
+    const report = (await call(karin, 'GET', '/v1/deadlines?scope=team&view=full')).body as { groups: { id: string; name: string; pupilIds: string[] }[]; pupils: { id: string; worst: string | null; firstName: string; lastName: string }[] };
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${new URL(browser.worker.url()).host}/team.html`);
+    await page.waitForSelector('.bar');
+    expect(await page.locator('table.overview tbody tr').count()).toBe(report.groups.length);
+    const group = report.groups.find((g) => g.pupilIds.length > 0)!;
+    const row = page.locator('table.overview tbody tr', { has: page.locator(`th:text-is("${group.name}")`) });
+    const segment = row.locator('.segment').first();
+    const n = Number(await segment.textContent());
+    await segment.click();
+    await expect.poll(() => page.locator('section li').count()).toBe(n);
+    const state = (await segment.getAttribute('class'))!.split(' ')[1];
+    const expected = report.pupils.filter((x) => group.pupilIds.includes(x.id) && x.worst === state).map((x) => `${x.firstName} ${x.lastName}`).sort();
+    expect((await page.locator('section li').allTextContents()).sort()).toEqual(expected);
     await page.close();
   });
 
