@@ -182,6 +182,43 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await page.close();
   });
 
+  it('two teachers in two browsers edit the same IUP: the later save gets the conflict view with both texts', async () => {
+    const p = writable()[4]!;
+    const second = await launchWithExtension(E2E_OUT);
+    try {
+      await activateSite(second.worker);
+      await second.worker.evaluate(async (s) => chrome.storage.local.set({ settings: s }), { apiUrl: base, token: per, language: 'sv' });
+      await expect.poll(async () => !!((await second.worker.evaluate(() => chrome.storage.local.get('schoolSetup'))).schoolSetup as { template?: unknown } | undefined)?.template, { timeout: 15_000 }).toBe(true);
+      const open = async (b: ExtensionBrowser, tag: string) => {
+        const page = await b.context.newPage();
+        await page.goto(`${base}/demo/lms/elev/${p.id}?t=${tag}`);
+        await page.bringToFront();
+        await b.worker.evaluate(async (url) => {
+          const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+          await chrome.tabs.sendMessage(tab!.id!, { type: 'iup:open-panel' }, { frameId: 0 });
+        }, page.url());
+        await page.click('iup-stod-panel >> button:has-text("Stämmer")');
+        return page;
+      };
+      const karinPage = await open(browser, 'two-a');
+      const perPage = await open(second, 'two-b');
+      await karinPage.fill('iup-stod-panel >> #iup-field-social', 'Karins text.');
+      await expect.poll(() => karinPage.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 }).toContain('Sparat på servern');
+      // Per's panel opened before Karin's save reached the server: his draft starts without it.
+      await perPage.fill('iup-stod-panel >> #iup-field-social', 'Pers text.');
+      await perPage.waitForSelector('iup-stod-panel >> .conflict', { timeout: 10_000 });
+      expect(await perPage.textContent('iup-stod-panel >> .conflict [data-side=mine]')).toBe('Pers text.');
+      expect(await perPage.textContent('iup-stod-panel >> .conflict [data-side=theirs]')).toBe('Karins text.');
+      expect((await serverIup(p.id)).sections.social).toBe('Karins text.');
+      await perPage.click('iup-stod-panel >> .conflict button:has-text("Ta serverns")');
+      await perPage.click('iup-stod-panel >> button:has-text("Spara mitt val")');
+      await expect.poll(() => perPage.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 }).toContain('Sparat på servern');
+      expect((await serverIup(p.id)).sections.social).toBe('Karins text.');
+    } finally {
+      await second.close();
+    }
+  });
+
   it('lists the saved versions and restores an earlier one as a new version', async () => {
     const p = writable()[0]!;
     const before = await serverIup(p.id);
