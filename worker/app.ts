@@ -11,6 +11,7 @@ import { calendarRoutes, publicCalendarRoutes } from './routes/calendar';
 import { deadlineRoutes } from './routes/deadlines';
 import { healthRoutes } from './routes/health';
 import { iupRoutes } from './routes/iups';
+import { rosterRoutes } from './routes/roster';
 import { meRoutes } from './routes/me';
 import { meetingRoutes } from './routes/meetings';
 import { phraseRoutes } from './routes/phrases';
@@ -46,6 +47,7 @@ export function createApp(deps: Deps) {
   app.route('/v1/iups', iupRoutes(deps));
   app.route('/v1/phrases', phraseRoutes(deps));
   app.route('/v1/deadlines', deadlineRoutes(deps));
+  app.route('/v1/roster', rosterRoutes(deps));
   app.route('/v1', calendarRoutes(deps));
   return app;
 }

@@ -17,6 +17,11 @@ export async function recordAudit(db: Executor, entry: AuditEntry): Promise<void
   await db.insert(auditLog).values(entry);
 }
 
+/** Many entries at once (bulk imports), in chunks the database's parameter limit allows. */
+export async function recordAudits(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) await db.insert(auditLog).values(entries.slice(i, i + 500));
+}
+
 export async function listAudit(db: Executor, schoolId: string, entityId?: string, limit = 200) {
   return db
     .select()

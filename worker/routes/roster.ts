@@ -1,0 +1,54 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { decodeRosterBytes } from '../../shared/roster-import/decode';
+import { parseRosterCsv, ROSTER_FIELDS } from '../../shared/roster-import/csv';
+import type { Deps } from '../context';
+import { ValidationError } from '../errors';
+import { importRoster } from '../repositories/roster-import';
+import { errors, forbidden, json, router, security } from './openapi-helpers';
+
+const tags = ['roster'];
+
+const RosterImportRequest = z.object({
+  format: z.literal('csv'),
+  /** The file's bytes, base64: the encoding (UTF-8, with or without BOM, or Windows-1252) is detected here. */
+  content: z.base64().max(700_000),
+  mapping: z.partialRecord(z.enum(ROSTER_FIELDS), z.string().max(100)).optional(),
+  teamId: z.uuid().nullable().default(null),
+  dryRun: z.boolean().default(false),
+}).strict();
+
+const RowError = z.object({ row: z.int(), field: z.string().nullable(), message: z.string() });
+const RosterImportResult = z.object({
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1252']),
+  delimiter: z.string(),
+  columns: z.record(z.string(), z.string()),
+  rows: z.int(),
+  errors: z.array(RowError),
+  report: z.object({ dryRun: z.boolean(), created: z.int(), updated: z.int(), unchanged: z.int(), classesCreated: z.array(z.string()) }).nullable(),
+});
+
+const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+
+export function rosterRoutes({ db, clock }: Deps) {
+  const app = router();
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/import', tags, security,
+      description: 'Import pupils and classes from a CSV export (admin). `dryRun` previews: per-row errors, which header became which field, and what would be created or updated. A real import with any bad row is refused (400, every row in `details.rows`) and writes nothing. Upserts by the platform id, so a repeated import changes nothing. Files larger than the request limit: use `npm run admin -- roster import`.',
+      request: { body: { content: { 'application/json': { schema: RosterImportRequest } }, required: true } },
+      responses: { 200: json(RosterImportResult, 'Preview or import report'), ...errors, ...forbidden },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const { text, encoding } = decodeRosterBytes(fromBase64(body.content));
+      const parsed = parseRosterCsv(text, body.mapping ?? {});
+      const base = { encoding, delimiter: parsed.delimiter, columns: parsed.columns as Record<string, string>, rows: parsed.rows.length, errors: parsed.errors };
+      if (parsed.errors.length && !body.dryRun) throw new ValidationError(`The file has ${parsed.errors.length} problem(s); nothing was imported.`, { rows: parsed.errors, columns: parsed.columns, encoding });
+      if (parsed.errors.length) return c.json({ ...base, report: null }, 200);
+      const report = await importRoster(db, c.var.actor, parsed.rows, { dryRun: body.dryRun, teamId: body.teamId }, clock().toISOString());
+      return c.json({ ...base, report }, 200);
+    },
+  );
+  return app;
+}
