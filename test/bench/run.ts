@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchDeadlines, type BenchRow } from './deadlines';
 import { benchExtension } from './extension';
 import { benchPhraseSearch } from './phrase-search';
+import { benchRosterImport } from './roster-import';
 import { benchWording } from './wording';
 
 /** `npm run bench`: every figure beside its baseline from the same run; printed and saved as JSON. */
@@ -15,6 +16,7 @@ async function main() {
 
   rows.push(...benchPhraseSearch(quick));
   rows.push(...benchWording(quick));
+  rows.push(...await benchRosterImport(quick ? 5_000 : 50_000));
   rows.push(...await benchExtension(quick ? 5 : 30));
 
   const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));

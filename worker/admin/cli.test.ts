@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -52,5 +52,25 @@ describe('admin CLI', () => {
     const client = await openLocalClient(process.env.DATABASE_URL!);
     expect((await client.execute('select count(*) as n from teachers')).rows[0]!.n).toBe(0);
     client.close();
+  });
+
+  it('imports a roster file of any size from disk: dry run first, then for real, as a named admin', async () => {
+    const [schoolId] = await cli('school', 'create', '--name', 'Björkskolan');
+    await cli('teacher', 'create', '--school', schoolId!, '--name', 'Per Ek', '--email', 'per@example.se', '--role', 'admin');
+    await cli('teacher', 'create', '--school', schoolId!, '--name', 'Åsa Ek', '--email', 'asa@example.se');
+    const rows = Array.from({ length: 2000 }, (_, i) => `e-${i};Elev${i};Ärlig;${1 + (i % 6)}A;${1 + (i % 6)}`);
+    const file = join(dir, 'elever.csv');
+    // Windows-1252, as older school systems export it.
+    writeFileSync(file, Buffer.from(`Elev-ID;Förnamn;Efternamn;Klass;Årskurs\r\n${rows.join('\r\n')}\r\n`, 'latin1'));
+    await expect(cli('roster', 'import', '--file', file, '--as', 'asa@example.se')).rejects.toThrow(/not an admin/);
+    const dry = await cli('roster', 'import', '--file', file, '--as', 'per@example.se', '--dry-run');
+    expect(dry.at(-1)).toBe('dry run: would create 2000, updated 0, unchanged 0; new classes: 1A, 2A, 3A, 4A, 5A, 6A');
+    expect(dry[0]).toContain('windows-1252');
+    const real = await cli('roster', 'import', '--file', file, '--as', 'per@example.se');
+    expect(real.at(-1)).toBe('created 2000, updated 0, unchanged 0; new classes: 1A, 2A, 3A, 4A, 5A, 6A');
+    const client = await openLocalClient(process.env.DATABASE_URL!);
+    expect((await client.execute("select last_name from pupils where lms_id = 'e-7'")).rows[0]![0]).toBe('Ärlig');
+    client.close();
+    expect((await cli('roster', 'import', '--file', file, '--as', 'per@example.se')).at(-1)).toBe('created 0, updated 0, unchanged 2000; new classes: none');
   });
 });

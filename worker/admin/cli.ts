@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createClient } from '@libsql/client';
 import { and, eq } from 'drizzle-orm';
@@ -7,7 +8,10 @@ import { applyMigrations } from '../db/migrate';
 import { openLocalClient } from '../db/open-local';
 import { schools, teachers, teamMembers, teams } from '../db/schema';
 import { seedDemo } from '../demo/seed';
-import { issueToken, listTokens, revokeToken } from '../repositories/tokens';
+import { importRoster } from '../repositories/roster-import';
+import { findActorByTeacher, issueToken, listTokens, revokeToken } from '../repositories/tokens';
+import { decodeRosterBytes } from '../../shared/roster-import/decode';
+import { parseRosterCsv } from '../../shared/roster-import/csv';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
@@ -19,6 +23,8 @@ const USAGE = `Usage: npm run admin -- <command> [options]
   token create --email E [--school ID] [--label L]   prints a new personal token once
   token list --email E [--school ID]
   token revoke --id TOKEN_ID
+  roster import --file F.csv --as ADMIN_EMAIL [--school ID] [--team ID] [--dry-run]
+                                              pupils and classes from a CSV export (any size; UTF-8 or Windows-1252)
 
 DATABASE_URL defaults to file:./data/iup-stod.db`;
 
@@ -49,6 +55,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
     options: {
       name: { type: 'string' }, code: { type: 'string' }, school: { type: 'string' }, email: { type: 'string' },
       role: { type: 'string' }, team: { type: 'string' }, lead: { type: 'boolean' }, label: { type: 'string' }, id: { type: 'string' },
+      file: { type: 'string' }, as: { type: 'string' }, 'dry-run': { type: 'boolean' },
     },
   });
   const command = positionals.join(' ');
@@ -118,6 +125,19 @@ export async function run(argv: string[], out: (line: string) => void = console.
         if (!ok) throw new UsageError('no active token with that id');
         out('revoked');
         return;
+      }
+      case 'roster import': {
+        const admin = await findTeacher(db, need(values, 'as'), values.school);
+        const actor = await findActorByTeacher(db, admin.id);
+        if (!actor || actor.role !== 'admin') throw new UsageError(`${admin.email} is not an admin`);
+        const { text, encoding } = decodeRosterBytes(new Uint8Array(await readFile(need(values, 'file'))));
+        const parsed = parseRosterCsv(text);
+        out(`encoding ${encoding}, delimiter "${parsed.delimiter}", columns ${JSON.stringify(parsed.columns)}`);
+        for (const e of parsed.errors) out(`row ${e.row}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
+        if (parsed.errors.length) throw new UsageError(`${parsed.errors.length} problem(s); nothing was imported`);
+        const report = await importRoster(db, actor, parsed.rows, { dryRun: values['dry-run'] === true, teamId: values.team ?? null }, new Date().toISOString());
+        out(`${report.dryRun ? 'dry run: would create' : 'created'} ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}; new classes: ${report.classesCreated.join(', ') || 'none'}`);
+        break;
       }
       default:
         throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
