@@ -11,7 +11,12 @@ export interface RosterRow {
   skolform: Skolform;
   arskurs: number;
   className: string | null;
-  pronoun: Pronoun;
+  /** Absent: keep what the school set (the systems rosters come from rarely know it). */
+  pronoun?: Pronoun;
+  /** The class's id in the source system (SS 12000), when it has one. */
+  classExternalId?: string | null;
+  /** Sekretessmarkering or skyddad folkbokföring (SS 12000): shown only to the pupil's own teachers. */
+  securityMarked?: boolean;
 }
 
 export const ROSTER_FIELDS = ['externalId', 'firstName', 'lastName', 'className', 'arskurs', 'skolform', 'pronoun'] as const;
@@ -88,11 +93,14 @@ export function parseRosterCsv(text: string, mapping: Partial<Record<RosterField
       const [min, max] = ARSKURS_RANGE[skolform];
       if (arskurs < min || arskurs > max) problems.push({ row, field: 'arskurs', message: `årskurs for ${skolform} is ${min}–${max}` });
     }
-    const rawPronoun = get('pronoun').toLowerCase() || 'none';
-    const pronoun = Pronoun.safeParse(rawPronoun);
-    if (!pronoun.success) problems.push({ row, field: 'pronoun', message: 'pronoun is han, hon, hen or empty' });
+    const rawPronoun = get('pronoun').toLowerCase();
+    const pronoun = rawPronoun ? Pronoun.safeParse(rawPronoun) : null;
+    if (pronoun && !pronoun.success) problems.push({ row, field: 'pronoun', message: 'pronoun is han, hon, hen, none or empty' });
     if (problems.length) { out.errors.push(...problems); return; }
-    out.rows.push({ row, externalId, firstName, lastName, skolform: skolform!, arskurs: arskurs!, className: get('className') || null, pronoun: pronoun.data! });
+    out.rows.push({
+      row, externalId, firstName, lastName, skolform: skolform!, arskurs: arskurs!, className: get('className') || null,
+      ...(pronoun?.success ? { pronoun: pronoun.data } : {}),
+    });
   });
   for (const e of result.errors) out.errors.push({ row: (e.row ?? -1) + 1, field: null, message: e.message });
   return out;

@@ -19,7 +19,15 @@ export interface RosterImportReport {
  * creating klass groups by name. Idempotent: importing the same file again changes nothing.
  * All rows in one transaction: a failure leaves the school as it was. Admins only.
  */
-export async function importRoster(db: Db, actor: Actor, rows: readonly RosterRow[], opts: { dryRun: boolean; teamId: string | null }, at: string): Promise<RosterImportReport> {
+export interface RosterImportOptions {
+  dryRun: boolean;
+  teamId: string | null;
+  /** Which stored id the rows' `externalId` is: the learning platform's (CSV) or SS 12000's. */
+  idField?: 'lms' | 'ss12000';
+}
+
+export async function importRoster(db: Db, actor: Actor, rows: readonly RosterRow[], opts: RosterImportOptions, at: string): Promise<RosterImportReport> {
+  const idCol = opts.idField === 'ss12000' ? 'ss12000Id' as const : 'lmsId' as const;
   if (actor.role !== 'admin') throw new ForbiddenError('Only an admin can import the roster.');
   if (opts.teamId) {
     const [team] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, opts.teamId), eq(teams.schoolId, actor.schoolId))).limit(1);
@@ -27,8 +35,11 @@ export async function importRoster(db: Db, actor: Actor, rows: readonly RosterRo
   }
   const report: RosterImportReport = { dryRun: opts.dryRun, created: 0, updated: 0, unchanged: 0, classesCreated: [] };
   const run = async (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => {
-    const existing = new Map((await tx.select().from(pupils).where(eq(pupils.schoolId, actor.schoolId))).filter((p) => p.lmsId).map((p) => [p.lmsId!, p]));
-    const classes = new Map((await tx.select().from(groups).where(and(eq(groups.schoolId, actor.schoolId), eq(groups.type, 'klass')))).map((g) => [g.name, g.id]));
+    const existing = new Map((await tx.select().from(pupils).where(eq(pupils.schoolId, actor.schoolId))).filter((p) => p[idCol]).map((p) => [p[idCol]!, p]));
+    const klassGroups = await tx.select().from(groups).where(and(eq(groups.schoolId, actor.schoolId), eq(groups.type, 'klass')));
+    // Classes from SS 12000 are matched by their id (names change between years); from CSV by name.
+    const classes = new Map(klassGroups.map((g) => [g.name, g.id]));
+    const classesByExternalId = new Map(klassGroups.filter((g) => g.externalId).map((g) => [g.externalId!, g.id]));
     const classIds = new Set(classes.values());
     const membership = new Map<string, Set<string>>();
     if (existing.size) {
@@ -45,12 +56,15 @@ export async function importRoster(db: Db, actor: Actor, rows: readonly RosterRo
     for (const r of rows) {
       let classId: string | null = null;
       if (r.className) {
-        classId = classes.get(r.className) ?? null;
+        classId = (r.classExternalId ? classesByExternalId.get(r.classExternalId) : classes.get(r.className)) ?? null;
         if (!classId) {
           classId = crypto.randomUUID();
           classes.set(r.className, classId);
+          if (r.classExternalId) classesByExternalId.set(r.classExternalId, classId);
           report.classesCreated.push(r.className);
-          if (!opts.dryRun) await tx.insert(groups).values({ id: classId, schoolId: actor.schoolId, teamId: opts.teamId, name: r.className, type: 'klass' });
+          if (!opts.dryRun) {
+            await tx.insert(groups).values({ id: classId, schoolId: actor.schoolId, teamId: opts.teamId, name: r.className, type: 'klass', externalId: r.classExternalId ?? null });
+          }
         }
       }
       const current = existing.get(r.externalId);
@@ -61,20 +75,23 @@ export async function importRoster(db: Db, actor: Actor, rows: readonly RosterRo
         const id = crypto.randomUUID();
         newPupils.push({
           id, schoolId: actor.schoolId, firstName: r.firstName, lastName: r.lastName, skolform: r.skolform, arskurs: r.arskurs,
-          pronoun: r.pronoun, lmsId: r.externalId, createdAt: at, updatedAt: at,
+          pronoun: r.pronoun ?? 'none', [idCol]: r.externalId, securityMarked: r.securityMarked ?? false, createdAt: at, updatedAt: at,
         });
         if (classId) newMembers.push({ groupId: classId, pupilId: id });
         audit(id);
         continue;
       }
       const sameFields = current.firstName === r.firstName && current.lastName === r.lastName && current.skolform === r.skolform
-        && current.arskurs === r.arskurs && current.pronoun === r.pronoun;
+        && current.arskurs === r.arskurs && current.pronoun === (r.pronoun ?? current.pronoun) && current.securityMarked === (r.securityMarked ?? current.securityMarked);
       const sameClass = classId === null ? true : inClass.size === 1 && inClass.has(classId);
       if (sameFields && sameClass) { report.unchanged++; continue; }
       report.updated++;
       if (opts.dryRun) continue;
       if (!sameFields) {
-        await tx.update(pupils).set({ firstName: r.firstName, lastName: r.lastName, skolform: r.skolform, arskurs: r.arskurs, pronoun: r.pronoun, updatedAt: at })
+        await tx.update(pupils).set({
+          firstName: r.firstName, lastName: r.lastName, skolform: r.skolform, arskurs: r.arskurs, pronoun: r.pronoun ?? current.pronoun,
+          securityMarked: r.securityMarked ?? current.securityMarked, updatedAt: at,
+        })
           .where(and(eq(pupils.id, current.id), eq(pupils.schoolId, actor.schoolId)));
       }
       if (!sameClass && classId) {

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { RowError } from '../phrases/transfer';
+import { ARSKURS_RANGE, type Skolform } from '../schemas/pupil';
+import type { RosterRow } from './csv';
+
+/**
+ * SS 12000:2020 exports (Skolverket's reference shapes in ../shared/ss12000): Organisations,
+ * Persons with enrolments, Groups with memberships. Only what an IUP needs is read; `civicNo`
+ * (personnummer) is never read or stored. Unknown fields are ignored, as the standard grows.
+ */
+const Ref = z.object({ id: z.string().min(1) });
+const Enrolment = z.object({
+  enroledAt: Ref,
+  schoolYear: z.number().int().min(0).max(10).nullable().optional(),
+  schoolType: z.string(),
+  cancelled: z.boolean().optional(),
+});
+const Person = z.object({
+  id: z.string().min(1).max(200),
+  givenName: z.string().trim().min(1).max(100),
+  familyName: z.string().trim().min(1).max(100),
+  securityMarking: z.enum(['Ingen', 'Sekretessmarkering', 'Skyddad folkbokföring']).optional(),
+  enrolments: z.array(Enrolment).optional(),
+});
+const Group = z.object({
+  id: z.string().min(1).max(200),
+  displayName: z.string().trim().min(1).max(100),
+  groupType: z.string(),
+  organisation: Ref,
+  groupMemberships: z.array(z.object({ person: Ref })).optional(),
+});
+const Organisation = z.object({ id: z.string().min(1), schoolUnitCode: z.string().optional(), displayName: z.string().optional() });
+
+/** SS 12000 school types the product serves, to its skolform. */
+const SCHOOL_TYPES: Record<string, Skolform> = { FKLASS: 'forskoleklass', GR: 'grundskola', GRS: 'anpassad-grundskola', SP: 'specialskola', SAM: 'sameskola' };
+
+export interface Ss12000Files {
+  organisations?: unknown;
+  persons: unknown;
+  groups?: unknown;
+}
+
+export interface ParsedSs12000 {
+  rows: RosterRow[];
+  errors: RowError[];
+  /** Persons with no enrolment at this school in a school form the product serves (staff, other schools). */
+  notPupils: number;
+  organisationIds: string[];
+}
+
+/** A list as the API pages it (`{ data: [...] }`), as an export file names it (`{ persons: [...] }`), or bare. */
+function list(file: unknown, key: string): unknown[] {
+  if (Array.isArray(file)) return file;
+  if (file && typeof file === 'object') {
+    const o = file as Record<string, unknown>;
+    if (Array.isArray(o.data)) return o.data;
+    if (Array.isArray(o[key])) return o[key] as unknown[];
+  }
+  return [];
+}
+
+/**
+ * Pupils of one school unit (by skolenhetskod when given; otherwise every organisation in the
+ * files) with skolform and årskurs from their enrolment and the class from their Klass group.
+ */
+export function parseSs12000(files: Ss12000Files, schoolUnitCode: string | null = null): ParsedSs12000 {
+  const errors: RowError[] = [];
+  const orgs = list(files.organisations, 'organisations').map((o) => Organisation.safeParse(o)).filter((r) => r.success).map((r) => r.data!);
+  const orgIds = new Set(orgs.filter((o) => !schoolUnitCode || o.schoolUnitCode === schoolUnitCode).map((o) => o.id));
+  const anyOrg = orgs.length === 0;
+  if (!anyOrg && orgIds.size === 0) errors.push({ row: 0, field: 'organisations', message: `no organisation with skolenhetskod ${schoolUnitCode}` });
+  const classOf = new Map<string, { id: string; name: string }>();
+  list(files.groups, 'groups').forEach((raw, i) => {
+    const g = Group.safeParse(raw);
+    if (!g.success) { errors.push({ row: i + 1, field: `groups[${i}]`, message: g.error.issues[0]?.message ?? 'invalid group' }); return; }
+    if (g.data.groupType !== 'Klass' || (!anyOrg && !orgIds.has(g.data.organisation.id))) return;
+    for (const m of g.data.groupMemberships ?? []) if (!classOf.has(m.person.id)) classOf.set(m.person.id, { id: g.data.id, name: g.data.displayName });
+  });
+  const rows: RosterRow[] = [];
+  let notPupils = 0;
+  list(files.persons, 'persons').forEach((raw, i) => {
+    const row = i + 1;
+    const parsed = Person.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) errors.push({ row, field: issue.path.map(String).join('.') || null, message: issue.message });
+      return;
+    }
+    const p = parsed.data;
+    const enrolment = (p.enrolments ?? []).find((e) => !e.cancelled && SCHOOL_TYPES[e.schoolType] && (anyOrg || orgIds.has(e.enroledAt.id)));
+    if (!enrolment) { notPupils++; return; }
+    const skolform = SCHOOL_TYPES[enrolment.schoolType]!;
+    const arskurs = skolform === 'forskoleklass' ? 0 : enrolment.schoolYear;
+    if (arskurs === null || arskurs === undefined) { errors.push({ row, field: 'enrolments.schoolYear', message: `no schoolYear for ${enrolment.schoolType}` }); return; }
+    const [min, max] = ARSKURS_RANGE[skolform];
+    if (arskurs < min || arskurs > max) { errors.push({ row, field: 'enrolments.schoolYear', message: `schoolYear for ${skolform} is ${min}–${max}` }); return; }
+    const klass = classOf.get(p.id);
+    rows.push({
+      row, externalId: p.id, firstName: p.givenName, lastName: p.familyName, skolform, arskurs,
+      className: klass?.name ?? null, classExternalId: klass?.id ?? null,
+      securityMarked: p.securityMarking !== undefined && p.securityMarking !== 'Ingen',
+    });
+  });
+  return { rows, errors, notPupils, organisationIds: [...orgIds] };
+}
