@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createTestApi, type TestApi } from '../testing/fixture';
 
 let t: TestApi;
@@ -60,5 +62,43 @@ describe('roster import (CSV)', () => {
     const b = await t.call(t.b.tokens.admin, 'POST', '/v1/roster/import', { format: 'csv', content: csv(FILE.replace('Åsa', 'Annan')) });
     expect(b.body.report.created).toBe(3);
     expect((await t.client.execute("select count(*) from pupils where lms_id = 'x-1' and first_name = 'Åsa'")).rows[0]![0]).toBe(1);
+  });
+});
+
+const ss = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../test/fixtures/ss12000', `${name}.json`), 'utf8')) as { data: Record<string, unknown>[] };
+
+describe('roster import (SS 12000)', () => {
+  const good = () => {
+    const persons = ss('persons');
+    // Only valid persons: the fixture's two bad ones are tested below.
+    return { organisations: ss('organisations'), persons: { data: persons.data.filter((p) => !['p-10', 'p-11'].includes(String(p.id))) }, groups: ss('groups') };
+  };
+
+  it("imports the school unit's pupils with classes and security marking, never the personnummer; idempotent", async () => {
+    await t.client.execute({ sql: 'update schools set school_unit_code = ? where id = ?', args: ['12345678', t.a.schoolId] });
+    const res = await t.call(t.a.tokens.admin, 'POST', '/v1/roster/import-ss12000', { files: good(), teamId: t.a.teamA });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ rows: 5, notPupils: 4, errors: [], report: { created: 5, classesCreated: ['3A', 'FA', '5B'] } });
+    const again = await t.call(t.a.tokens.admin, 'POST', '/v1/roster/import-ss12000', { files: good(), teamId: t.a.teamA });
+    expect(again.body.report).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
+    const dump = JSON.stringify((await t.client.execute('select * from pupils')).rows);
+    expect(dump).not.toContain('201501019876');
+    // The protected pupil is stored marked: her own teachers (the class's team) list her, an admin's list does not.
+    expect((await t.client.execute("select security_marked from pupils where ss12000_id = 'p-5'")).rows[0]![0]).toBe(1);
+    const listedBy = async (token: string) => (await t.call(token, 'GET', '/v1/pupils?limit=100')).body.pupils.map((p: any) => p.externalIds.ss12000);
+    expect(await listedBy(t.a.tokens.teacherA)).toEqual(expect.arrayContaining(['p-1', 'p-2', 'p-3', 'p-5']));
+    expect(await listedBy(t.a.tokens.admin)).not.toContain('p-5');
+    expect(await listedBy(t.a.tokens.teacherB)).not.toContain('p-1');
+  });
+
+  it('refuses files with bad persons as a whole, listing each, and writes nothing', async () => {
+    await t.client.execute({ sql: 'update schools set school_unit_code = ? where id = ?', args: ['12345678', t.a.schoolId] });
+    const files = { organisations: ss('organisations'), persons: ss('persons'), groups: ss('groups') };
+    const before = await count('select count(*) from pupils');
+    const res = await t.call(t.a.tokens.admin, 'POST', '/v1/roster/import-ss12000', { files });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.rows.map((r: any) => r.row)).toEqual([10, 11]);
+    expect(await count('select count(*) from pupils')).toBe(before);
+    expect((await t.call(t.a.tokens.teacherA, 'POST', '/v1/roster/import-ss12000', { files: good() })).status).toBe(403);
   });
 });

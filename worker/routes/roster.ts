@@ -2,6 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { decodeRosterBytes } from '../../shared/roster-import/decode';
 import { parseRosterCsv, ROSTER_FIELDS } from '../../shared/roster-import/csv';
+import { parseSs12000 } from '../../shared/roster-import/ss12000';
+import { getSchool } from '../repositories/schools';
 import type { Deps } from '../context';
 import { ValidationError } from '../errors';
 import { importRoster } from '../repositories/roster-import';
@@ -28,6 +30,13 @@ const RosterImportResult = z.object({
   report: z.object({ dryRun: z.boolean(), created: z.int(), updated: z.int(), unchanged: z.int(), classesCreated: z.array(z.string()) }).nullable(),
 });
 
+const Ss12000ImportRequest = z.object({
+  files: z.object({ organisations: z.unknown().optional(), persons: z.unknown(), groups: z.unknown().optional() }).strict(),
+  teamId: z.uuid().nullable().default(null),
+  dryRun: z.boolean().default(false),
+}).strict();
+const Ss12000ImportResult = z.object({ rows: z.int(), notPupils: z.int(), errors: z.array(RowError), report: RosterImportResult.shape.report });
+
 const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
 export function rosterRoutes({ db, clock }: Deps) {
@@ -47,6 +56,24 @@ export function rosterRoutes({ db, clock }: Deps) {
       if (parsed.errors.length && !body.dryRun) throw new ValidationError(`The file has ${parsed.errors.length} problem(s); nothing was imported.`, { rows: parsed.errors, columns: parsed.columns, encoding });
       if (parsed.errors.length) return c.json({ ...base, report: null }, 200);
       const report = await importRoster(db, c.var.actor, parsed.rows, { dryRun: body.dryRun, teamId: body.teamId }, clock().toISOString());
+      return c.json({ ...base, report }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/import-ss12000', tags, security,
+      description: "Import pupils and classes from SS 12000 export files (admin): `organisations`, `persons` (with enrolments) and `groups` (with memberships), each as the API pages them (`{data:[…]}`) or as a list. Pupils of the school's skolenhetskod in FKLASS, GR, GRS, SP or SAM; matched by the SS 12000 person id; classes are the Klass groups. `civicNo` is never stored.",
+      request: { body: { content: { 'application/json': { schema: Ss12000ImportRequest } }, required: true } },
+      responses: { 200: json(Ss12000ImportResult, 'Preview or import report'), ...errors, ...forbidden },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      const school = await getSchool(db, c.var.actor.schoolId);
+      const parsed = parseSs12000(body.files, school.schoolUnitCode);
+      const base = { rows: parsed.rows.length, notPupils: parsed.notPupils, errors: parsed.errors };
+      if (parsed.errors.length && !body.dryRun) throw new ValidationError(`The files have ${parsed.errors.length} problem(s); nothing was imported.`, { rows: parsed.errors });
+      if (parsed.errors.length) return c.json({ ...base, report: null }, 200);
+      const report = await importRoster(db, c.var.actor, parsed.rows, { dryRun: body.dryRun, teamId: body.teamId, idField: 'ss12000' }, clock().toISOString());
       return c.json({ ...base, report }, 200);
     },
   );
