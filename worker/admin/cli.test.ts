@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -72,5 +72,19 @@ describe('admin CLI', () => {
     expect((await client.execute("select last_name from pupils where lms_id = 'e-7'")).rows[0]![0]).toBe('Ärlig');
     client.close();
     expect((await cli('roster', 'import', '--file', file, '--as', 'per@example.se')).at(-1)).toBe('created 0, updated 0, unchanged 2000; new classes: none');
+  });
+
+  it('imports SS 12000 export files from a folder, refusing them whole when a person is invalid', async () => {
+    const [schoolId] = await cli('school', 'create', '--name', 'Björkskolan', '--code', '12345678');
+    await cli('teacher', 'create', '--school', schoolId!, '--name', 'Per Ek', '--email', 'per@example.se', '--role', 'admin');
+    const fixtures = join(import.meta.dirname, '../../test/fixtures/ss12000');
+    await expect(cli('roster', 'import-ss12000', '--dir', fixtures, '--as', 'per@example.se')).rejects.toThrow(/2 problem/);
+    const folder = join(dir, 'ss12000');
+    mkdirSync(folder);
+    for (const name of ['organisations', 'groups']) writeFileSync(join(folder, `${name}.json`), readFileSync(join(fixtures, `${name}.json`)));
+    const persons = JSON.parse(readFileSync(join(fixtures, 'persons.json'), 'utf8')) as { data: { id: string }[] };
+    writeFileSync(join(folder, 'persons.json'), JSON.stringify({ data: persons.data.filter((p) => p.id !== 'p-10' && p.id !== 'p-11') }));
+    const out = await cli('roster', 'import-ss12000', '--dir', folder, '--as', 'per@example.se');
+    expect(out).toEqual(['4 persons are not pupils here (staff, other schools, other school forms)', 'created 5, updated 0, unchanged 0; new classes: 3A, FA, 5B']);
   });
 });

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from '@libsql/client';
 import { and, eq } from 'drizzle-orm';
@@ -12,6 +13,7 @@ import { importRoster } from '../repositories/roster-import';
 import { findActorByTeacher, issueToken, listTokens, revokeToken } from '../repositories/tokens';
 import { decodeRosterBytes } from '../../shared/roster-import/decode';
 import { parseRosterCsv } from '../../shared/roster-import/csv';
+import { parseSs12000 } from '../../shared/roster-import/ss12000';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
@@ -25,6 +27,8 @@ const USAGE = `Usage: npm run admin -- <command> [options]
   token revoke --id TOKEN_ID
   roster import --file F.csv --as ADMIN_EMAIL [--school ID] [--team ID] [--dry-run]
                                               pupils and classes from a CSV export (any size; UTF-8 or Windows-1252)
+  roster import-ss12000 --dir D --as ADMIN_EMAIL [--school ID] [--team ID] [--dry-run]
+                                              from SS 12000 exports: D/organisations.json, D/persons.json, D/groups.json
 
 DATABASE_URL defaults to file:./data/iup-stod.db`;
 
@@ -55,7 +59,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
     options: {
       name: { type: 'string' }, code: { type: 'string' }, school: { type: 'string' }, email: { type: 'string' },
       role: { type: 'string' }, team: { type: 'string' }, lead: { type: 'boolean' }, label: { type: 'string' }, id: { type: 'string' },
-      file: { type: 'string' }, as: { type: 'string' }, 'dry-run': { type: 'boolean' },
+      file: { type: 'string' }, dir: { type: 'string' }, as: { type: 'string' }, 'dry-run': { type: 'boolean' },
     },
   });
   const command = positionals.join(' ');
@@ -136,6 +140,26 @@ export async function run(argv: string[], out: (line: string) => void = console.
         for (const e of parsed.errors) out(`row ${e.row}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
         if (parsed.errors.length) throw new UsageError(`${parsed.errors.length} problem(s); nothing was imported`);
         const report = await importRoster(db, actor, parsed.rows, { dryRun: values['dry-run'] === true, teamId: values.team ?? null }, new Date().toISOString());
+        out(`${report.dryRun ? 'dry run: would create' : 'created'} ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}; new classes: ${report.classesCreated.join(', ') || 'none'}`);
+        break;
+      }
+      case 'roster import-ss12000': {
+        const admin = await findTeacher(db, need(values, 'as'), values.school);
+        const actor = await findActorByTeacher(db, admin.id);
+        if (!actor || actor.role !== 'admin') throw new UsageError(`${admin.email} is not an admin`);
+        const dir = need(values, 'dir');
+        const read = async (name: string, required: boolean) => {
+          try { return JSON.parse(await readFile(join(dir, `${name}.json`), 'utf8')) as unknown; } catch (err) {
+            if (required) throw new UsageError(`cannot read ${join(dir, `${name}.json`)}: ${err instanceof Error ? err.message : err}`);
+            return undefined;
+          }
+        };
+        const [school] = await db.select({ code: schools.schoolUnitCode }).from(schools).where(eq(schools.id, actor.schoolId));
+        const parsed = parseSs12000({ organisations: await read('organisations', false), persons: await read('persons', true), groups: await read('groups', false) }, school?.code ?? null);
+        for (const e of parsed.errors) out(`row ${e.row}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
+        if (parsed.errors.length) throw new UsageError(`${parsed.errors.length} problem(s); nothing was imported`);
+        const report = await importRoster(db, actor, parsed.rows, { dryRun: values['dry-run'] === true, teamId: values.team ?? null, idField: 'ss12000' }, new Date().toISOString());
+        out(`${parsed.notPupils} persons are not pupils here (staff, other schools, other school forms)`);
         out(`${report.dryRun ? 'dry run: would create' : 'created'} ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}; new classes: ${report.classesCreated.join(', ') || 'none'}`);
         break;
       }
