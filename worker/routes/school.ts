@@ -1,11 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { School, SchoolSettingsPatch } from '../../shared/index';
 import type { Deps } from '../context';
 import { ForbiddenError } from '../errors';
+import { exportSchool } from '../repositories/school-export';
 import { getSchool, updateSchool } from '../repositories/schools';
 import { errors, forbidden, json, router, security } from './openapi-helpers';
 
-export function schoolRoutes({ db }: Deps) {
+export function schoolRoutes({ db, clock }: Deps) {
   const app = router();
   app.openapi(
     createRoute({ method: 'get', path: '/', tags: ['school'], security, responses: { 200: json(School, 'Calendar, settings and IUP template of your school'), ...errors } }),
@@ -20,6 +22,19 @@ export function schoolRoutes({ db }: Deps) {
     async (c) => {
       if (c.var.actor.role !== 'admin') throw new ForbiddenError('Only an admin can change school settings.');
       return c.json(await db.transaction((tx) => updateSchool(tx, c.var.actor.schoolId, c.var.actor.teacherId, c.req.valid('json'))), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/export', tags: ['school'], security,
+      description: 'Admin only. The whole school as one JSON document (format `iup-stod-school-export`, version 1): settings, staff, teams, groups, pupils, samtal, every IUP with all revisions, phrases with versions, audit log — not token or feed hashes. A consistent snapshot; the export is audit-logged.',
+      responses: { 200: { description: 'The export file', content: { 'application/json': { schema: z.looseObject({ format: z.literal('iup-stod-school-export'), version: z.literal(1) }) } } }, ...errors, ...forbidden },
+    }),
+    async (c) => {
+      const data = await exportSchool(db, c.var.actor, clock().toISOString());
+      c.header('content-disposition', `attachment; filename="iup-stod-export-${data.exportedAt.slice(0, 10)}.json"`);
+      c.header('cache-control', 'no-store');
+      return c.json(data, 200);
     },
   );
   return app;
