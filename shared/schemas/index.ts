@@ -9,3 +9,4 @@ export * from './school';
 export * from './subjects';
 export * from './template';
 export * from './deadlines';
+export * from './handover';
