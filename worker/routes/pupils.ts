@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { Pupil, PupilCreate, PupilPatch, PupilQuery } from '../../shared/index';
+import { Handover, HandoverImport, Pupil, PupilCreate, PupilPatch, PupilQuery } from '../../shared/index';
+import { exportHandover, importHandover } from '../repositories/handover';
 import type { Deps } from '../context';
 import { ForbiddenError } from '../errors';
 import { createPupil, erasePupil, getPupil, listPupils, updatePupil } from '../repositories/pupils';
@@ -19,6 +20,31 @@ export function pupilRoutes({ db, clock }: Deps) {
     async (c) => c.json(await listPupils(db, c.var.actor, c.req.valid('query')), 200),
   );
 
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/{id}/handover', tags: ['pupils'], security, request: { params: IdParam },
+      description: "The pupil's hand-over file for the next school (format `iup-stod-handover`, version 1): every IUP with all revisions, samtal with agreements. Audit-logged.",
+      responses: { 200: json(Handover, 'The hand-over file'), ...errors },
+    }),
+    async (c) => {
+      const file = await exportHandover(db, c.var.actor, c.req.valid('param').id, clock().toISOString());
+      c.header('content-disposition', 'attachment; filename="overlamning.json"');
+      c.header('cache-control', 'no-store');
+      return c.json(file, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/handover', tags: ['pupils'], security,
+      description: 'Admin: take a hand-over file from another IUP-stöd school. Creates the pupil, or attaches to `pupilId`; a läsår that already has an IUP here is skipped.',
+      request: { body: { content: { 'application/json': { schema: HandoverImport } }, required: true } },
+      responses: { 200: json(z.object({ pupilId: z.uuid(), createdPupil: z.boolean(), iupsImported: z.array(z.string()), iupsSkipped: z.array(z.object({ schoolYear: z.string(), reason: z.string() })), meetingsImported: z.int() }), 'What was imported'), ...errors, ...forbidden },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(await importHandover(db, c.var.actor, body.file, body.pupilId, clock().toISOString()), 200);
+    },
+  );
   app.openapi(
     createRoute({ method: 'get', path: '/{id}', tags: ['pupils'], security, request: { params: IdParam }, responses: { 200: json(Pupil, 'The pupil'), ...errors } }),
     async (c) => c.json(await getPupil(db, c.var.actor, c.req.valid('param').id), 200),
