@@ -51,10 +51,12 @@ describe('the draft outbox', () => {
   it('keeps everything locally while offline and sends it, oldest first, when the server is back', async () => {
     online = false;
     const first = await write(t.a.pupilA, 'Första texten.');
-    await write(t.a.pupilMarked, 'Andra eleven.');
+    const second = await write(t.a.pupilMarked, 'Andra eleven.');
     await write(t.a.pupilA, 'Första texten, ändrad.');
     expect(await syncAllDrafts(api())).toEqual({ pending: 2, offline: true });
+    // Both are unsent, whichever the queue tried first.
     expect((await getDraftSync(first)).state).toBe('saved-locally');
+    expect((await getDraftSync(second)).state).toBe('saved-locally');
     online = true;
     expect(await syncAllDrafts(api())).toEqual({ pending: 0, offline: false });
     expect((await serverText(t.a.pupilA)).sections.omdomen[0].text).toBe('Första texten, ändrad.');

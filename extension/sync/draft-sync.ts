@@ -79,6 +79,9 @@ export async function syncAllDrafts(api: ApiClient): Promise<{ pending: number; 
   for (const key of await allDraftKeys()) {
     const [t, s] = await Promise.all([getDraftText(key), getDraftSync(key)]);
     if (t && (t.editSeq > s.syncedEditSeq || s.state === 'conflict')) pending++;
+    // Offline stops the queue at its first draft; the ones behind it are just as unsent, and the
+    // teacher should see "saved locally" on them too, not the state of their last successful sync.
+    if (offline && t && t.editSeq > s.syncedEditSeq && s.state === 'saved') await setDraftSync(key, { ...s, state: 'saved-locally' });
   }
   return { pending, offline };
 }
