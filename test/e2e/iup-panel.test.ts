@@ -1,27 +1,19 @@
-import { serve, type ServerType } from '@hono/node-server';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../worker/app';
-import { defaultConfig } from '../../worker/context';
-import { createDb } from '../../worker/db/client';
-import { applyMigrations } from '../../worker/db/migrate';
-import { openLocalClient } from '../../worker/db/open-local';
-import { demoLmsRoutes } from '../../worker/demo/lms-page';
-import { seedDemo } from '../../worker/demo/seed';
+import { schoolYearOf } from '../../shared/iup/school-year';
+import { startDemoApi, type DemoApi } from './demo-api';
 import { E2E_OUT, ROOT, activateSite, chromiumAvailable, launchWithExtension, type ExtensionBrowser } from './harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'iup-e2e-panel-'));
 const profile = join(dir, 'profile');
 let browser: ExtensionBrowser;
-let api: ServerType | null = null;
-let port = 0;
+let api: DemoApi;
 let base: string;
 let karin: string;
 let per: string;
-let serveApi: () => Promise<void>;
 type ApiPupil = { id: string; firstName: string; lastName: string; arskurs: number; skolform: string };
 let pupils: ApiPupil[];
 const sv = JSON.parse(readFileSync(join(ROOT, 'extension/public/_locales/sv/messages.json'), 'utf8')) as Record<string, { message: string }>;
@@ -30,24 +22,16 @@ const call = async (token: string, method: string, path: string, body?: unknown)
   const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
   return { status: res.status, body: await res.json() as any };
 };
-const schoolYear = () => { const d = new Date(); const y = d.getMonth() >= 6 ? d.getFullYear() : d.getFullYear() - 1; return `${y}/${String((y + 1) % 100).padStart(2, '0')}`; };
+const schoolYear = () => schoolYearOf(new Date().toISOString().slice(0, 10));
 const serverIup = async (pupilId: string) => (await call(karin, 'GET', `/v1/iups?pupilId=${pupilId}&schoolYear=${encodeURIComponent(schoolYear())}`)).body;
 
 beforeAll(async () => {
   mkdirSync(profile);
-  const client = await openLocalClient(`file:${join(dir, 'api.db')}`);
-  const db = createDb(client);
-  await applyMigrations(db);
-  const seeded = (await seedDemo(db, new Date()))!;
-  karin = seeded.teacherToken;
-  per = seeded.adminToken;
-  const app = createApp({ db, clock: () => new Date(), config: defaultConfig() });
-  const lms = demoLmsRoutes(db);
-  const fetchBoth = (req: Request) => (new URL(req.url).pathname.startsWith('/demo/lms') ? lms.fetch(req) : app.fetch(req));
-  serveApi = () => new Promise<void>((resolve) => {
-    api = serve({ fetch: fetchBoth, port, hostname: '127.0.0.1' }, (info) => { port = info.port; base = `http://127.0.0.1:${port}`; resolve(); });
-  });
-  await serveApi();
+  // The API and the demo platform on one server, as `npm start` serves them.
+  api = await startDemoApi({ withLms: true });
+  base = api.url;
+  karin = api.seeded.teacherToken;
+  per = api.seeded.adminToken;
   pupils = (await call(karin, 'GET', '/v1/pupils?limit=100')).body.pupils;
   browser = await launchWithExtension(E2E_OUT, profile);
   await activateSite(browser.worker);
@@ -56,7 +40,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  api?.close();
+  await api?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -79,7 +63,6 @@ async function syncNow() {
   await popup.close();
 }
 
-const stopApi = () => new Promise<void>((resolve) => { api!.close(() => resolve()); (api as unknown as { closeAllConnections?: () => void }).closeAllConnections?.(); api = null; });
 
 /** What Alt+Shift+I does: the background asks the tab's top frame to open the panel. */
 async function openPanel(page: Page) {
@@ -135,7 +118,7 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
 
   it('writes with the API down, survives a browser restart, and syncs everything when the API is back', async () => {
     const [a, b] = writable().slice(1, 3) as [ApiPupil, ApiPupil];
-    await stopApi();
+    await api.stop();
     // The demo platform shares the server, so the page comes from a stand-in while it is down.
     const offlinePage = await browser.context.newPage();
     await offlinePage.route(`${base}/offline-lms`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>LMS</title><h1>Offline</h1><textarea></textarea>' }));
@@ -150,7 +133,7 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     }
     // Restart the browser (same profile), then bring the API back.
     await browser.close();
-    await serveApi();
+    await api.start();
     browser = await launchWithExtension(E2E_OUT, profile);
     await expect.poll(async () => (await serverIup(a.id))?.sections?.social, { timeout: 30_000 }).toBe('Skrivet offline, elev ett.');
     await expect.poll(async () => (await serverIup(b.id))?.sections?.social, { timeout: 30_000 }).toBe('Skrivet offline, elev två.');

@@ -1,40 +1,25 @@
-import { serve, type ServerType } from '@hono/node-server';
 import type { Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../worker/app';
-import { defaultConfig } from '../../worker/context';
-import { createDb } from '../../worker/db/client';
-import { applyMigrations } from '../../worker/db/migrate';
-import { openLocalClient } from '../../worker/db/open-local';
-import { seedDemo } from '../../worker/demo/seed';
+import { startDemoApi, type DemoApi } from './demo-api';
 import {
   E2E_OUT, activateSite, chromiumAvailable, insertViaPalette, launchWithExtension, openPaletteByShortcut, servePages, type ExtensionBrowser,
 } from './harness';
 
 let browser: ExtensionBrowser;
 let pages: { url: string; server: Server };
-let api: ServerType;
+let api: DemoApi;
 let apiUrl: string;
 let lead: string;
 let member: string;
-const dir = mkdtempSync(join(tmpdir(), 'iup-e2e-governance-'));
 const NEW_PHRASE = '{namn} läser högt med inlevelse och tydligt uttal.';
 
 beforeAll(async () => {
-  const client = await openLocalClient(`file:${join(dir, 'api.db')}`);
-  const db = createDb(client);
-  await applyMigrations(db);
-  const seeded = (await seedDemo(db, new Date()))!;
-  lead = seeded.teacherToken;
-  member = seeded.memberToken;
-  const app = createApp({ db, clock: () => new Date(), config: defaultConfig() });
-  await new Promise<void>((resolve) => {
-    api = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => { apiUrl = `http://127.0.0.1:${info.port}`; resolve(); });
-  });
+  api = await startDemoApi();
+  apiUrl = api.url;
+  lead = api.seeded.teacherToken;
+  member = api.seeded.memberToken;
   pages = await servePages(join(import.meta.dirname, 'pages'));
   browser = await launchWithExtension(E2E_OUT);
   await activateSite(browser.worker);
@@ -43,8 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   pages?.server.close();
-  api?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await api?.close();
 });
 
 const extensionId = () => new URL(browser.worker.url()).host;

@@ -4,7 +4,8 @@ import { decodeRosterBytes } from '../../shared/roster-import/decode';
 import { parseRosterCsv, ROSTER_FIELDS } from '../../shared/roster-import/csv';
 import { parseSs12000 } from '../../shared/roster-import/ss12000';
 import { getSchool } from '../repositories/schools';
-import type { Deps } from '../context';
+import type { RosterRow } from '../../shared/roster-import/csv';
+import type { Actor, Deps } from '../context';
 import { ValidationError } from '../errors';
 import { importRoster } from '../repositories/roster-import';
 import { errors, forbidden, json, router, security } from './openapi-helpers';
@@ -41,6 +42,12 @@ const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0
 
 export function rosterRoutes({ db, clock }: Deps) {
   const app = router();
+  /** Both formats: any bad row refuses a real import (nothing written); a dry run reports it instead. */
+  const runImport = async (actor: Actor, parsed: { rows: RosterRow[]; errors: { row: number; field: string | null; message: string }[] }, opts: { dryRun: boolean; teamId: string | null; idField: 'lms' | 'ss12000' }) => {
+    if (parsed.errors.length && !opts.dryRun) throw new ValidationError(`The file has ${parsed.errors.length} problem(s); nothing was imported.`, { rows: parsed.errors });
+    if (parsed.errors.length) return null;
+    return importRoster(db, actor, parsed.rows, opts, clock().toISOString());
+  };
   app.openapi(
     createRoute({
       method: 'post', path: '/import', tags, security,
@@ -52,11 +59,8 @@ export function rosterRoutes({ db, clock }: Deps) {
       const body = c.req.valid('json');
       const { text, encoding } = decodeRosterBytes(fromBase64(body.content));
       const parsed = parseRosterCsv(text, body.mapping ?? {});
-      const base = { encoding, delimiter: parsed.delimiter, columns: parsed.columns as Record<string, string>, rows: parsed.rows.length, errors: parsed.errors };
-      if (parsed.errors.length && !body.dryRun) throw new ValidationError(`The file has ${parsed.errors.length} problem(s); nothing was imported.`, { rows: parsed.errors, columns: parsed.columns, encoding });
-      if (parsed.errors.length) return c.json({ ...base, report: null }, 200);
-      const report = await importRoster(db, c.var.actor, parsed.rows, { dryRun: body.dryRun, teamId: body.teamId }, clock().toISOString());
-      return c.json({ ...base, report }, 200);
+      const report = await runImport(c.var.actor, parsed, { dryRun: body.dryRun, teamId: body.teamId, idField: 'lms' });
+      return c.json({ encoding, delimiter: parsed.delimiter, columns: parsed.columns as Record<string, string>, rows: parsed.rows.length, errors: parsed.errors, report }, 200);
     },
   );
   app.openapi(
@@ -70,11 +74,8 @@ export function rosterRoutes({ db, clock }: Deps) {
       const body = c.req.valid('json');
       const school = await getSchool(db, c.var.actor.schoolId);
       const parsed = parseSs12000(body.files, school.schoolUnitCode);
-      const base = { rows: parsed.rows.length, notPupils: parsed.notPupils, errors: parsed.errors };
-      if (parsed.errors.length && !body.dryRun) throw new ValidationError(`The files have ${parsed.errors.length} problem(s); nothing was imported.`, { rows: parsed.errors });
-      if (parsed.errors.length) return c.json({ ...base, report: null }, 200);
-      const report = await importRoster(db, c.var.actor, parsed.rows, { dryRun: body.dryRun, teamId: body.teamId, idField: 'ss12000' }, clock().toISOString());
-      return c.json({ ...base, report }, 200);
+      const report = await runImport(c.var.actor, parsed, { dryRun: body.dryRun, teamId: body.teamId, idField: 'ss12000' });
+      return c.json({ rows: parsed.rows.length, notPupils: parsed.notPupils, errors: parsed.errors, report }, 200);
     },
   );
   return app;
