@@ -17,6 +17,8 @@ import { meetingRoutes } from './routes/meetings';
 import { phraseRoutes } from './routes/phrases';
 import { pupilRoutes } from './routes/pupils';
 import { schoolRoutes } from './routes/school';
+import { shareLinkRoutes } from './routes/share-links';
+import { sharePageRoutes } from './routes/share-page';
 
 /** The whole API, independent of runtime: Node and Workers differ only in the `db` they pass. */
 export function createApp(deps: Deps) {
@@ -33,6 +35,8 @@ export function createApp(deps: Deps) {
 
   app.route('/v1/health', healthRoutes(deps));
   app.route('/v1/calendar', publicCalendarRoutes(deps));
+  // Outside /v1 and its bearer auth: the link's token is the only credential a guardian has.
+  app.route('/share', sharePageRoutes(deps));
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'Personal token from `npm run admin -- token create`' });
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',
@@ -49,6 +53,7 @@ export function createApp(deps: Deps) {
   app.route('/v1/deadlines', deadlineRoutes(deps));
   app.route('/v1/roster', rosterRoutes(deps));
   app.route('/v1', calendarRoutes(deps));
+  app.route('/v1', shareLinkRoutes(deps));
   return app;
 }
 

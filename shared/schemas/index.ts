@@ -10,3 +10,4 @@ export * from './subjects';
 export * from './template';
 export * from './deadlines';
 export * from './handover';
+export * from './share';

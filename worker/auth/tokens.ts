@@ -10,3 +10,8 @@ export async function hashToken(token: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** Share-link tokens: as random as personal tokens, but never valid as an API credential. */
+export function generateShareToken(): string {
+  return generateToken().slice('iup_'.length);
+}

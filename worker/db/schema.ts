@@ -244,3 +244,41 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_log_school_at').on(t.schoolId, t.at)],
 );
+
+/**
+ * Read-only links for pupils and guardians to prepare for the samtal. Only the token's hash is
+ * stored; the link shows one pupil's IUP of one läsår and takes comments in two sections.
+ */
+export const shareLinks = sqliteTable(
+  'share_links',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id').notNull().references(() => schools.id),
+    pupilId: text('pupil_id').notNull().references(() => pupils.id),
+    schoolYear: text('school_year').notNull(),
+    hash: text('hash').notNull(),
+    createdBy: text('created_by').notNull().references(() => teachers.id),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    revokedAt: text('revoked_at'),
+    /** Fixed-window write limit, kept in the row so it holds across Worker isolates too. */
+    writeWindowStart: text('write_window_start'),
+    writeCount: integer('write_count').notNull().default(0),
+  },
+  (t) => [uniqueIndex('share_links_hash').on(t.hash), index('share_links_pupil').on(t.pupilId)],
+);
+
+/** "Inför samtalet": what the pupil and the guardians want to talk about, one text each per läsår. */
+export const shareComments = sqliteTable(
+  'share_comments',
+  {
+    schoolId: text('school_id').notNull().references(() => schools.id),
+    pupilId: text('pupil_id').notNull().references(() => pupils.id),
+    schoolYear: text('school_year').notNull(),
+    author: text('author', { enum: ['pupil', 'guardians'] }).notNull(),
+    text: text('text').notNull(),
+    linkId: text('link_id').notNull().references(() => shareLinks.id),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pupilId, t.schoolYear, t.author] })],
+);

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { append, arskursProblem, type Pupil, type PupilCreate, type PupilPatch, type PupilQuery, PupilCreate as PupilCreateSchema } from '../../shared/index';
 import type { Actor } from '../context';
 import type { Db, Executor } from '../db/client';
-import { groupMembers, groups, iupDocuments, iupRevisions, meetings, mentors, pupils, teachers } from '../db/schema';
+import { groupMembers, groups, iupDocuments, iupRevisions, meetings, mentors, pupils, shareComments, shareLinks, teachers } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { recordAudit } from './audit';
 import { pupilVisible } from './visibility';
@@ -152,6 +152,8 @@ export async function erasePupil(db: Db, actor: Actor, id: string): Promise<void
     if (docs.length) await tx.delete(iupRevisions).where(inArray(iupRevisions.documentId, docs.map((d) => d.id)));
     await tx.delete(iupDocuments).where(eq(iupDocuments.pupilId, id));
     await tx.delete(meetings).where(eq(meetings.pupilId, id));
+    await tx.delete(shareComments).where(eq(shareComments.pupilId, id));
+    await tx.delete(shareLinks).where(eq(shareLinks.pupilId, id));
     await tx.delete(groupMembers).where(eq(groupMembers.pupilId, id));
     await tx.delete(mentors).where(eq(mentors.pupilId, id));
     await tx.delete(pupils).where(and(eq(pupils.id, id), eq(pupils.schoolId, actor.schoolId)));

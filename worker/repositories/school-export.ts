@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../context';
 import type { Db } from '../db/client';
 import {
-  auditLog, groupMembers, groups, iupDocuments, iupRevisions, meetings, mentors, phrases, phraseVersions, pupils, schools, teachers, teamMembers, teams,
+  auditLog, groupMembers, groups, iupDocuments, iupRevisions, meetings, mentors, phrases, phraseVersions, pupils, schools, shareComments, shareLinks, teachers, teamMembers, teams,
 } from '../db/schema';
 import { ForbiddenError } from '../errors';
 import { recordAudit } from './audit';
@@ -41,6 +41,9 @@ export async function exportSchool(db: Db, actor: Actor, at: string) {
       meetings: await tx.select().from(meetings).where(eq(meetings.schoolId, s)),
       iups: docRows,
       iupRevisions: await in_(docRows.map((d) => d.id), (ids) => tx.select().from(iupRevisions).where(inArray(iupRevisions.documentId, ids))),
+      // Link tokens are secrets: their hashes stay out, like the API tokens'.
+      shareLinks: (await tx.select().from(shareLinks).where(eq(shareLinks.schoolId, s))).map(({ hash: _hash, writeWindowStart: _w, writeCount: _c, ...l }) => l),
+      shareComments: await tx.select().from(shareComments).where(eq(shareComments.schoolId, s)),
       phrases: (await tx.select().from(phrases).where(eq(phrases.schoolId, s))).map(({ changeSeq: _seq, ...p }) => p),
       phraseVersions: await tx.select().from(phraseVersions).where(eq(phraseVersions.schoolId, s)),
       auditLog: await tx.select().from(auditLog).where(eq(auditLog.schoolId, s)),
