@@ -9,6 +9,7 @@ import { reconcileSites } from '../site-activation';
 import { apiClient } from '../sync/api-client';
 import { flushDrafts, refreshDeadlines, startDraftSync } from '../sync/draft-background';
 import { syncPhrases } from '../sync/phrase-sync';
+import { startShareRelay } from '../sync/share-background';
 import { isConfigured, settingsItem } from '../sync/settings';
 
 const SYNC_ALARM = 'phrase-sync';
@@ -58,6 +59,7 @@ export default defineBackground(() => {
 
   startPaletteRelay();
   startDraftSync();
+  startShareRelay();
   browser.runtime.onMessage.addListener((message: unknown) => {
     const m = message as { type?: string; text?: unknown };
     if (m?.type === SYNC_NOW) return syncNow();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  DeadlineReport, ErrorBody, IupDocument, IupRevision, Me, Phrase, PhraseImportReport, PhraseList, PhraseStats, PhraseVersion, Pupil, School, SimilarPhrases,
+  DeadlineReport, ErrorBody, IupDocument, IupRevision, Me, Phrase, PhraseImportReport, PhraseList, PhraseStats, PhraseVersion, Pupil, School, ShareComment, ShareLink, SimilarPhrases,
   type IupSections, type IupStatus, type Me as MeT, type PhraseCreate, type PhraseImportRequest, type PhrasePatch,
 } from '../../shared/index';
 
@@ -86,6 +86,13 @@ export function apiClient({ apiUrl, token, fetch: fetchImpl = fetch }: ApiClient
     restoreIupRevision: (id: string, version: number, baseVersion: number) =>
       request(`/v1/iups/${id}/revisions/${version}/restore`, IupDocument, { method: 'POST', body: JSON.stringify({ version: baseVersion }) }),
     deadlines: (scope: 'me' | 'team' | 'school', view: 'full' | 'summary') => request(`/v1/deadlines?scope=${scope}&view=${view}`, DeadlineReport),
+    shareLinks: (pupilId: string) => request(`/v1/pupils/${pupilId}/share-links`, z.object({ links: z.array(ShareLink) })),
+    createShareLink: (pupilId: string, schoolYear: string) =>
+      request(`/v1/pupils/${pupilId}/share-links`, z.object({ link: ShareLink, path: z.string() }), { method: 'POST', body: JSON.stringify({ schoolYear }) }),
+    revokeShareLink: (id: string) => request(`/v1/share-links/${id}`, z.object({ link: ShareLink }), { method: 'DELETE' }),
+    shareComments: (pupilId: string, schoolYear: string) =>
+      request(`/v1/pupils/${pupilId}/share-comments?schoolYear=${encodeURIComponent(schoolYear)}`, z.object({ comments: z.array(ShareComment) })),
+    pupil: (id: string) => request(`/v1/pupils/${id}`, Pupil),
     exportPhrases: async (format: 'csv' | 'json', teamId?: string) =>
       (await send(`/v1/phrases/export?format=${format}${teamId ? `&teamId=${teamId}` : ''}`, {})).text(),
   };

@@ -238,6 +238,45 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await page.close();
   });
 
+  it('creates a share link the family opens without an account; their input shows in the panel; prints the plan', async () => {
+    const p = writable()[6]!;
+    const page = await pupilPage(p, 'share');
+    await openPanel(page);
+    await page.click('iup-stod-panel >> button:has-text("Stämmer")');
+    await page.fill('iup-stod-panel >> #iup-field-omdome-MA', `${p.firstName} löser problem med utvecklade metoder.`);
+    await expect.poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 }).toContain('Sparat på servern');
+    await page.click('iup-stod-panel >> summary:has-text("Inför samtalet")');
+    await page.click('iup-stod-panel >> button:has-text("Skapa delningslänk")');
+    const url = await (await page.waitForSelector('iup-stod-panel >> #share-url')).inputValue();
+    expect(url).toMatch(new RegExp(`^${base}/share/[A-Za-z0-9_-]{40,}$`));
+    // The family's side is a plain page: no token, no extension involved.
+    const guardian = await browser.context.newPage();
+    await guardian.goto(url);
+    expect(await guardian.textContent('h1')).toBe('Individuell utvecklingsplan');
+    expect(await guardian.textContent('main')).toContain(`${p.firstName} löser problem med utvecklade metoder.`);
+    await guardian.fill('#comment-guardians', 'Vi vill prata om läxorna.');
+    await guardian.click('#comment-guardians ~ button');
+    await guardian.waitForSelector('p.notice[role=status]');
+    await guardian.close();
+    // The teacher reopens the section and reads it.
+    await page.click('iup-stod-panel >> summary:has-text("Inför samtalet")');
+    await page.click('iup-stod-panel >> summary:has-text("Inför samtalet")');
+    await expect.poll(() => page.textContent('iup-stod-panel >> details.prepare')).toContain('Vi vill prata om läxorna.');
+    // Closing the link: the family's page says so.
+    await page.click('iup-stod-panel >> button:has-text("Stäng länken")');
+    await expect.poll(async () => (await fetch(url)).status).toBe(410);
+    // Printing opens the extension's print page with the same plan.
+    const printed = browser.context.waitForEvent('page');
+    await page.click('iup-stod-panel >> button:has-text("Skriv ut")');
+    const print = await printed;
+    await print.waitForSelector('h1');
+    expect(await print.textContent('main')).toContain(`${p.firstName} ${p.lastName}`);
+    expect(await print.textContent('main')).toContain(`${p.firstName} löser problem med utvecklade metoder.`);
+    expect(await print.textContent('dl.glossary')).toContain('utvecklade');
+    await print.close();
+    await page.close();
+  });
+
   it('asks which pupil when a page names several', async () => {
     const school = (await call(per, 'GET', '/v1/school')).body;
     const rules = [...school.settings.pupilDetection, { urlPattern: '/fixture/klasslista', selector: 'li.elev', attribute: null, match: 'name' }];

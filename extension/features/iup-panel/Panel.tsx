@@ -19,6 +19,7 @@ import { FieldEditor } from './FieldEditor';
 import { History } from './History';
 import type { PanelHost } from './index';
 import { DRAFT_CHANGED, LOAD_DRAFT, RESOLVE_CONFLICT } from './messages';
+import { PrepareAndShare } from './PrepareAndShare';
 import { PupilPicker } from './PupilPicker';
 
 export interface PanelProps {
@@ -178,6 +179,7 @@ export function Panel({ template, me, schoolYear, roster, phrases, deadlines, de
                 ))}
               </section>
             ))}
+            <PrepareAndShare pupilId={pupil.id} schoolYear={schoolYear} />
             {sync.documentId && <History documentId={sync.documentId} pupilId={pupil.id} schoolYear={schoolYear} canRestore={!hasUnsyncedChanges(text, sync) && sync.state !== 'conflict'} />}
           </>
         )}

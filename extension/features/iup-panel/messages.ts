@@ -10,3 +10,9 @@ export const LOAD_DRAFT = 'iup:load-draft';
 export const RESOLVE_CONFLICT = 'iup:resolve-conflict';
 export const LIST_REVISIONS = 'iup:list-revisions';
 export const RESTORE_REVISION = 'iup:restore-revision';
+/** Panel → background: the pupil's share links and what the pupil and guardians wrote. */
+export const SHARE_INFO = 'iup:share-info';
+export const SHARE_CREATE = 'iup:share-create';
+export const SHARE_REVOKE = 'iup:share-revoke';
+/** Panel → background: open the printable IUP in a tab. */
+export const OPEN_PRINT = 'iup:open-print';
