@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSs12000 } from './ss12000';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../test/fixtures/ss12000', `${name}.json`), 'utf8')) as unknown;
-const files = { organisations: fixture('organisations'), persons: fixture('persons'), groups: fixture('groups') };
+const files = { organisations: fixture('organisations'), persons: fixture('persons'), groups: fixture('groups'), duties: fixture('duties'), activities: fixture('activities') };
 
 describe('SS 12000 export', () => {
   it('reads the pupils of one school unit with skolform, årskurs, class and security marking', () => {
@@ -16,13 +16,27 @@ describe('SS 12000 export', () => {
       ['p-4', 'Sam', 'anpassad-grundskola', 8, null, false],
       ['p-5', 'Skyddad', 'grundskola', 5, '5B', true],
     ]);
-    // A teacher, a gymnasium pupil, the other unit's pupil and a cancelled enrolment are not pupils here.
-    expect(parsed.notPupils).toBe(4);
+    // Five staff, a gymnasium pupil, the other unit's pupil and a cancelled enrolment are not pupils here.
+    expect(parsed.notPupils).toBe(8);
     expect(parsed.errors.map((e) => [e.row, e.field])).toEqual([[10, 'familyName'], [11, 'enrolments.schoolYear']]);
   });
 
+  it('takes staff from Duties at the unit in roles that work with pupils, and mentors from Mentor groups’ activities', () => {
+    const parsed = parseSs12000(files, '12345678');
+    // Karin (Lärare) and Per (Rektor, e-mail from his eduPersonPrincipalName); not the librarian
+    // nor the other unit's teacher; a teacher with no address is reported, not guessed.
+    expect(parsed.staff).toEqual([
+      { externalId: 'p-6', name: 'Karin Lärare', email: 'karin.berg@bjorkskolan.example', dutyRole: 'Lärare' },
+      { externalId: 'p-12', name: 'Per Rektorsson', email: 'per.rektorsson@bjorkskolan.example', dutyRole: 'Rektor' },
+    ]);
+    expect(parsed.staffSkipped).toEqual([{ externalId: 'p-15', reason: expect.stringContaining('no e-mail') }]);
+    // The maths activity is for a teaching group: it makes no mentors.
+    expect(parsed.mentorships).toEqual([{ staffExternalId: 'p-6', pupilExternalId: 'p-1' }, { staffExternalId: 'p-6', pupilExternalId: 'p-2' }]);
+  });
+
   it('never carries the personnummer forward', () => {
-    expect(JSON.stringify(parseSs12000(files, '12345678').rows)).not.toMatch(/civic|2015010198/);
+    const parsed = parseSs12000(files, '12345678');
+    expect(JSON.stringify([parsed.rows, parsed.staff])).not.toMatch(/civic|2015010198|1980010198/);
   });
 
   it('takes every unit when the school has no skolenhetskod, and names a missing one', () => {

@@ -5,7 +5,8 @@ import type { RosterRow } from './csv';
 
 /**
  * SS 12000:2020 exports (Skolverket's reference shapes in ../shared/ss12000): Organisations,
- * Persons with enrolments, Groups with memberships. Only what an IUP needs is read; `civicNo`
+ * Persons with enrolments, Groups with memberships, Duties (staff) and Activities (who mentors
+ * which Mentor group). Only what an IUP needs is read; `civicNo`
  * (personnummer) is never read or stored. Unknown fields are ignored, as the standard grows.
  */
 const Ref = z.object({ id: z.string().min(1) });
@@ -21,6 +22,14 @@ const Person = z.object({
   familyName: z.string().trim().min(1).max(100),
   securityMarking: z.enum(['Ingen', 'Sekretessmarkering', 'Skyddad folkbokföring']).optional(),
   enrolments: z.array(Enrolment).optional(),
+  emails: z.array(z.object({ value: z.string() }).loose()).optional(),
+  eduPersonPrincipalNames: z.array(z.string()).optional(),
+});
+const Duty = z.object({ id: z.string().min(1), person: Ref, dutyAt: Ref, dutyRole: z.string() });
+const Activity = z.object({
+  id: z.string().min(1),
+  groups: z.array(Ref).optional(),
+  teachers: z.array(z.object({ duty: Ref })).optional(),
 });
 const Group = z.object({
   id: z.string().min(1).max(200),
@@ -38,6 +47,24 @@ export interface Ss12000Files {
   organisations?: unknown;
   persons: unknown;
   groups?: unknown;
+  duties?: unknown;
+  activities?: unknown;
+}
+
+/** Duties whose holders work with pupils' IUPs; they become staff accounts (role teacher, no token). */
+const STAFF_ROLES = new Set(['Lärare', 'Förskollärare', 'Fritidspedagog', 'Lärarassistent', 'Rektor']);
+
+export interface StaffRow {
+  externalId: string;
+  name: string;
+  email: string;
+  dutyRole: string;
+}
+
+/** A teacher with a duty in an activity for a Mentor group is the mentor of its pupils. */
+export interface Mentorship {
+  staffExternalId: string;
+  pupilExternalId: string;
 }
 
 export interface ParsedSs12000 {
@@ -46,6 +73,10 @@ export interface ParsedSs12000 {
   /** Persons with no enrolment at this school in a school form the product serves (staff, other schools). */
   notPupils: number;
   organisationIds: string[];
+  staff: StaffRow[];
+  mentorships: Mentorship[];
+  /** Staff that could not be taken, with why (no e-mail to sign in with). */
+  staffSkipped: { externalId: string; reason: string }[];
 }
 
 /** A list as the API pages it (`{ data: [...] }`), as an export file names it (`{ persons: [...] }`), or bare. */
@@ -70,13 +101,26 @@ export function parseSs12000(files: Ss12000Files, schoolUnitCode: string | null 
   const anyOrg = orgs.length === 0;
   if (!anyOrg && orgIds.size === 0) errors.push({ row: 0, field: 'organisations', message: `no organisation with skolenhetskod ${schoolUnitCode}` });
   const classOf = new Map<string, { id: string; name: string }>();
+  const mentorGroups = new Map<string, string[]>();
   list(files.groups, 'groups').forEach((raw, i) => {
     const g = Group.safeParse(raw);
     if (!g.success) { errors.push({ row: i + 1, field: `groups[${i}]`, message: g.error.issues[0]?.message ?? 'invalid group' }); return; }
-    if (g.data.groupType !== 'Klass' || (!anyOrg && !orgIds.has(g.data.organisation.id))) return;
+    if (!anyOrg && !orgIds.has(g.data.organisation.id)) return;
+    if (g.data.groupType === 'Mentor') mentorGroups.set(g.data.id, (g.data.groupMemberships ?? []).map((m) => m.person.id));
+    if (g.data.groupType !== 'Klass') return;
     for (const m of g.data.groupMemberships ?? []) if (!classOf.has(m.person.id)) classOf.set(m.person.id, { id: g.data.id, name: g.data.displayName });
   });
+  // Staff: persons with a duty at the school unit in a role that works with pupils.
+  const dutyPerson = new Map<string, { personId: string; role: string }>();
+  for (const raw of list(files.duties, 'duties')) {
+    const d = Duty.safeParse(raw);
+    if (!d.success || !STAFF_ROLES.has(d.data.dutyRole) || (!anyOrg && !orgIds.has(d.data.dutyAt.id))) continue;
+    dutyPerson.set(d.data.id, { personId: d.data.person.id, role: d.data.dutyRole });
+  }
+  const staffPersonIds = new Map([...dutyPerson.values()].map((d) => [d.personId, d.role]));
   const rows: RosterRow[] = [];
+  const staff: StaffRow[] = [];
+  const staffSkipped: ParsedSs12000['staffSkipped'] = [];
   let notPupils = 0;
   list(files.persons, 'persons').forEach((raw, i) => {
     const row = i + 1;
@@ -86,6 +130,12 @@ export function parseSs12000(files: Ss12000Files, schoolUnitCode: string | null 
       return;
     }
     const p = parsed.data;
+    const staffRole = staffPersonIds.get(p.id);
+    if (staffRole) {
+      const email = p.emails?.find((e) => e.value.includes('@'))?.value ?? p.eduPersonPrincipalNames?.find((e) => e.includes('@'));
+      if (email) staff.push({ externalId: p.id, name: `${p.givenName} ${p.familyName}`, email: email.trim().toLowerCase(), dutyRole: staffRole });
+      else staffSkipped.push({ externalId: p.id, reason: 'no e-mail address or eduPersonPrincipalName to sign in with' });
+    }
     const enrolment = (p.enrolments ?? []).find((e) => !e.cancelled && SCHOOL_TYPES[e.schoolType] && (anyOrg || orgIds.has(e.enroledAt.id)));
     if (!enrolment) { notPupils++; return; }
     const skolform = SCHOOL_TYPES[enrolment.schoolType]!;
@@ -100,5 +150,23 @@ export function parseSs12000(files: Ss12000Files, schoolUnitCode: string | null 
       securityMarked: p.securityMarking !== undefined && p.securityMarking !== 'Ingen',
     });
   });
-  return { rows, errors, notPupils, organisationIds: [...orgIds] };
+  const pupilIds = new Set(rows.map((r) => r.externalId));
+  const staffIds = new Set(staff.map((st) => st.externalId));
+  const pairs = new Set<string>();
+  const mentorships: Mentorship[] = [];
+  for (const raw of list(files.activities, 'activities')) {
+    const a = Activity.safeParse(raw);
+    if (!a.success) continue;
+    const teachers = (a.data.teachers ?? []).map((t) => dutyPerson.get(t.duty.id)?.personId).filter((id): id is string => !!id && staffIds.has(id));
+    for (const g of a.data.groups ?? []) {
+      for (const pupil of mentorGroups.get(g.id) ?? []) {
+        if (!pupilIds.has(pupil)) continue;
+        for (const teacher of teachers) {
+          const key = `${teacher}|${pupil}`;
+          if (!pairs.has(key)) { pairs.add(key); mentorships.push({ staffExternalId: teacher, pupilExternalId: pupil }); }
+        }
+      }
+    }
+  }
+  return { rows, errors, notPupils, organisationIds: [...orgIds], staff, mentorships, staffSkipped };
 }

@@ -85,6 +85,14 @@ describe('admin CLI', () => {
     const persons = JSON.parse(readFileSync(join(fixtures, 'persons.json'), 'utf8')) as { data: { id: string }[] };
     writeFileSync(join(folder, 'persons.json'), JSON.stringify({ data: persons.data.filter((p) => p.id !== 'p-10' && p.id !== 'p-11') }));
     const out = await cli('roster', 'import-ss12000', '--dir', folder, '--as', 'per@example.se');
-    expect(out).toEqual(['4 persons are not pupils here (staff, other schools, other school forms)', 'created 5, updated 0, unchanged 0; new classes: 3A, FA, 5B']);
+    expect(out).toEqual(['8 persons are not pupils here (staff, other schools, other school forms)', 'created 5, updated 0, unchanged 0; new classes: 3A, FA, 5B']);
+    // With duties and activities beside them, staff and mentors come too.
+    for (const name of ['duties', 'activities']) writeFileSync(join(folder, `${name}.json`), readFileSync(join(fixtures, `${name}.json`)));
+    expect(await cli('roster', 'import-ss12000', '--dir', folder, '--as', 'per@example.se')).toEqual([
+      '8 persons are not pupils here (staff, other schools, other school forms)',
+      'created 0, updated 0, unchanged 5; new classes: none',
+      'staff: created 2, updated 0, unchanged 0; mentorships added 2',
+      'staff p-15 skipped: no e-mail address or eduPersonPrincipalName to sign in with',
+    ]);
   });
 });

@@ -9,11 +9,12 @@ import { applyMigrations } from '../db/migrate';
 import { openLocalClient } from '../db/open-local';
 import { schools, teachers, teamMembers, teams } from '../db/schema';
 import { seedDemo } from '../demo/seed';
+import { ValidationError } from '../errors';
 import { importRoster } from '../repositories/roster-import';
 import { findActorByTeacher, issueToken, listTokens, revokeToken } from '../repositories/tokens';
 import { decodeRosterBytes } from '../../shared/roster-import/decode';
 import { parseRosterCsv } from '../../shared/roster-import/csv';
-import { parseSs12000 } from '../../shared/roster-import/ss12000';
+import { importSs12000, pullAndImportSs12000, type Ss12000Outcome } from '../roster/ss12000-import';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
@@ -28,7 +29,12 @@ const USAGE = `Usage: npm run admin -- <command> [options]
   roster import --file F.csv --as ADMIN_EMAIL [--school ID] [--team ID] [--dry-run]
                                               pupils and classes from a CSV export (any size; UTF-8 or Windows-1252)
   roster import-ss12000 --dir D --as ADMIN_EMAIL [--school ID] [--team ID] [--dry-run]
-                                              from SS 12000 exports: D/organisations.json, D/persons.json, D/groups.json
+                                              from SS 12000 exports: D/persons.json and, if there,
+                                              D/organisations.json, D/groups.json, D/duties.json, D/activities.json
+  roster pull-ss12000 --url BASE_URL --as ADMIN_EMAIL [--token-env SS12000_TOKEN] [--full] [--school ID] [--team ID] [--dry-run]
+                                              from the school's SS 12000 API; the bearer token is read from the
+                                              environment variable (never a command-line argument); persons changed
+                                              since the last pull unless --full
 
 DATABASE_URL defaults to file:./data/iup-stod.db`;
 
@@ -60,9 +66,30 @@ export async function run(argv: string[], out: (line: string) => void = console.
       name: { type: 'string' }, code: { type: 'string' }, school: { type: 'string' }, email: { type: 'string' },
       role: { type: 'string' }, team: { type: 'string' }, lead: { type: 'boolean' }, label: { type: 'string' }, id: { type: 'string' },
       file: { type: 'string' }, dir: { type: 'string' }, as: { type: 'string' }, 'dry-run': { type: 'boolean' },
+      url: { type: 'string' }, 'token-env': { type: 'string' }, full: { type: 'boolean' },
     },
   });
   const command = positionals.join(' ');
+  /** A refused import lists every bad row before it fails. */
+  const rowErrorsPrinted = async <T,>(p: Promise<T>): Promise<T> => {
+    try { return await p; } catch (err) {
+      const rows = err instanceof ValidationError ? (err.details as { rows?: { row: number; field: string | null; message: string }[] } | undefined)?.rows : undefined;
+      if (!rows) throw err;
+      for (const e of rows) out(`row ${e.row}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
+      throw new UsageError(`${rows.length} problem(s); nothing was imported`);
+    }
+  };
+  const printOutcome = (o: Ss12000Outcome) => {
+    for (const e of o.errors) out(`row ${e.row}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
+    out(`${o.notPupils} persons are not pupils here (staff, other schools, other school forms)`);
+    const r = o.report;
+    if (!r) { out(`dry run: ${o.errors.length} problem(s) to fix first`); return; }
+    out(`${r.dryRun ? 'dry run: would create' : 'created'} ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}; new classes: ${r.classesCreated.join(', ') || 'none'}`);
+    if (r.staff) {
+      out(`staff: created ${r.staff.created}, updated ${r.staff.updated}, unchanged ${r.staff.unchanged}; mentorships added ${r.staff.mentorshipsAdded}`);
+      for (const s of r.staff.skipped) out(`staff ${s.externalId} skipped: ${s.reason}`);
+    }
+  };
   const { db, close } = await openDb();
   try {
     await applyMigrations(db);
@@ -154,13 +181,25 @@ export async function run(argv: string[], out: (line: string) => void = console.
             return undefined;
           }
         };
-        const [school] = await db.select({ code: schools.schoolUnitCode }).from(schools).where(eq(schools.id, actor.schoolId));
-        const parsed = parseSs12000({ organisations: await read('organisations', false), persons: await read('persons', true), groups: await read('groups', false) }, school?.code ?? null);
-        for (const e of parsed.errors) out(`row ${e.row}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
-        if (parsed.errors.length) throw new UsageError(`${parsed.errors.length} problem(s); nothing was imported`);
-        const report = await importRoster(db, actor, parsed.rows, { dryRun: values['dry-run'] === true, teamId: values.team ?? null, idField: 'ss12000' }, new Date().toISOString());
-        out(`${parsed.notPupils} persons are not pupils here (staff, other schools, other school forms)`);
-        out(`${report.dryRun ? 'dry run: would create' : 'created'} ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}; new classes: ${report.classesCreated.join(', ') || 'none'}`);
+        const files = {
+          persons: await read('persons', true), organisations: await read('organisations', false), groups: await read('groups', false),
+          duties: await read('duties', false), activities: await read('activities', false),
+        };
+        printOutcome(await rowErrorsPrinted(importSs12000(db, actor, files, { dryRun: values['dry-run'] === true, teamId: values.team ?? null }, new Date().toISOString())));
+        break;
+      }
+      case 'roster pull-ss12000': {
+        const admin = await findTeacher(db, need(values, 'as'), values.school);
+        const actor = await findActorByTeacher(db, admin.id);
+        if (!actor || actor.role !== 'admin') throw new UsageError(`${admin.email} is not an admin`);
+        const tokenVar = values['token-env'] ?? 'SS12000_TOKEN';
+        const token = process.env[tokenVar];
+        if (!token) throw new UsageError(`set the SS 12000 bearer token in the environment variable ${tokenVar}`);
+        const outcome = await rowErrorsPrinted(pullAndImportSs12000(db, actor, {
+          baseUrl: need(values, 'url'), token, full: values.full === true, dryRun: values['dry-run'] === true, teamId: values.team ?? null,
+        }, () => new Date()));
+        out(outcome.since ? `persons changed since ${outcome.since}` : 'all persons (first or full pull)');
+        printOutcome(outcome);
         break;
       }
       default:

@@ -23,9 +23,11 @@ export const teachers = sqliteTable(
     name: text('name').notNull(),
     email: text('email').notNull(),
     role: text('role', { enum: ['teacher', 'admin'] }).notNull(),
+    /** The SS 12000 person id, for staff imported from the school's administrative system. */
+    ss12000Id: text('ss12000_id'),
     createdAt: text('created_at').notNull().default(now),
   },
-  (t) => [uniqueIndex('teachers_school_email').on(t.schoolId, t.email)],
+  (t) => [uniqueIndex('teachers_school_email').on(t.schoolId, t.email), uniqueIndex('teachers_school_ss12000').on(t.schoolId, t.ss12000Id)],
 );
 
 export const apiTokens = sqliteTable(
@@ -281,4 +283,20 @@ export const shareComments = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.pupilId, t.schoolYear, t.author] })],
+);
+
+/** Each pull from a school's SS 12000 API: the next pull asks for persons changed since `startedAt`. */
+export const rosterPulls = sqliteTable(
+  'roster_pulls',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id').notNull().references(() => schools.id),
+    /** The source's base URL (no credentials: the token is never stored). */
+    source: text('source').notNull(),
+    since: text('since'),
+    startedAt: text('started_at').notNull(),
+    actorId: text('actor_id').notNull().references(() => teachers.id),
+    report: text('report', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('roster_pulls_school_source').on(t.schoolId, t.source, t.startedAt)],
 );

@@ -1,8 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { RosterRow } from '../../shared/roster-import/csv';
+import type { Mentorship, StaffRow } from '../../shared/roster-import/ss12000';
 import type { Actor } from '../context';
 import type { Db } from '../db/client';
-import { groupMembers, groups, pupils, teams } from '../db/schema';
+import type { Tx } from '../db/client';
+import { groupMembers, groups, mentors, pupils, teachers, teams } from '../db/schema';
 import { ForbiddenError, NotFoundError } from '../errors';
 import { recordAudits, type AuditEntry } from './audit';
 
@@ -12,6 +14,16 @@ export interface RosterImportReport {
   updated: number;
   unchanged: number;
   classesCreated: string[];
+  /** SS 12000 only: staff accounts from Duties, and mentors from Mentor groups' activities. */
+  staff?: StaffReport;
+}
+
+export interface StaffReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: { externalId: string; reason: string }[];
+  mentorshipsAdded: number;
 }
 
 /**
@@ -24,6 +36,9 @@ export interface RosterImportOptions {
   teamId: string | null;
   /** Which stored id the rows' `externalId` is: the learning platform's (CSV) or SS 12000's. */
   idField?: 'lms' | 'ss12000';
+  staff?: readonly StaffRow[];
+  mentorships?: readonly Mentorship[];
+  staffSkipped?: readonly { externalId: string; reason: string }[];
 }
 
 export async function importRoster(db: Db, actor: Actor, rows: readonly RosterRow[], opts: RosterImportOptions, at: string): Promise<RosterImportReport> {
@@ -34,7 +49,7 @@ export async function importRoster(db: Db, actor: Actor, rows: readonly RosterRo
     if (!team) throw new NotFoundError('Team');
   }
   const report: RosterImportReport = { dryRun: opts.dryRun, created: 0, updated: 0, unchanged: 0, classesCreated: [] };
-  const run = async (tx: Parameters<Parameters<Db['transaction']>[0]>[0]) => {
+  const run = async (tx: Tx) => {
     const existing = new Map((await tx.select().from(pupils).where(eq(pupils.schoolId, actor.schoolId))).filter((p) => p[idCol]).map((p) => [p[idCol]!, p]));
     const klassGroups = await tx.select().from(groups).where(and(eq(groups.schoolId, actor.schoolId), eq(groups.type, 'klass')));
     // Classes from SS 12000 are matched by their id (names change between years); from CSV by name.
@@ -50,6 +65,8 @@ export async function importRoster(db: Db, actor: Actor, rows: readonly RosterRo
       }
     }
     const newPupils: (typeof pupils.$inferInsert)[] = [];
+    // Also in a dry run, so the preview can count the mentorships of pupils it would create.
+    const createdIds = new Map<string, string>();
     const newMembers: (typeof groupMembers.$inferInsert)[] = [];
     const audits: AuditEntry[] = [];
     const audit = (entityId: string) => audits.push({ schoolId: actor.schoolId, actorId: actor.teacherId, action: 'import', entity: 'pupil', entityId });
@@ -71,8 +88,9 @@ export async function importRoster(db: Db, actor: Actor, rows: readonly RosterRo
       const inClass = current ? membership.get(current.id) ?? new Set<string>() : new Set<string>();
       if (!current) {
         report.created++;
-        if (opts.dryRun) continue;
         const id = crypto.randomUUID();
+        createdIds.set(r.externalId, id);
+        if (opts.dryRun) continue;
         newPupils.push({
           id, schoolId: actor.schoolId, firstName: r.firstName, lastName: r.lastName, skolform: r.skolform, arskurs: r.arskurs,
           pronoun: r.pronoun ?? 'none', [idCol]: r.externalId, securityMarked: r.securityMarked ?? false, createdAt: at, updatedAt: at,
@@ -104,9 +122,66 @@ export async function importRoster(db: Db, actor: Actor, rows: readonly RosterRo
     // New pupils in multi-row inserts: a municipality's 50,000 rows in seconds, not minutes.
     for (let i = 0; i < newPupils.length; i += 200) await tx.insert(pupils).values(newPupils.slice(i, i + 200));
     for (let i = 0; i < newMembers.length; i += 500) await tx.insert(groupMembers).values(newMembers.slice(i, i + 500));
+    if (opts.staff) {
+      const pupilIdByExternal = new Map([...existing].map(([ext, p]) => [ext, p.id]));
+      for (const [ext, id] of createdIds) pupilIdByExternal.set(ext, id);
+      report.staff = await importStaff(tx, actor, opts, pupilIdByExternal, audits, at);
+    }
     await recordAudits(tx, audits);
   };
   // A dry run reads in the same transaction shape and writes nothing.
   await db.transaction(run);
+  return report;
+}
+
+/**
+ * Staff from SS 12000 Duties: matched by person id, or linked by e-mail to an account the admin
+ * made before. New accounts get the teacher role and no token (the admin issues tokens); an
+ * existing admin stays admin. Mentorships are added, never removed: a mentor change in the
+ * source is an addition here until an admin edits the pupil.
+ */
+async function importStaff(
+  tx: Tx, actor: Actor, opts: RosterImportOptions, pupilIdByExternal: Map<string, string>, audits: AuditEntry[], at: string,
+): Promise<StaffReport> {
+  const report: StaffReport = { created: 0, updated: 0, unchanged: 0, skipped: [...(opts.staffSkipped ?? [])], mentorshipsAdded: 0 };
+  const current = await tx.select().from(teachers).where(eq(teachers.schoolId, actor.schoolId));
+  const byExternal = new Map(current.filter((t) => t.ss12000Id).map((t) => [t.ss12000Id!, t]));
+  const byEmail = new Map(current.map((t) => [t.email.toLowerCase(), t]));
+  const teacherIdByExternal = new Map<string, string>();
+  const audit = (entityId: string) => audits.push({ schoolId: actor.schoolId, actorId: actor.teacherId, action: 'import', entity: 'teacher', entityId });
+  for (const s of opts.staff ?? []) {
+    const found = byExternal.get(s.externalId) ?? byEmail.get(s.email);
+    const holder = byEmail.get(s.email);
+    if (holder && found && holder.id !== found.id) {
+      report.skipped.push({ externalId: s.externalId, reason: 'another account already has this e-mail address' });
+      continue;
+    }
+    if (!found) {
+      const id = crypto.randomUUID();
+      report.created++;
+      teacherIdByExternal.set(s.externalId, id);
+      if (opts.dryRun) continue;
+      await tx.insert(teachers).values({ id, schoolId: actor.schoolId, name: s.name, email: s.email, role: 'teacher', ss12000Id: s.externalId, createdAt: at });
+      byEmail.set(s.email, { id, schoolId: actor.schoolId, name: s.name, email: s.email, role: 'teacher', ss12000Id: s.externalId, createdAt: at });
+      audit(id);
+      continue;
+    }
+    teacherIdByExternal.set(s.externalId, found.id);
+    if (found.name === s.name && found.email.toLowerCase() === s.email && found.ss12000Id === s.externalId) { report.unchanged++; continue; }
+    report.updated++;
+    if (opts.dryRun) continue;
+    await tx.update(teachers).set({ name: s.name, email: s.email, ss12000Id: s.externalId }).where(and(eq(teachers.id, found.id), eq(teachers.schoolId, actor.schoolId)));
+    audit(found.id);
+  }
+  const wanted = (opts.mentorships ?? [])
+    .map((m) => ({ teacherId: teacherIdByExternal.get(m.staffExternalId), pupilId: pupilIdByExternal.get(m.pupilExternalId) }))
+    .filter((m): m is { teacherId: string; pupilId: string } => !!m.teacherId && !!m.pupilId);
+  if (wanted.length) {
+    const have = new Set((await tx.select().from(mentors).where(inArray(mentors.teacherId, [...new Set(wanted.map((m) => m.teacherId))])))
+      .map((m) => `${m.teacherId}|${m.pupilId}`));
+    const added = wanted.filter((m) => !have.has(`${m.teacherId}|${m.pupilId}`));
+    report.mentorshipsAdded = added.length;
+    if (!opts.dryRun) for (let i = 0; i < added.length; i += 500) await tx.insert(mentors).values(added.slice(i, i + 500));
+  }
   return report;
 }

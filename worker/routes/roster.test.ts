@@ -71,16 +71,28 @@ describe('roster import (SS 12000)', () => {
   const good = () => {
     const persons = ss('persons');
     // Only valid persons: the fixture's two bad ones are tested below.
-    return { organisations: ss('organisations'), persons: { data: persons.data.filter((p) => !['p-10', 'p-11'].includes(String(p.id))) }, groups: ss('groups') };
+    return {
+      organisations: ss('organisations'), persons: { data: persons.data.filter((p) => !['p-10', 'p-11'].includes(String(p.id))) }, groups: ss('groups'),
+      duties: ss('duties'), activities: ss('activities'),
+    };
   };
 
   it("imports the school unit's pupils with classes and security marking, never the personnummer; idempotent", async () => {
     await t.client.execute({ sql: 'update schools set school_unit_code = ? where id = ?', args: ['12345678', t.a.schoolId] });
     const res = await t.call(t.a.tokens.admin, 'POST', '/v1/roster/import-ss12000', { files: good(), teamId: t.a.teamA });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ rows: 5, notPupils: 4, errors: [], report: { created: 5, classesCreated: ['3A', 'FA', '5B'] } });
+    expect(res.body).toMatchObject({
+      rows: 5, notPupils: 8, errors: [],
+      report: { created: 5, classesCreated: ['3A', 'FA', '5B'], staff: { created: 2, updated: 0, unchanged: 0, mentorshipsAdded: 2, skipped: [{ externalId: 'p-15' }] } },
+    });
     const again = await t.call(t.a.tokens.admin, 'POST', '/v1/roster/import-ss12000', { files: good(), teamId: t.a.teamA });
-    expect(again.body.report).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
+    expect(again.body.report).toMatchObject({ created: 0, updated: 0, unchanged: 5, staff: { created: 0, updated: 0, unchanged: 2, mentorshipsAdded: 0 } });
+    // Staff are teachers without tokens; Karin mentors the two pupils of her Mentor group.
+    const staff = await t.client.execute("select id, role, email from teachers where ss12000_id is not null order by email");
+    expect(staff.rows.map((r) => [r.role, r.email])).toEqual([['teacher', 'karin.berg@bjorkskolan.example'], ['teacher', 'per.rektorsson@bjorkskolan.example']]);
+    expect((await t.client.execute({ sql: 'select count(*) from api_tokens where teacher_id = ?', args: [String(staff.rows[0]!.id)] })).rows[0]![0]).toBe(0);
+    const mentored = await t.client.execute({ sql: 'select p.ss12000_id from mentors m join pupils p on p.id = m.pupil_id where m.teacher_id = ? order by 1', args: [String(staff.rows[0]!.id)] });
+    expect(mentored.rows.map((r) => r[0])).toEqual(['p-1', 'p-2']);
     const dump = JSON.stringify((await t.client.execute('select * from pupils')).rows);
     expect(dump).not.toContain('201501019876');
     // The protected pupil is stored marked: her own teachers (the class's team) list her, an admin's list does not.

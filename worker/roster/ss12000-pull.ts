@@ -1,0 +1,75 @@
+import type { Ss12000Files } from '../../shared/roster-import/ss12000';
+import { ApiError } from '../errors';
+
+export interface Ss12000Source {
+  /** The SS 12000 API's base URL, e.g. https://skolsystem.example/ss12000/v2 */
+  baseUrl: string;
+  /** Bearer token issued by the school's administrative system; used for this pull only, never stored. */
+  token: string;
+  /** Only persons modified at or after this time (`meta.modified.after`); null for everything. */
+  since: string | null;
+  fetch?: typeof fetch;
+  pageSize?: number;
+}
+
+/** A municipality's largest lists stay far below this; a source that never ends its paging is stopped. */
+const MAX_PAGES = 2000;
+
+/** The school's system failed (502), or refused the token the admin gave (400: fix the input). */
+class UpstreamError extends ApiError {
+  constructor(message: string, status: 400 | 502 = 502) {
+    super(status, 'upstream_failed', message);
+  }
+}
+
+/**
+ * Read the entities an IUP roster needs from an SS 12000 API, following `pageToken` until the
+ * source says there is no more. Organisations, groups, duties and activities are read whole
+ * (they are few and a membership change does not always touch the person); persons are read
+ * since the last pull when `since` is given. Errors name the list and the HTTP status, never the
+ * token.
+ */
+export async function pullSs12000(src: Ss12000Source): Promise<Ss12000Files> {
+  const doFetch = src.fetch ?? fetch;
+  const base = src.baseUrl.replace(/\/+$/, '');
+  const pageSize = src.pageSize ?? 500;
+
+  async function all(path: string, key: string, modifiedAfter: string | null): Promise<unknown[]> {
+    const out: unknown[] = [];
+    let pageToken: string | null = null;
+    const seen = new Set<string>();
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const q = new URLSearchParams({ limit: String(pageSize) });
+      if (modifiedAfter) q.set('meta.modified.after', modifiedAfter);
+      if (pageToken) q.set('pageToken', pageToken);
+      let res: Response;
+      try {
+        res = await doFetch(`${base}${path}?${q}`, { headers: { authorization: `Bearer ${src.token}`, accept: 'application/json' } });
+      } catch {
+        throw new UpstreamError(`Could not reach the SS 12000 source for ${path}.`);
+      }
+      if (res.status === 401 || res.status === 403) throw new UpstreamError(`The SS 12000 source refused the token for ${path} (HTTP ${res.status}).`, 400);
+      if (!res.ok) throw new UpstreamError(`The SS 12000 source answered HTTP ${res.status} for ${path}.`);
+      let body: unknown;
+      try { body = await res.json(); } catch { throw new UpstreamError(`The SS 12000 source sent something other than JSON for ${path}.`); }
+      const o = (body ?? {}) as Record<string, unknown>;
+      const items = Array.isArray(o.data) ? o.data : Array.isArray(o[key]) ? o[key] as unknown[] : null;
+      if (!items) throw new UpstreamError(`The SS 12000 source's answer for ${path} has no list.`);
+      out.push(...items);
+      pageToken = typeof o.pageToken === 'string' && o.pageToken !== '' ? o.pageToken : null;
+      if (!pageToken) return out;
+      if (seen.has(pageToken)) throw new UpstreamError(`The SS 12000 source repeated a page token for ${path}.`);
+      seen.add(pageToken);
+    }
+    throw new UpstreamError(`The SS 12000 source did not stop paging ${path}.`);
+  }
+
+  const [organisations, persons, groups, duties, activities] = await Promise.all([
+    all('/organisations', 'organisations', null),
+    all('/persons', 'persons', src.since),
+    all('/groups', 'groups', null),
+    all('/duties', 'duties', null),
+    all('/activities', 'activities', null),
+  ]);
+  return { organisations, persons, groups, duties, activities };
+}

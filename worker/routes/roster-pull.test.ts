@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApi, type TestApi } from '../testing/fixture';
+import { startFakeSs12000Source, type FakeSs12000Source } from '../testing/ss12000-source';
+
+const TOKEN = 'source-secret-token';
+const fixture = (name: string) => (JSON.parse(readFileSync(join(import.meta.dirname, '../../test/fixtures/ss12000', `${name}.json`), 'utf8')) as { data: Record<string, unknown>[] }).data;
+
+let t: TestApi;
+let source: FakeSs12000Source;
+beforeEach(async () => {
+  t = await createTestApi();
+  await t.client.execute({ sql: 'update schools set school_unit_code = ? where id = ?', args: ['12345678', t.a.schoolId] });
+  const persons = fixture('persons').filter((p) => !['p-10', 'p-11'].includes(String(p.id))).map((p) => ({ ...p, meta: { modified: '2026-08-01T00:00:00Z' } }));
+  source = await startFakeSs12000Source({
+    organisations: fixture('organisations'), persons, groups: fixture('groups'), duties: fixture('duties'), activities: fixture('activities'),
+  }, TOKEN);
+});
+afterEach(async () => { await source.close(); });
+
+const pull = (body: Record<string, unknown>, token = t.a.tokens.admin) =>
+  t.call(token, 'POST', '/v1/roster/pull-ss12000', { baseUrl: source.url, token: TOKEN, teamId: t.a.teamA, ...body });
+const pupilCount = async () => Number((await t.client.execute("select count(*) from pupils where ss12000_id is not null")).rows[0]![0]);
+
+describe('pulling the roster from an SS 12000 API', () => {
+  it('reads every page, then only persons changed since the last pull', async () => {
+    const first = await pull({});
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ since: null, rows: 5, report: { created: 5, classesCreated: ['3A', 'FA', '5B'], staff: { created: 2, mentorshipsAdded: 2 } } });
+    // Pages of two: the source was asked again with its page token until it said there was no more.
+    const personPages = source.requests.filter((u) => u.pathname.endsWith('/persons'));
+    expect(personPages.length).toBe(Math.ceil(source.lists.persons!.length / 2));
+    expect(personPages.slice(1).every((u) => u.searchParams.has('pageToken'))).toBe(true);
+    expect(personPages.some((u) => u.searchParams.has('meta.modified.after'))).toBe(false);
+
+    // Omar changes family name in the school's system.
+    source.lists.persons = source.lists.persons!.map((p) => (p.id === 'p-2' ? { ...p, familyName: 'Ekström', meta: { modified: '2026-11-10T08:00:00Z' } } : p));
+    source.requests.length = 0;
+    t.setNow('2026-11-12T09:00:00Z');
+    const second = await pull({});
+    expect(second.body).toMatchObject({ since: '2026-11-02T09:00:00.000Z', rows: 1, report: { created: 0, updated: 1, unchanged: 0 } });
+    expect(source.requests.filter((u) => u.pathname.endsWith('/persons')).map((u) => u.searchParams.get('meta.modified.after'))).toEqual(['2026-11-02T09:00:00.000Z']);
+    expect((await t.client.execute("select last_name from pupils where ss12000_id = 'p-2'")).rows[0]![0]).toBe('Ekström');
+    // `full` reads everyone again.
+    expect((await pull({ full: true })).body).toMatchObject({ since: null, rows: 5, report: { unchanged: 5 } });
+    // The token is used, never stored.
+    const stored = JSON.stringify((await t.client.execute('select * from roster_pulls')).rows);
+    expect(stored).not.toContain(TOKEN);
+    expect(stored).toContain(source.url);
+  });
+
+  it('a dry run previews without writing or counting as a pull', async () => {
+    const preview = await pull({ dryRun: true });
+    expect(preview.body).toMatchObject({ report: { dryRun: true, created: 5, staff: { created: 2, mentorshipsAdded: 2 } } });
+    expect(await pupilCount()).toBe(0);
+    expect((await t.client.execute('select count(*) from roster_pulls')).rows[0]![0]).toBe(0);
+  });
+
+  it('says clearly when the source refuses the token or fails, and writes nothing', async () => {
+    const refused = await pull({ token: 'wrong' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'upstream_failed', message: expect.stringContaining('refused the token') });
+    expect(JSON.stringify(refused.body)).not.toContain('wrong');
+    source.failWith = 500;
+    const failed = await pull({});
+    expect(failed.status).toBe(502);
+    expect(failed.body.error.message).toContain('HTTP 500');
+    expect(await pupilCount()).toBe(0);
+    expect((await t.client.execute('select count(*) from roster_pulls')).rows[0]![0]).toBe(0);
+  });
+
+  it('takes only https sources (http only on this machine), and only from admins', async () => {
+    const plain = await t.call(t.a.tokens.admin, 'POST', '/v1/roster/pull-ss12000', { baseUrl: 'http://skolsystem.example/ss12000', token: TOKEN });
+    expect(plain.status).toBe(400);
+    expect(JSON.stringify(plain.body.error.details)).toContain('https');
+    expect((await pull({}, t.a.tokens.teacherA)).status).toBe(403);
+    expect(source.requests).toHaveLength(0);
+  });
+});
