@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
-  DeadlineReport, ErrorBody, IupDocument, IupRevision, Me, Phrase, PhraseImportReport, PhraseList, PhraseStats, PhraseVersion, Pupil, School, ShareComment, ShareLink, SimilarPhrases,
-  type IupSections, type IupStatus, type Me as MeT, type PhraseCreate, type PhraseImportRequest, type PhrasePatch,
+  DeadlineReport, ErrorBody, IupDocument, IupRevision, Me, Phrase, PhraseImportReport, PhraseList, PhraseStats, PhraseVersion, Pupil, RosterImportResult, School, ShareComment, ShareLink, SimilarPhrases,
+  type IupSections, type IupStatus, type Me as MeT, type PhraseCreate, type PhraseImportRequest, type PhrasePatch, type RosterImportRequest,
 } from '../../shared/index';
 
 /** A failure talking to the API, with what the teacher should be told. */
@@ -86,6 +86,8 @@ export function apiClient({ apiUrl, token, fetch: fetchImpl = fetch }: ApiClient
     restoreIupRevision: (id: string, version: number, baseVersion: number) =>
       request(`/v1/iups/${id}/revisions/${version}/restore`, IupDocument, { method: 'POST', body: JSON.stringify({ version: baseVersion }) }),
     deadlines: (scope: 'me' | 'team' | 'school', view: 'full' | 'summary') => request(`/v1/deadlines?scope=${scope}&view=${view}`, DeadlineReport),
+    importRoster: (body: Omit<RosterImportRequest, 'format'>) =>
+      request('/v1/roster/import', RosterImportResult, { method: 'POST', body: JSON.stringify({ format: 'csv', ...body }) }),
     shareLinks: (pupilId: string) => request(`/v1/pupils/${pupilId}/share-links`, z.object({ links: z.array(ShareLink) })),
     createShareLink: (pupilId: string, schoolYear: string) =>
       request(`/v1/pupils/${pupilId}/share-links`, z.object({ link: ShareLink, path: z.string() }), { method: 'POST', body: JSON.stringify({ schoolYear }) }),

@@ -30,7 +30,7 @@ export async function syncPhrases(api: ApiClient, now = () => new Date().toISOSt
   }
   // The roster for placeholders: only what filling `{namn}` and the pronouns needs.
   const [{ pupils }, me] = await Promise.all([api.pupils(), api.me()]);
-  await meItem.setValue({ teacherId: me.teacher.id, name: me.teacher.name });
+  await meItem.setValue({ teacherId: me.teacher.id, name: me.teacher.name, role: me.teacher.role });
   const classNames = new Map(me.groups.map((g) => [g.id, g.name]));
   await rosterItem.setValue({
     pupils: pupils.map((p) => ({

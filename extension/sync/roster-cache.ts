@@ -33,5 +33,5 @@ export const schoolSetupItem = storage.defineItem<{ template: IupTemplate | null
   fallback: { template: null, pupilDetection: [] },
 });
 
-/** The signed-in teacher, so the panel can say "by you" about the IUP's status. */
-export const meItem = storage.defineItem<{ teacherId: string; name: string } | null>('local:me', { fallback: null });
+/** The signed-in teacher, so the panel can say "by you" and the popup offers admin pages to admins. */
+export const meItem = storage.defineItem<{ teacherId: string; name: string; role?: 'teacher' | 'admin' } | null>('local:me', { fallback: null });

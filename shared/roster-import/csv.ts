@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { ARSKURS_RANGE, Pronoun, Skolform } from '../schemas/pupil';
 import type { RowError } from '../phrases/transfer';
+import { ROSTER_FIELDS, type RosterField } from '../schemas/roster-import';
 
 /** One pupil row from a roster file, validated; the class is a name (a klass group is created if new). */
 export interface RosterRow {
@@ -19,8 +20,7 @@ export interface RosterRow {
   securityMarked?: boolean;
 }
 
-export const ROSTER_FIELDS = ['externalId', 'firstName', 'lastName', 'className', 'arskurs', 'skolform', 'pronoun'] as const;
-export type RosterField = (typeof ROSTER_FIELDS)[number];
+export { ROSTER_FIELDS, type RosterField } from '../schemas/roster-import';
 
 /** Header names seen in Swedish school exports (lower-cased), per field. */
 const ALIASES: Record<RosterField, string[]> = {

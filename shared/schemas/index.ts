@@ -11,3 +11,4 @@ export * from './template';
 export * from './deadlines';
 export * from './handover';
 export * from './share';
+export * from './roster-import';

@@ -3,7 +3,7 @@ import { Handover, HANDOVER_FORMAT } from '../../shared/schemas/handover';
 import type { Actor } from '../context';
 import type { Db } from '../db/client';
 import { iupDocuments, iupRevisions, meetings, pupils, schools } from '../db/schema';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ForbiddenError, ValidationError } from '../errors';
 import { recordAudit } from './audit';
 import { getPupil } from './pupils';
 

@@ -1,35 +1,19 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { decodeRosterBytes } from '../../shared/roster-import/decode';
-import { parseRosterCsv, ROSTER_FIELDS } from '../../shared/roster-import/csv';
+import { parseRosterCsv } from '../../shared/roster-import/csv';
 import type { RosterRow } from '../../shared/roster-import/csv';
 import type { Actor, Deps } from '../context';
 import { ForbiddenError, ValidationError } from '../errors';
 import { ErrorBody } from '../../shared/schemas/errors';
 import { importRoster } from '../repositories/roster-import';
 import { importSs12000, pullAndImportSs12000 } from '../roster/ss12000-import';
+import { RosterImportRequest, RosterImportResult, RowErrorSchema } from '../../shared/schemas/roster-import';
 import { errors, forbidden, json, router, security } from './openapi-helpers';
 
 const tags = ['roster'];
 
-const RosterImportRequest = z.object({
-  format: z.literal('csv'),
-  /** The file's bytes, base64: the encoding (UTF-8, with or without BOM, or Windows-1252) is detected here. */
-  content: z.base64().max(700_000),
-  mapping: z.partialRecord(z.enum(ROSTER_FIELDS), z.string().max(100)).optional(),
-  teamId: z.uuid().nullable().default(null),
-  dryRun: z.boolean().default(false),
-}).strict();
-
-const RowError = z.object({ row: z.int(), field: z.string().nullable(), message: z.string() });
-const RosterImportResult = z.object({
-  encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1252']),
-  delimiter: z.string(),
-  columns: z.record(z.string(), z.string()),
-  rows: z.int(),
-  errors: z.array(RowError),
-  report: z.object({ dryRun: z.boolean(), created: z.int(), updated: z.int(), unchanged: z.int(), classesCreated: z.array(z.string()) }).nullable(),
-});
+const RowError = RowErrorSchema;
 
 const Ss12000ImportRequest = z.object({
   files: z.object({

@@ -4,7 +4,7 @@ import { OPEN_PANEL } from '../../features/iup-panel/messages';
 import { dutyText, openDuties, stateLabel } from '../../features/iup-panel/duty-text';
 import { SYNC_NOW } from '../../features/phrase-palette/messages';
 import { deadlineCacheItem, type DeadlineCache } from '../../sync/deadline-cache';
-import { rosterItem, schoolOriginsItem, type RosterPupil } from '../../sync/roster-cache';
+import { meItem, rosterItem, schoolOriginsItem, type RosterPupil } from '../../sync/roster-cache';
 import { t } from '../../i18n';
 import { disableSite, enableSite, isSiteEnabled } from '../../site-activation';
 import { phraseCacheItem } from '../../sync/phrase-cache';
@@ -19,6 +19,7 @@ export function Popup({ settings }: { settings: Settings }) {
   const [offered, setOffered] = useState<string[]>([]);
   const [duties, setDuties] = useState<DeadlineCache | null>(null);
   const [roster, setRoster] = useState<RosterPupil[]>([]);
+  const [isAdmin, setIsAdmin] = useState(false);
 
   const refreshPhrases = async () => {
     const c = await phraseCacheItem.getValue();
@@ -31,6 +32,8 @@ export function Popup({ settings }: { settings: Settings }) {
     for (const o of origins) if (!(await isSiteEnabled(o))) off.push(o);
     setOffered(off);
   };
+
+  useEffect(() => { void meItem.getValue().then((me) => setIsAdmin(me?.role === 'admin')); }, []);
 
   useEffect(() => {
     void browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {
@@ -125,6 +128,9 @@ export function Popup({ settings }: { settings: Settings }) {
       {isConfigured(settings) && <button type="button" class="secondary" onClick={() => void sync()}>{t('popupSyncNow')}</button>}
       {isConfigured(settings) && (
         <button type="button" class="secondary" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/phrase-bank.html') })}>{t('popupPhraseBank')}</button>
+      )}
+      {isConfigured(settings) && isAdmin && (
+        <button type="button" class="secondary" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/roster-import.html') })}>{t('popupRosterImport')}</button>
       )}
       <p role="status" aria-live="polite">{message}</p>
     </main>
