@@ -8,5 +8,7 @@ export function configFromEnv(env: Record<string, string | undefined>): AppConfi
   return {
     corsOrigins: origins?.length ? origins : base.corsOrigins,
     maxBodyBytes: Number.isInteger(maxBody) && maxBody > 0 ? maxBody : base.maxBodyBytes,
+    guessLimit: base.guessLimit,
+    actorCacheMs: base.actorCacheMs,
   };
 }

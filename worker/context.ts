@@ -15,11 +15,17 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Largest accepted request body in bytes. */
   maxBodyBytes: number;
+  /** Unknown or revoked tokens (and unknown share links) one address may try per window before 429. */
+  guessLimit: { maxFailures: number; windowMs: number };
+  /** How long a resolved token is reused; a token revoked from another process works this long. */
+  actorCacheMs: number;
 }
 
 export const defaultConfig = (): AppConfig => ({
   corsOrigins: ['chrome-extension://*', 'moz-extension://*'],
   maxBodyBytes: 512 * 1024,
+  guessLimit: { maxFailures: 20, windowMs: 15 * 60_000 },
+  actorCacheMs: 2_000,
 });
 
 export interface Deps {

@@ -1,15 +1,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchApiLoad } from './api-load';
 import { benchDeadlines, type BenchRow } from './deadlines';
 import { benchExtension } from './extension';
 import { benchPhraseSearch } from './phrase-search';
 import { benchRosterImport } from './roster-import';
 import { benchWording } from './wording';
+import { benchWorkerBundle } from './worker-bundle';
 
 /** `npm run bench`: every figure beside its baseline from the same run; printed and saved as JSON. */
 async function main() {
   const quick = process.argv.includes('--quick');
   const rows: BenchRow[] = [];
   console.log('IUP-stöd benchmarks — figures are from this machine and this run only; compare ratios.\n');
+  // First, while nothing else of this run has warmed or loaded the machine.
+  rows.push(...await benchApiLoad(quick));
   rows.push(...await benchDeadlines(quick
     ? [{ pupils: 2_000, runs: 5, targetMs: 50 }]
     : [{ pupils: 2_000, runs: 30, targetMs: 50 }, { pupils: 50_000, runs: 7, targetMs: 1000 }]));
@@ -18,6 +22,7 @@ async function main() {
   rows.push(...benchWording(quick));
   rows.push(...await benchRosterImport(quick ? 5_000 : 50_000));
   rows.push(...await benchExtension(quick ? 5 : 30));
+  rows.push(...benchWorkerBundle());
 
   const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
   const table = rows.map((r) => ({

@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createClient } from '@libsql/client';
+import { createClient, type Client } from '@libsql/client';
 import { and, eq } from 'drizzle-orm';
 import { defaultSchoolSettings, defaultTemplate, schoolYearOf, typicalSchoolYear } from '../../shared/index';
 import { createDb, type Db } from '../db/client';
+import { BackupError, backupDatabase, restoreDatabase } from './backup';
 import { applyMigrations } from '../db/migrate';
 import { openLocalClient } from '../db/open-local';
 import { schools, teachers, teamMembers, teams } from '../db/schema';
@@ -35,10 +36,18 @@ const USAGE = `Usage: npm run admin -- <command> [options]
                                               from the school's SS 12000 API; the bearer token is read from the
                                               environment variable (never a command-line argument); persons changed
                                               since the last pull unless --full
+  backup --out FILE                           a consistent snapshot of the database file (the server may keep running)
+  restore --from FILE --yes                   replace the database's content with a backup's, in one transaction
+                                              (the server may keep running); the current state is kept beside it
+                                              as pre-restore-<time>.db first
 
 DATABASE_URL defaults to file:./data/iup-stod.db`;
 
 class UsageError extends Error {}
+
+const usageOnRefusal = (err: unknown): never => {
+  throw err instanceof BackupError ? new UsageError(err.message) : err;
+};
 
 function need(values: Record<string, unknown>, key: string): string {
   const v = values[key];
@@ -46,10 +55,16 @@ function need(values: Record<string, unknown>, key: string): string {
   return v.trim();
 }
 
-async function openDb(): Promise<{ db: Db; close: () => void }> {
+async function openDb(): Promise<{ db: Db; client: Client; url: string; close: () => void }> {
   const url = process.env.DATABASE_URL ?? 'file:./data/iup-stod.db';
   const client = url.startsWith('file:') ? await openLocalClient(url) : createClient({ url, authToken: process.env.LIBSQL_AUTH_TOKEN });
-  return { db: createDb(client), close: () => client.close() };
+  return { db: createDb(client), client, url, close: () => client.close() };
+}
+
+/** Backups are of the embedded file; a hosted libSQL database has its own point-in-time restore. */
+function localFile(url: string): string {
+  if (!url.startsWith('file:')) throw new UsageError('backup and restore work on the embedded database file; for a hosted libSQL/Turso database use its own backups');
+  return url.slice('file:'.length).split('?')[0]!;
 }
 
 async function findTeacher(db: Db, email: string, schoolId?: string) {
@@ -67,6 +82,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
       role: { type: 'string' }, team: { type: 'string' }, lead: { type: 'boolean' }, label: { type: 'string' }, id: { type: 'string' },
       file: { type: 'string' }, dir: { type: 'string' }, as: { type: 'string' }, 'dry-run': { type: 'boolean' },
       url: { type: 'string' }, 'token-env': { type: 'string' }, full: { type: 'boolean' },
+      out: { type: 'string' }, from: { type: 'string' }, yes: { type: 'boolean' },
     },
   });
   const command = positionals.join(' ');
@@ -90,7 +106,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
       for (const s of r.staff.skipped) out(`staff ${s.externalId} skipped: ${s.reason}`);
     }
   };
-  const { db, close } = await openDb();
+  const { db, client, url, close } = await openDb();
   try {
     await applyMigrations(db);
     switch (command) {
@@ -201,6 +217,21 @@ export async function run(argv: string[], out: (line: string) => void = console.
         out(outcome.since ? `persons changed since ${outcome.since}` : 'all persons (first or full pull)');
         printOutcome(outcome);
         break;
+      }
+      case 'backup': {
+        localFile(url);
+        const b = await backupDatabase(client, need(values, 'out')).catch(usageOnRefusal);
+        out(`backup written: ${b.path} (${b.tables} tables, integrity ok)`);
+        return;
+      }
+      case 'restore': {
+        const live = localFile(url);
+        const from = need(values, 'from');
+        if (values.yes !== true) throw new UsageError(`restore replaces everything in ${live} with ${from}; add --yes to go ahead`);
+        const keep = join(dirname(live), `pre-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.db`);
+        const r = await restoreDatabase(client, from, { keepCurrentAs: keep }).catch(usageOnRefusal);
+        out(`restored ${r.rows} rows in ${r.tables} tables from ${from}; the previous state is in ${r.keptCurrentAs}`);
+        return;
       }
       default:
         throw new UsageError(command ? `unknown command: ${command}` : 'no command given');

@@ -2,7 +2,8 @@ import type { Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema';
 
-export type Db = LibSQLDatabase<typeof schema>;
+/** `$client` is the libSQL client underneath, for the few hot paths that send pre-built SQL. */
+export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
 
 /** Wrap any libSQL client (file, remote, web) — the runtime decides which client to pass in. */
 export function createDb(client: Client): Db {

@@ -1,4 +1,5 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import type { InArgs } from '@libsql/client';
+import { and, desc, eq, exists, fillPlaceholders, sql } from 'drizzle-orm';
 import {
   IupCreate as IupCreateSchema,
   type IupCreate, type IupDocument, type IupRevision, type IupSections, type IupStatus,
@@ -10,6 +11,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import { recordAudit } from './audit';
 import { assertPupilVisible } from './pupils';
 import { pupilVisible } from './visibility';
+import { placeholderActor, prepared } from '../db/prepared';
 
 type DocRow = typeof iupDocuments.$inferSelect;
 
@@ -28,10 +30,32 @@ async function findDocument(db: Executor, actor: Actor, where: ReturnType<typeof
   return row ? toDocument(row.d) : null;
 }
 
+/**
+ * The document as one JSON column built by SQLite: the local driver's cost grows with the number
+ * of columns far more than with their size, so the hot paths read one column, not twelve.
+ */
+const documentJson = sql<string>`json_object(
+  'id', ${iupDocuments.id}, 'pupilId', ${iupDocuments.pupilId}, 'schoolYear', ${iupDocuments.schoolYear},
+  'status', ${iupDocuments.status}, 'sections', json(${iupDocuments.sections}), 'version', ${iupDocuments.version},
+  'authorId', ${iupDocuments.authorId}, 'statusChangedBy', ${iupDocuments.statusChangedBy},
+  'statusChangedAt', ${iupDocuments.statusChangedAt}, 'createdAt', ${iupDocuments.createdAt}, 'updatedAt', ${iupDocuments.updatedAt})`;
+const parseDocument = (json: string) => JSON.parse(json) as IupDocument;
+
+/** Reading one IUP is what the panel does most; its query is built once per role. */
 export async function getIup(db: Executor, actor: Actor, id: string): Promise<IupDocument> {
-  const doc = await findDocument(db, actor, and(eq(iupDocuments.id, id)));
-  if (!doc) throw new NotFoundError('IUP');
-  return doc;
+  const query = prepared(db, `getIup:${actor.role}`, () => {
+    const as = placeholderActor(actor.role);
+    return db
+      .select({ doc: documentJson })
+      .from(iupDocuments)
+      .innerJoin(pupils, eq(pupils.id, iupDocuments.pupilId))
+      .where(and(eq(iupDocuments.id, sql.placeholder('id')), eq(iupDocuments.schoolId, as.schoolId), pupilVisible(as, { forList: false })))
+      .limit(1)
+      .prepare();
+  });
+  const row = await query.get({ id, teacherId: actor.teacherId, schoolId: actor.schoolId });
+  if (!row) throw new NotFoundError('IUP');
+  return parseDocument(row.doc);
 }
 
 export async function getIupByPupilYear(db: Executor, actor: Actor, pupilId: string, schoolYear: string): Promise<IupDocument> {
@@ -61,8 +85,8 @@ export async function createIup(db: Db, actor: Actor, input: IupCreate, at: stri
 
 /**
  * Save a new version if, and only if, the writer started from the current one. The versioned
- * UPDATE and the revision INSERT share a transaction: a stale writer changes nothing and gets the
- * current document back to merge with.
+ * UPDATE, the revision INSERT and the audit entry are one atomic batch: a stale writer changes
+ * nothing and gets the current document back to merge with.
  */
 export async function saveIup(
   db: Db,
@@ -71,11 +95,10 @@ export async function saveIup(
   change: { baseVersion: number; sections?: IupSections; status?: IupStatus; restoredFromVersion?: number },
   at: string,
 ): Promise<IupDocument> {
+  if (change.status === undefined && change.sections !== undefined) return saveSections(db, actor, id, { ...change, sections: change.sections }, at);
   return db.transaction(async (tx) => {
     const current = await getIup(tx, actor, id);
-    if (current.version !== change.baseVersion) {
-      throw new ConflictError(`The IUP has changed since version ${change.baseVersion}; it is now at version ${current.version}.`, { current });
-    }
+    if (current.version !== change.baseVersion) throw staleVersion(change.baseVersion, current);
     const sections = change.sections ?? current.sections;
     const status = change.status ?? current.status;
     const statusChanged = status !== current.status;
@@ -97,6 +120,58 @@ export async function saveIup(
     return { ...current, sections, status, version, authorId: actor.teacherId, updatedAt: at,
       ...(statusChanged ? { statusChangedBy: actor.teacherId, statusChangedAt: at } : {}) };
   });
+}
+
+const staleVersion = (base: number, current: IupDocument) =>
+  new ConflictError(`The IUP has changed since version ${base}; it is now at version ${current.version}.`, { current });
+
+/**
+ * The autosave path (text only, no status change): one batch, no read before the write, so a
+ * save costs one round trip locally and remotely. The UPDATE carries the version guard and the
+ * visibility filter; the revision and audit rows are written only if it changed a row
+ * (`changes()` is the count of the UPDATE just before). When nothing changed, a read tells a
+ * stale version (409) from a document the teacher may not see (404).
+ */
+async function saveSections(
+  db: Db,
+  actor: Actor,
+  id: string,
+  change: { baseVersion: number; sections: IupSections; restoredFromVersion?: number },
+  at: string,
+): Promise<IupDocument> {
+  const update = prepared(db, `saveSections:${actor.role}`, () => {
+    const as = placeholderActor(actor.role);
+    // Correlated, so SQLite checks the one pupil instead of listing every visible pupil first.
+    const pupilIsVisible = exists(db.select({ one: sql`1` }).from(pupils).where(and(eq(pupils.id, iupDocuments.pupilId), pupilVisible(as, { forList: false }))));
+    return db.update(iupDocuments)
+      .set({
+        sections: sql.placeholder('sections') as unknown as IupSections, version: sql`${iupDocuments.version} + 1`,
+        authorId: as.teacherId, updatedAt: sql.placeholder('at') as unknown as string,
+      })
+      .where(and(eq(iupDocuments.id, sql.placeholder('id')), eq(iupDocuments.version, sql.placeholder('baseVersion')), eq(iupDocuments.schoolId, as.schoolId), pupilIsVisible))
+      .returning({ doc: documentJson })
+      .toSQL();
+  });
+  const args = fillPlaceholders(update.params, {
+    id, baseVersion: change.baseVersion, sections: change.sections, at, teacherId: actor.teacherId, schoolId: actor.schoolId,
+  }) as InArgs;
+  // Sent as pre-built SQL: building three drizzle queries per autosave cost more than running them.
+  const [updated] = await db.$client.batch([
+    { sql: update.sql, args },
+    {
+      sql: `insert into iup_revisions (id, document_id, version, status, sections, author_id, restored_from_version, created_at)
+        select ?, id, version, status, sections, author_id, ?, updated_at from iup_documents where id = ? and changes() = 1`,
+      args: [crypto.randomUUID(), change.restoredFromVersion ?? null, id],
+    },
+    {
+      sql: "insert into audit_log (school_id, actor_id, action, entity, entity_id) select ?, ?, ?, 'iup', ? where changes() = 1",
+      args: [actor.schoolId, actor.teacherId, change.restoredFromVersion !== undefined ? 'restore' : 'update', id],
+    },
+  ], 'write');
+  const row = updated?.rows[0];
+  if (row) return parseDocument(String(row[0]));
+  const current = await getIup(db, actor, id);
+  throw staleVersion(change.baseVersion, current);
 }
 
 export async function listRevisions(db: Executor, actor: Actor, documentId: string): Promise<IupRevision[]> {
