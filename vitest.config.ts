@@ -9,7 +9,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'api-and-browser',
-          include: ['shared/**/*.test.ts', 'worker/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/wording/**/*.test.ts', 'test/workerd/**/*.test.ts', 'test/e2e/**/*.test.ts', 'extension/locales.test.ts'],
+          include: ['shared/**/*.test.ts', 'worker/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/wording/**/*.test.ts', 'test/workerd/**/*.test.ts', 'test/security/**/*.test.ts', 'test/e2e/**/*.test.ts', 'extension/locales.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
         },
       },

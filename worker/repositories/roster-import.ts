@@ -4,9 +4,10 @@ import type { Mentorship, StaffRow } from '../../shared/roster-import/ss12000';
 import type { Actor } from '../context';
 import type { Db } from '../db/client';
 import type { Tx } from '../db/client';
-import { groupMembers, groups, mentors, pupils, teachers, teams } from '../db/schema';
-import { ForbiddenError, NotFoundError } from '../errors';
+import { groupMembers, groups, mentors, pupils, teachers } from '../db/schema';
+import { ForbiddenError } from '../errors';
 import { recordAudits, type AuditEntry } from './audit';
+import { assertTeamVisible } from './teams';
 
 export interface RosterImportReport {
   dryRun: boolean;
@@ -44,10 +45,7 @@ export interface RosterImportOptions {
 export async function importRoster(db: Db, actor: Actor, rows: readonly RosterRow[], opts: RosterImportOptions, at: string): Promise<RosterImportReport> {
   const idCol = opts.idField === 'ss12000' ? 'ss12000Id' as const : 'lmsId' as const;
   if (actor.role !== 'admin') throw new ForbiddenError('Only an admin can import the roster.');
-  if (opts.teamId) {
-    const [team] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, opts.teamId), eq(teams.schoolId, actor.schoolId))).limit(1);
-    if (!team) throw new NotFoundError('Team');
-  }
+  if (opts.teamId) await assertTeamVisible(db, actor, opts.teamId, { anyInSchool: true });
   const report: RosterImportReport = { dryRun: opts.dryRun, created: 0, updated: 0, unchanged: 0, classesCreated: [] };
   const run = async (tx: Tx) => {
     const existing = new Map((await tx.select().from(pupils).where(eq(pupils.schoolId, actor.schoolId))).filter((p) => p[idCol]).map((p) => [p[idCol]!, p]));

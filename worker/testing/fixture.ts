@@ -1,5 +1,5 @@
 import { createClient, type Client } from '@libsql/client';
-import { createApp } from '../app';
+import { createApp, type App } from '../app';
 import { defaultConfig, type AppConfig } from '../context';
 import { createDb, type Db } from '../db/client';
 import { applyMigrations } from '../db/migrate';
@@ -77,6 +77,8 @@ export interface TestApi {
   setNow: (iso: string) => void;
   /** The app as a `fetch`, for clients under test (the extension's API client) without a socket. */
   fetch: typeof fetch;
+  /** The app itself, for suites generated from its route table. */
+  app: App;
 }
 
 /**
@@ -103,5 +105,5 @@ export async function createTestApi(config: Partial<AppConfig> = {}): Promise<Te
     return { status: res.status, body: parsed, headers: res.headers };
   };
   const fetchApp = (async (input: RequestInfo | URL, init?: RequestInit) => app.request(String(input), init)) as typeof fetch;
-  return { db, client, a, b, call, setNow: (iso) => { now = new Date(iso); }, fetch: fetchApp };
+  return { db, client, a, b, call, setNow: (iso) => { now = new Date(iso); }, fetch: fetchApp, app };
 }

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { issueToken, revokeToken } from '../../worker/repositories/tokens';
+import { createTestApi, type TestApi } from '../../worker/testing/fixture';
+
+export const YEAR = '2026/27';
+/** Text only pupil A's and pupil B's records contain: finding it in an answer is a leak. */
+export const MARK_A = 'MARKÖR-ELEV-A';
+export const MARK_B = 'MARKÖR-ELEV-B';
+
+/** School A's records for pupil A (team A) and pupil B (team B), made through the API as their teachers would. */
+export interface World {
+  t: TestApi;
+  revokedToken: string;
+  a: Records;
+  b: Records;
+  handoverFileA: unknown;
+}
+export interface Records { mark: string; pupilId: string; iupId: string; meetingId: string; phraseId: string; shareLinkId: string; feedId: string; teamId: string }
+
+const ok = async <T>(p: Promise<{ status: number; body: T }>, what: string): Promise<T> => {
+  const res = await p;
+  if (res.status >= 300) throw new Error(`setting up ${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body;
+};
+
+export async function buildWorld(): Promise<World> {
+  // The guessing limit would turn the revoked-token probes into 429s; it has its own test.
+  const t = await createTestApi({ guessLimit: { maxFailures: 1_000_000, windowMs: 60_000 } });
+  const records = async (token: string, pupilId: string, teamId: string, mark: string): Promise<Records> => {
+    const iup = await ok(t.call(token, 'POST', '/v1/iups', { pupilId, schoolYear: YEAR }), 'iup');
+    await ok(t.call(token, 'PUT', `/v1/iups/${iup.id}`, { version: 1, sections: { omdomen: [{ subject: 'SV', text: `${mark} läser med flyt.` }] } }), 'iup v2');
+    const meeting = await ok(t.call(token, 'POST', '/v1/meetings', { pupilId, startsAt: '2026-11-20T13:00:00.000Z', agreements: [{ party: 'pupil', text: `${mark} läser hemma.` }] }), 'meeting');
+    const phrase = await ok(t.call(token, 'POST', '/v1/phrases', { text: `${mark}: läser med flyt.`, scope: 'team', teamId }), 'phrase');
+    const share = await ok(t.call(token, 'POST', `/v1/pupils/${pupilId}/share-links`, { schoolYear: YEAR }), 'share link');
+    const feed = await ok(t.call(token, 'POST', '/v1/calendar-feeds'), 'feed');
+    return { mark, pupilId, iupId: iup.id, meetingId: meeting.id, phraseId: phrase.id, shareLinkId: share.link.id, feedId: feed.id, teamId };
+  };
+  const a = await records(t.a.tokens.teacherA, t.a.pupilA, t.a.teamA, MARK_A);
+  const b = await records(t.a.tokens.teacherB, t.a.pupilB, t.a.teamB, MARK_B);
+  const handoverFileA = await ok(t.call(t.a.tokens.admin, 'GET', `/v1/pupils/${t.a.pupilA}/handover`), 'handover');
+  // An admin's token that has been revoked: it must open nothing, not even for the most powerful role.
+  const extra = await issueToken(t.db, t.a.ids.admin, 'to-revoke');
+  await revokeToken(t.db, extra.id, '2026-11-01T00:00:00.000Z');
+  return { t, revokedToken: extra.token, a, b, handoverFileA };
+}
+
+export const ss12000Files = () => {
+  const dir = join(import.meta.dirname, '..', 'fixtures', 'ss12000');
+  const read = (n: string) => JSON.parse(readFileSync(join(dir, `${n}.json`), 'utf8')) as unknown;
+  // p-10 and p-11 are the fixture's deliberately bad persons; the matrix needs an import that succeeds.
+  const persons = read('persons') as { data: { id: string }[] };
+  return {
+    organisations: read('organisations'), persons: { data: persons.data.filter((p) => !['p-10', 'p-11'].includes(p.id)) }, groups: read('groups'),
+    duties: read('duties'), activities: read('activities'),
+  };
+};
