@@ -19,6 +19,10 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: { name: 'extension', include: ['extension/**/*.test.ts'], exclude: ['extension/locales.test.ts'] },
       },
+      // Minutes, not seconds: only `npm run test:soak` (which CI runs too) sets IUP_SOAK.
+      ...(process.env.IUP_SOAK
+        ? [{ extends: true as const, test: { name: 'soak', include: ['test/soak/**/*.test.ts', 'test/security/fuzz.test.ts'], testTimeout: 600_000 } }]
+        : []),
     ],
   },
 });

@@ -116,30 +116,80 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await page.close();
   });
 
-  it('writes with the API down, survives a browser restart, and syncs everything when the API is back', async () => {
-    const [a, b] = writable().slice(1, 3) as [ApiPupil, ApiPupil];
+  it('shows markup in a saved draft as text, and sends it to the platform’s editor as text: no script runs', async () => {
+    const p = writable()[9]!;
+    const hostile = '<img src=x onerror="window.pwned=1"><b>fet</b> & mer';
+    const existing = await call(karin, 'GET', `/v1/iups?pupilId=${p.id}&schoolYear=${encodeURIComponent(schoolYear())}`);
+    const sections = { omdomen: [{ subject: 'SV', text: hostile }] };
+    const saved = existing.status === 200
+      ? await call(karin, 'PUT', `/v1/iups/${existing.body.id}`, { version: existing.body.version, sections })
+      : await call(karin, 'POST', '/v1/iups', { pupilId: p.id, schoolYear: schoolYear(), sections });
+    expect(saved.status).toBeLessThan(300);
+    const page = await pupilPage(p, 'markup');
+    await openPanel(page);
+    await page.click('iup-stod-panel >> button:has-text("Stämmer")');
+    await expect.poll(() => page.inputValue('iup-stod-panel >> #iup-field-omdome-SV')).toBe(hostile);
+    await page.click('.ql-editor');
+    await page.click('iup-stod-panel >> .field:has(#iup-field-omdome-SV) >> button:has-text("Skicka till fältet")');
+    await expect.poll(() => page.evaluate(() => (window as any).demoLms.quill.getText())).toContain(hostile);
+    expect(await page.evaluate(() => document.querySelectorAll('.ql-editor img, .ql-editor b').length)).toBe(0);
+    expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
+    await page.close();
+  });
+
+  it('keeps every edit made with the API down across a browser restart, and syncs them all, in order, when it is back', async () => {
+    // Pupils no other test here writes for.
+    const targets = [1, 2, 7, 8].map((i) => writable()[i]!);
+    const fields = ['social', 'planning-school', 'planning-pupil'] as const;
+    const text = (p: ApiPupil, field: string, round: number) => `${p.firstName}: ${field}, omgång ${round}.`;
     await api.stop();
     // The demo platform shares the server, so the page comes from a stand-in while it is down.
-    const offlinePage = await browser.context.newPage();
-    await offlinePage.route(`${base}/offline-lms`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>LMS</title><h1>Offline</h1><textarea></textarea>' }));
-    await offlinePage.goto(`${base}/offline-lms`);
-    await openPanel(offlinePage);
-    for (const [p, text] of [[a, 'Skrivet offline, elev ett.'], [b, 'Skrivet offline, elev två.']] as const) {
-      await offlinePage.fill('iup-stod-panel >> #iup-pupil-search', p.firstName);
-      await offlinePage.click(`iup-stod-panel >> .pupil-results button:has-text("${p.firstName} ${p.lastName}")`);
-      await offlinePage.fill('iup-stod-panel >> #iup-field-social', text);
-      await expect.poll(() => offlinePage.textContent('iup-stod-panel >> .sync'), { timeout: 5000 }).toContain('Sparat lokalt');
-      await offlinePage.click('iup-stod-panel >> button:has-text("Byt elev")');
-    }
-    // Restart the browser (same profile), then bring the API back.
+    const offlinePage = async () => {
+      const page = await browser.context.newPage();
+      await page.route(`${base}/offline-lms`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>LMS</title><h1>Offline</h1><textarea></textarea>' }));
+      await page.goto(`${base}/offline-lms`);
+      await openPanel(page);
+      return page;
+    };
+    let edits = 0;
+    const round = async (page: Page, who: ApiPupil[], n: number) => {
+      for (const p of who) {
+        await page.fill('iup-stod-panel >> #iup-pupil-search', p.firstName);
+        await page.click(`iup-stod-panel >> .pupil-results button:has-text("${p.firstName} ${p.lastName}")`);
+        for (const f of fields) {
+          await page.fill(`iup-stod-panel >> #iup-field-${f}`, text(p, f, n));
+          edits++;
+        }
+        await expect.poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 5000 }).toContain('Sparat lokalt');
+        await page.click('iup-stod-panel >> button:has-text("Byt elev")');
+      }
+    };
+    const before = await offlinePage();
+    await round(before, targets, 1);
+    await round(before, targets.slice(0, 2), 2);
+    // Restart the browser (same profile) while the API is still down, and write on.
     await browser.close();
-    await api.start();
     browser = await launchWithExtension(E2E_OUT, profile);
-    await expect.poll(async () => (await serverIup(a.id))?.sections?.social, { timeout: 30_000 }).toBe('Skrivet offline, elev ett.');
-    await expect.poll(async () => (await serverIup(b.id))?.sections?.social, { timeout: 30_000 }).toBe('Skrivet offline, elev två.');
-    // Oldest change first: pupil one's IUP reached the server before pupil two's.
-    expect((await serverIup(a.id)).createdAt <= (await serverIup(b.id)).createdAt).toBe(true);
-  }, 90_000);
+    const after = await offlinePage();
+    for (const p of targets.slice(0, 2)) {
+      await after.fill('iup-stod-panel >> #iup-pupil-search', p.firstName);
+      await after.click(`iup-stod-panel >> .pupil-results button:has-text("${p.firstName} ${p.lastName}")`);
+      expect(await after.inputValue('iup-stod-panel >> #iup-field-social'), 'the local copy survived the restart').toBe(text(p, 'social', 2));
+      await after.click('iup-stod-panel >> button:has-text("Byt elev")');
+    }
+    await round(after, targets, 3);
+    expect(edits).toBe(30);
+    await api.start();
+
+    const sectionsOf = (doc: any) => ({ social: doc?.sections?.social, 'planning-school': doc?.sections?.planning?.school, 'planning-pupil': doc?.sections?.planning?.pupil });
+    for (const p of targets) {
+      await expect.poll(async () => sectionsOf(await serverIup(p.id)), { timeout: 30_000 })
+        .toEqual(Object.fromEntries(fields.map((f) => [f, text(p, f, 3)])));
+    }
+    // Oldest change first: the IUPs reached the server in the order they were first written.
+    const created = await Promise.all(targets.map(async (p) => (await serverIup(p.id)).createdAt as string));
+    expect(created).toEqual([...created].sort());
+  }, 150_000);
 
   it('shows both versions side by side when someone else saved meanwhile, and saves the teacher’s choice', async () => {
     await activateSite(browser.worker);

@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { SHARE_COMMENT_MAX, ShareCommentAuthor } from '../../shared/schemas/share';
 import type { AppEnv, Deps } from '../context';
 import { RateLimitedError } from '../errors';
+import { clientAddress } from '../middleware/client-address';
+import { FailureLimiter } from '../middleware/failure-limit';
 import { resolveShareToken, viewSharedIup, writeShareComment, type ResolvedShare } from '../repositories/share-links';
 import { shareGonePage, sharePage, type PageState } from '../share/share-page';
 import { SHARE_STRINGS, shareLang, type ShareLang } from '../share/strings';
@@ -22,14 +24,26 @@ const PAGE_HEADERS = {
 
 const FORM_FIELDS = new Set(['section', 'text']);
 
-export function sharePageRoutes({ db, clock }: Deps) {
+export function sharePageRoutes({ db, clock, config }: Deps) {
   const app = new Hono<AppEnv>();
+  // Share tokens have 256 random bits; the limit keeps a client that tries addresses from loading the database.
+  const guesses = new FailureLimiter(config.guessLimit.maxFailures, config.guessLimit.windowMs);
 
-  const page = async (c: Context<AppEnv>, status: 200 | 400 | 404 | 410 | 413 | 429, body: Promise<string> | string) =>
+  const page = async (c: Context<AppEnv>, status: 200 | 400 | 404 | 410 | 413 | 429, body: Promise<string> | string): Promise<Response> =>
     c.body(await body, status, PAGE_HEADERS);
 
-  const gone = (c: Context<AppEnv>, lang: ShareLang, r: ResolvedShare) =>
-    r.state === 'unknown' ? page(c, 404, shareGonePage(lang, 'notFound')) : page(c, 410, shareGonePage(lang, r.state === 'expired' ? 'expired' : 'revoked'));
+  const gone = (c: Context<AppEnv>, lang: ShareLang, r: ResolvedShare) => {
+    if (r.state !== 'unknown') return page(c, 410, shareGonePage(lang, r.state === 'expired' ? 'expired' : 'revoked'));
+    guesses.fail(clientAddress(c), clock().getTime());
+    return page(c, 404, shareGonePage(lang, 'notFound'));
+  };
+
+  app.use('/:token', async (c, next) => {
+    const wait = guesses.retryAfter(clientAddress(c), clock().getTime());
+    if (wait === 0) return next();
+    c.header('Retry-After', String(wait));
+    return page(c, 429, shareGonePage(shareLang(c.req.query('lang')), 'tooManyTries'));
+  });
 
   const show = async (c: Context<AppEnv>, lang: ShareLang, r: Extract<ResolvedShare, { link: unknown }>, status: 200 | 400 | 413 | 429, state: Omit<PageState, 'expiresAt'>) =>
     page(c, status, sharePage(lang, await viewSharedIup(db, r.link), { ...state, expiresAt: r.link.expiresAt }));

@@ -22,7 +22,7 @@ const shell = (lang: ShareLang, title: string, body: Html) => html`<!doctype htm
 <meta name="robots" content="noindex, nofollow"><title>${title}</title><style>${PRINT_CSS}</style></head>
 <body><main>${body}</main></body></html>`;
 
-export function shareGonePage(lang: ShareLang, kind: 'notFound' | 'expired' | 'revoked') {
+export function shareGonePage(lang: ShareLang, kind: 'notFound' | 'expired' | 'revoked' | 'tooManyTries') {
   const s = SHARE_STRINGS[lang];
   const title = s[`${kind}Title`];
   return shell(lang, title, html`<nav class="lang" aria-label="Språk / Language"><a href="?lang=${s.otherLang}" lang="${s.otherLang}">${s.otherLanguage}</a></nav><h1>${title}</h1><p>${s[kind]}</p>`);

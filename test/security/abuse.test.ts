@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { createTestApi } from '../../worker/testing/fixture';
+import { schoolSnapshot } from './school-snapshot';
+
+const YEAR = '2026/27';
+const LIMIT = { maxFailures: 5, windowMs: 15 * 60_000 };
+const HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</script> & "citat" \'enkla\' </textarea>';
+
+const errorShape = { error: { code: expect.any(String), message: expect.any(String) } };
+
+describe('abuse', () => {
+  it('token guessing: 429 with Retry-After after the limit, for every token from that address, until the window ends', async () => {
+    const t = await createTestApi({ guessLimit: LIMIT });
+    for (let i = 0; i < LIMIT.maxFailures; i++) {
+      const res = await t.call(`iup_guess${i}`, 'GET', '/v1/me');
+      expect(res.status).toBe(401);
+    }
+    const limited = await t.call('iup_guess-next', 'GET', '/v1/me');
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ error: { code: 'rate_limited' } });
+    expect(Number(limited.headers.get('retry-after'))).toBe(900);
+    // A right guess would not help now: the address is refused before any lookup.
+    expect((await t.call(t.a.tokens.teacherA, 'GET', '/v1/me')).status).toBe(429);
+    t.setNow('2026-11-02T09:15:01Z');
+    expect((await t.call(t.a.tokens.teacherA, 'GET', '/v1/me')).status).toBe(200);
+  });
+
+  it('share-link guessing: unknown addresses count; past the limit a readable 429 page', async () => {
+    const t = await createTestApi({ guessLimit: LIMIT });
+    const link = (await t.call(t.a.tokens.teacherA, 'POST', `/v1/pupils/${t.a.pupilA}/share-links`, { schoolYear: YEAR })).body;
+    expect((await t.call(null, 'GET', link.path)).status).toBe(200);
+    for (let i = 0; i < LIMIT.maxFailures; i++) expect((await t.call(null, 'GET', `/share/gissning-${i}`)).status).toBe(404);
+    const limited = await t.call(null, 'GET', link.path);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('900');
+    expect(limited.body).toContain('För många försök');
+    expect(limited.body).not.toContain('Saga');
+    expect((await t.call(null, 'GET', `${link.path}?lang=en`)).body).toContain('Too many tries');
+    t.setNow('2026-11-02T09:15:01Z');
+    expect((await t.call(null, 'GET', link.path)).status).toBe(200);
+  });
+
+  it('oversize bodies get 413 in the error shape and write nothing', async () => {
+    const t = await createTestApi();
+    const doc = (await t.call(t.a.tokens.teacherA, 'POST', '/v1/iups', { pupilId: t.a.pupilA, schoolYear: YEAR })).body;
+    const before = await schoolSnapshot(t.client, t.a.schoolId);
+    const huge = { version: 1, sections: { pupilVoice: 'x'.repeat(600 * 1024) } };
+    const res = await t.call(t.a.tokens.teacherA, 'PUT', `/v1/iups/${doc.id}`, huge);
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ error: { code: 'payload_too_large' } });
+    const phrase = await t.call(t.a.tokens.teacherA, 'POST', '/v1/phrases', { text: 'y'.repeat(600 * 1024), scope: 'team', teamId: t.a.teamA });
+    expect(phrase.status).toBe(413);
+    expect(await schoolSnapshot(t.client, t.a.schoolId)).toBe(before);
+
+    const link = (await t.call(t.a.tokens.teacherA, 'POST', `/v1/pupils/${t.a.pupilA}/share-links`, { schoolYear: YEAR })).body;
+    const afterLink = await schoolSnapshot(t.client, t.a.schoolId);
+    const form = new URLSearchParams({ section: 'guardians', text: 'z'.repeat(20 * 1024) }).toString();
+    const comment = await t.call(null, 'POST', link.path, form, { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(comment.status).toBe(413);
+    expect(await schoolSnapshot(t.client, t.a.schoolId)).toBe(afterLink);
+  });
+
+  it('HTML and script in phrases and drafts are stored verbatim, and the share page shows them as text', async () => {
+    const t = await createTestApi();
+    const phrase = await t.call(t.a.tokens.teacherA, 'POST', '/v1/phrases', { text: HOSTILE, scope: 'team', teamId: t.a.teamA });
+    expect(phrase.status).toBe(201);
+    expect((await t.call(t.a.tokens.teacherA, 'GET', `/v1/phrases/${phrase.body.id}`)).body.text).toBe(HOSTILE);
+    expect((await t.client.execute({ sql: 'select text from phrases where id = ?', args: [phrase.body.id] })).rows[0]!.text).toBe(HOSTILE);
+
+    const doc = (await t.call(t.a.tokens.teacherA, 'POST', '/v1/iups', { pupilId: t.a.pupilA, schoolYear: YEAR })).body;
+    const saved = await t.call(t.a.tokens.teacherA, 'PUT', `/v1/iups/${doc.id}`, { version: 1, sections: { omdomen: [{ subject: 'SV', text: HOSTILE }], pupilVoice: HOSTILE } });
+    expect(saved.status).toBe(200);
+    const back = (await t.call(t.a.tokens.teacherA, 'GET', `/v1/iups/${doc.id}`)).body;
+    expect([back.sections.omdomen[0].text, back.sections.pupilVoice]).toEqual([HOSTILE, HOSTILE]);
+
+    const link = (await t.call(t.a.tokens.teacherA, 'POST', `/v1/pupils/${t.a.pupilA}/share-links`, { schoolYear: YEAR })).body;
+    const page = await t.call(null, 'GET', link.path);
+    expect(page.body).toContain('&lt;img src=x onerror=&quot;window.pwned=1&quot;&gt;&lt;script&gt;');
+    expect(page.body).not.toMatch(/<script|<img/i);
+    // A comment with markup comes back escaped inside the textarea, not closing it.
+    await t.call(null, 'POST', link.path, new URLSearchParams({ section: 'pupil', text: HOSTILE }).toString(), { 'content-type': 'application/x-www-form-urlencoded' });
+    const again = await t.call(null, 'GET', link.path);
+    expect(again.body).not.toMatch(/<script|<img/i);
+    expect(again.body.match(/<\/textarea>/g)).toHaveLength(2);
+  });
+
+  it('the share page is sent with headers that keep it private and unscriptable', async () => {
+    const t = await createTestApi();
+    const link = (await t.call(t.a.tokens.teacherA, 'POST', `/v1/pupils/${t.a.pupilA}/share-links`, { schoolYear: YEAR })).body;
+    for (const path of [link.path, '/share/finns-inte']) {
+      const res = await t.call(null, 'GET', path);
+      const h = Object.fromEntries(res.headers.entries());
+      expect(h['content-security-policy'], path).toBe("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+      expect(h, path).toMatchObject({
+        'cache-control': 'no-store', 'referrer-policy': 'no-referrer', 'x-robots-tag': 'noindex, nofollow',
+        'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'strict-transport-security': expect.stringContaining('max-age='),
+        'content-type': 'text/html; charset=utf-8',
+      });
+    }
+  });
+
+  it('every error answer of the API has the JSON error shape', async () => {
+    const t = await createTestApi();
+    for (const [token, method, path] of [[null, 'GET', '/v1/me'], [t.a.tokens.teacherA, 'GET', '/v1/finns-inte'], [t.a.tokens.teacherA, 'DELETE', '/v1/school']] as const) {
+      const res = await t.call(token, method, path);
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.body).toMatchObject(errorShape);
+    }
+  });
+});
