@@ -24,7 +24,7 @@ const sameContent = (p: Phrase, t: PhraseTransfer) =>
 
 async function checkTarget(db: Executor, actor: Actor, target: ImportTarget): Promise<SQL> {
   if ((target.scope === 'team') !== (target.teamId !== null)) throw new ValidationError('A team import needs teamId; a school import has none.', { field: 'teamId' });
-  if (target.teamId) await assertTeamVisible(db, actor, target.teamId, { anyInSchool: true });
+  if (target.teamId) await assertTeamVisible(db, actor, target.teamId);
   if (!canGovern(actor, target)) throw new ForbiddenError('Only a team lead or an admin can import phrases.');
   return target.teamId ? eq(phrases.teamId, target.teamId) : and(eq(phrases.scope, 'school'), isNull(phrases.teamId))!;
 }
@@ -73,7 +73,7 @@ export const starterBankRows = () => STARTER_BANK.map((phrase, i) => ({ row: i +
 
 /** The phrases as the import format expects them: what an export → import round trip keeps. */
 export async function exportPhrases(db: Executor, actor: Actor, q: { scope?: 'team' | 'school'; teamId?: string; status: string }): Promise<PhraseTransfer[]> {
-  if (q.teamId) await assertTeamVisible(db, actor, q.teamId, { anyInSchool: true });
+  if (q.teamId) await assertTeamVisible(db, actor, q.teamId);
   const where: SQL[] = [phraseVisible(actor), eq(phrases.deleted, false), eq(phrases.status, q.status as Phrase['status'])];
   if (q.scope) where.push(eq(phrases.scope, q.scope));
   if (q.teamId) where.push(eq(phrases.teamId, q.teamId));

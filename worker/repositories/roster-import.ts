@@ -2,8 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { RosterRow } from '../../shared/roster-import/csv';
 import type { Mentorship, StaffRow } from '../../shared/roster-import/ss12000';
 import type { Actor } from '../context';
-import type { Db } from '../db/client';
-import type { Tx } from '../db/client';
+import type { Db, Executor, Tx } from '../db/client';
 import { groupMembers, groups, mentors, pupils, teachers } from '../db/schema';
 import { ForbiddenError } from '../errors';
 import { recordAudits, type AuditEntry } from './audit';
@@ -42,10 +41,15 @@ export interface RosterImportOptions {
   staffSkipped?: readonly { externalId: string; reason: string }[];
 }
 
+/** Admins only, into a team of their own school; checked before a file is parsed or a source contacted. */
+export async function assertMayImportRoster(db: Executor, actor: Actor, teamId: string | null): Promise<void> {
+  if (actor.role !== 'admin') throw new ForbiddenError('Only an admin can import the roster.');
+  if (teamId) await assertTeamVisible(db, actor, teamId);
+}
+
 export async function importRoster(db: Db, actor: Actor, rows: readonly RosterRow[], opts: RosterImportOptions, at: string): Promise<RosterImportReport> {
   const idCol = opts.idField === 'ss12000' ? 'ss12000Id' as const : 'lmsId' as const;
-  if (actor.role !== 'admin') throw new ForbiddenError('Only an admin can import the roster.');
-  if (opts.teamId) await assertTeamVisible(db, actor, opts.teamId, { anyInSchool: true });
+  await assertMayImportRoster(db, actor, opts.teamId);
   const report: RosterImportReport = { dryRun: opts.dryRun, created: 0, updated: 0, unchanged: 0, classesCreated: [] };
   const run = async (tx: Tx) => {
     const existing = new Map((await tx.select().from(pupils).where(eq(pupils.schoolId, actor.schoolId))).filter((p) => p[idCol]).map((p) => [p[idCol]!, p]));

@@ -1,9 +1,8 @@
 import { parseSs12000, type ParsedSs12000, type Ss12000Files } from '../../shared/roster-import/ss12000';
 import type { Actor } from '../context';
 import type { Db } from '../db/client';
-import { ForbiddenError, ValidationError } from '../errors';
-import { assertTeamVisible } from '../repositories/teams';
-import { importRoster, type RosterImportReport } from '../repositories/roster-import';
+import { ValidationError } from '../errors';
+import { assertMayImportRoster, importRoster, type RosterImportReport } from '../repositories/roster-import';
 import { lastPullStart, recordPull } from '../repositories/roster-pulls';
 import { getSchool } from '../repositories/schools';
 import { pullSs12000 } from './ss12000-pull';
@@ -22,7 +21,7 @@ export interface Ss12000Outcome {
  * row); a dry run reports the rows instead.
  */
 export async function importSs12000(db: Db, actor: Actor, files: Ss12000Files, opts: { dryRun: boolean; teamId: string | null }, at: string): Promise<Ss12000Outcome> {
-  await assertMayImport(db, actor, opts.teamId);
+  await assertMayImportRoster(db, actor, opts.teamId);
   const school = await getSchool(db, actor.schoolId);
   const parsed = parseSs12000(files, school.schoolUnitCode);
   const outcome = { rows: parsed.rows.length, notPupils: parsed.notPupils, errors: parsed.errors };
@@ -49,7 +48,7 @@ export interface PullRequest {
  */
 export async function pullAndImportSs12000(db: Db, actor: Actor, req: PullRequest, clock: () => Date): Promise<Ss12000Outcome & { since: string | null }> {
   // Before the source is contacted: a caller who may not import learns nothing from it.
-  await assertMayImport(db, actor, req.teamId);
+  await assertMayImportRoster(db, actor, req.teamId);
   const source = req.baseUrl.replace(/\/+$/, '');
   const since = req.full ? null : await lastPullStart(db, actor, source);
   const startedAt = clock().toISOString();
@@ -57,9 +56,4 @@ export async function pullAndImportSs12000(db: Db, actor: Actor, req: PullReques
   const outcome = await importSs12000(db, actor, files, { dryRun: req.dryRun, teamId: req.teamId }, clock().toISOString());
   if (outcome.report && !req.dryRun) await recordPull(db, actor, { source, since, startedAt, report: { ...outcome.report } });
   return { ...outcome, since };
-}
-
-async function assertMayImport(db: Db, actor: Actor, teamId: string | null): Promise<void> {
-  if (actor.role !== 'admin') throw new ForbiddenError('Only an admin can import the roster.');
-  if (teamId) await assertTeamVisible(db, actor, teamId, { anyInSchool: true });
 }
