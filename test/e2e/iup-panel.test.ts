@@ -162,10 +162,15 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
       return page;
     };
     let edits = 0;
+    const lastRound = new Map<string, number>();
     const round = async (page: Page, who: ApiPupil[], n: number) => {
       for (const p of who) {
         await page.fill('iup-stod-panel >> #iup-pupil-search', p.firstName);
         await page.click(`iup-stod-panel >> .pupil-results button:has-text("${p.firstName} ${p.lastName}")`);
+        // As a teacher would: the pupil's saved text is on screen before she writes on.
+        const previous = lastRound.get(p.id);
+        await expect.poll(() => page.inputValue('iup-stod-panel >> #iup-field-social'), { timeout: 5000 }).toBe(previous ? text(p, 'social', previous) : '');
+        lastRound.set(p.id, n);
         for (const f of fields) {
           await page.fill(`iup-stod-panel >> #iup-field-${f}`, text(p, f, n));
           edits++;
@@ -186,7 +191,7 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
       for (const p of targets.slice(0, 2)) {
         await after.fill('iup-stod-panel >> #iup-pupil-search', p.firstName);
         await after.click(`iup-stod-panel >> .pupil-results button:has-text("${p.firstName} ${p.lastName}")`);
-        expect(await after.inputValue('iup-stod-panel >> #iup-field-social'), 'the local copy survived the restart').toBe(text(p, 'social', 2));
+        await expect.poll(() => after.inputValue('iup-stod-panel >> #iup-field-social'), { message: 'the local copy survived the restart', timeout: 5000 }).toBe(text(p, 'social', 2));
         await after.click('iup-stod-panel >> button:has-text("Byt elev")');
       }
       await round(after, targets, 3);
