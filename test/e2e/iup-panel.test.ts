@@ -147,6 +147,51 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await page.close();
   });
 
+  it('keeps a pupil’s fields read-only until that pupil’s stored draft is on screen', async () => {
+    const [a, b] = [writable()[10]!, writable()[11]!];
+    // A page that names no pupil: the panel starts with the picker.
+    const page = await browser.context.newPage();
+    await page.route(`${base}/fixture/ingen-elev`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>LMS</title><h1>Start</h1>' }));
+    await page.goto(`${base}/fixture/ingen-elev`);
+    await openPanel(page);
+    for (const [p, words] of [[b, 'Text för elev B.'], [a, 'Text för elev A.']] as const) {
+      await page.fill('iup-stod-panel >> #iup-pupil-search', p.firstName);
+      await page.click(`iup-stod-panel >> .pupil-results button:has-text("${p.firstName} ${p.lastName}")`);
+      await expect.poll(() => page.inputValue('iup-stod-panel >> #iup-field-social')).toBe('');
+      await page.fill('iup-stod-panel >> #iup-field-social', words);
+      await expect.poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 5000 }).toMatch(/Sparat/);
+      await page.click('iup-stod-panel >> button:has-text("Byt elev")');
+    }
+    // Watch the field from its first appearance: a mutation observer runs before the storage read
+    // that fills it can answer, so an editable field with the wrong text would be seen.
+    await page.evaluate(() => {
+      const find = (root: Document | ShadowRoot): ShadowRoot | null => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot?.querySelector('.panel')) return el.shadowRoot;
+          const inner = el.shadowRoot && find(el.shadowRoot);
+          if (inner) return inner;
+        }
+        return null;
+      };
+      const shadow = find(document)!;
+      const seen: { readOnly: boolean; value: string }[] = [];
+      (window as any).fieldStates = seen;
+      const look = () => {
+        const area = shadow.querySelector<HTMLTextAreaElement>('#iup-field-social');
+        if (area) seen.push({ readOnly: area.readOnly, value: area.value });
+      };
+      new MutationObserver(look).observe(shadow, { subtree: true, childList: true, attributes: true });
+    });
+    await page.fill('iup-stod-panel >> #iup-pupil-search', b.firstName);
+    await page.click(`iup-stod-panel >> .pupil-results button:has-text("${b.firstName} ${b.lastName}")`);
+    await expect.poll(() => page.inputValue('iup-stod-panel >> #iup-field-social')).toBe('Text för elev B.');
+    const states = await page.evaluate(() => (window as any).fieldStates as { readOnly: boolean; value: string }[]);
+    expect(states.length).toBeGreaterThan(0);
+    expect(states[0]!.readOnly, 'the field first appears read-only').toBe(true);
+    expect(states.filter((s) => !s.readOnly && s.value !== 'Text för elev B.'), 'editable with another text').toEqual([]);
+    await page.close();
+  });
+
   it('keeps every edit made with the API down across a browser restart, and syncs them all, in order, when it is back', async () => {
     // Pupils no other test here writes for.
     const targets = [1, 2, 7, 8].map((i) => writable()[i]!);

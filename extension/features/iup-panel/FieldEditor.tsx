@@ -15,6 +15,8 @@ interface Props {
   value: string;
   phrases: Phrase[];
   pupil: RosterPupil | null;
+  /** While the pupil's stored draft is still loading. */
+  readOnly: boolean;
   onChange(text: string): void;
   onSendToPage(text: string): void;
   /** The school's optional scale for a subject's omdöme: labels by value, the current value, and a setter. */
@@ -24,7 +26,7 @@ interface Props {
 const ASPECT: Record<string, Phrase['aspect']> = { omdomen: 'knowledge', social: 'social', planning: 'planning', agreements: 'planning', 'pupil-voice': 'planning' };
 
 /** One text of the IUP: the textarea, its wording tips, the phrase bank filtered for it, and "to the page". */
-export function FieldEditor({ field, label, value, phrases, pupil, onChange, onSendToPage, scale }: Props) {
+export function FieldEditor({ field, label, value, phrases, pupil, readOnly, onChange, onSendToPage, scale }: Props) {
   const [showPhrases, setShowPhrases] = useState(false);
   const [query, setQuery] = useState('');
   const area = useRef<HTMLTextAreaElement>(null);
@@ -50,16 +52,16 @@ export function FieldEditor({ field, label, value, phrases, pupil, onChange, onS
     <div class="field">
       <label for={id}>{label}</label>
       {scale && (
-        <select id={`${id}-scale`} aria-label={t('panelScaleFor', label)} value={scale.value === null ? '' : String(scale.value)}
+        <select id={`${id}-scale`} aria-label={t('panelScaleFor', label)} disabled={readOnly} value={scale.value === null ? '' : String(scale.value)}
           onChange={(e) => { const v = (e.target as HTMLSelectElement).value; scale.onChange(v === '' ? null : (Number(v) as ScaleValue)); }}>
           <option value="">{t('panelScaleNone')}</option>
           {scale.labels.map((l) => <option key={l.value} value={String(l.value)}>{l.label}</option>)}
         </select>
       )}
-      <textarea id={id} ref={area} rows={4} value={value} onInput={(e) => onChange((e.target as HTMLTextAreaElement).value)} />
+      <textarea id={id} ref={area} rows={4} value={value} readOnly={readOnly} aria-busy={readOnly} onInput={(e) => onChange((e.target as HTMLTextAreaElement).value)} />
       {value.trim() !== '' && findings.length > 0 && <WordingFindings findings={findings} />}
       <div class="field-actions">
-        <button type="button" class="secondary" aria-expanded={showPhrases} onClick={() => setShowPhrases(!showPhrases)}>{t('panelPhrases')}</button>
+        <button type="button" class="secondary" disabled={readOnly} aria-expanded={showPhrases} onClick={() => setShowPhrases(!showPhrases)}>{t('panelPhrases')}</button>
         <button type="button" class="secondary" disabled={!value.trim()} onClick={() => onSendToPage(value)}>{t('panelSendToPage')}</button>
       </div>
       {showPhrases && (

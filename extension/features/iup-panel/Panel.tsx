@@ -60,10 +60,18 @@ export function Panel({ template, me, schoolYear, roster, phrases, deadlines, de
   const fields = useMemo(() => sectionFields(template), [template]);
   const key = pupil ? draftKey(pupil.id, schoolYear) : null;
 
+  // The fields stay read-only until this pupil's stored draft is on screen: a keystroke before
+  // that would be saved on top of an empty (or another pupil's) text and replace the stored one.
+  const [loadedKey, setLoadedKey] = useState<string | null>(null);
+  const ready = key !== null && loadedKey === key;
+
   useEffect(() => {
     if (!key || !pupil) return undefined;
     let alive = true;
-    void Promise.all([getDraftText(key), getDraftSync(key)]).then(([tx, sy]) => { if (alive) { latest.current = tx; setText(tx); setSync(sy); } });
+    latest.current = null;
+    setText(null);
+    setLoadedKey(null);
+    void Promise.all([getDraftText(key), getDraftSync(key)]).then(([tx, sy]) => { if (alive) { latest.current = tx; setText(tx); setSync(sy); setLoadedKey(key); } });
     void browser.runtime.sendMessage({ type: LOAD_DRAFT, pupilId: pupil.id, schoolYear }).catch(() => undefined);
     const stop = watchDraft(key, (tx) => {
       // Another tab, or the server's copy loaded by the background: take it unless ours is newer.
@@ -89,7 +97,7 @@ export function Panel({ template, me, schoolYear, roster, phrases, deadlines, de
   };
 
   const change = (sections: IupSections, status?: IupStatus) => {
-    if (!pupil) return;
+    if (!pupil || !ready) return;
     const base = latest.current ?? { pupilId: pupil.id, schoolYear, sections: emptySections(), status: 'draft' as IupStatus, editSeq: 0, changedAt: '' };
     const next: DraftText = { ...base, sections, status: status ?? base.status, editSeq: base.editSeq + 1 };
     latest.current = next;
@@ -157,7 +165,7 @@ export function Panel({ template, me, schoolYear, roster, phrases, deadlines, de
               }} />
             )}
             <label for="iup-status">{t('panelStatus')}</label>
-            <select id="iup-status" value={text?.status ?? 'draft'} aria-describedby="iup-status-who" onChange={(e) => change(sections, (e.target as HTMLSelectElement).value as IupStatus)}>
+            <select id="iup-status" value={text?.status ?? 'draft'} disabled={!ready} aria-describedby="iup-status-who" onChange={(e) => change(sections, (e.target as HTMLSelectElement).value as IupStatus)}>
               {STATUSES.map((s) => <option key={s} value={s}>{t(`iupStatus_${s}`)}</option>)}
             </select>
             {sync.statusChangedAt && sync.serverStatus && (
@@ -169,7 +177,7 @@ export function Panel({ template, me, schoolYear, roster, phrases, deadlines, de
                 <h3>{s.title[lang]}</h3>
                 <ul class="prompts">{s.prompts.map((p, i) => <li key={i}>{p[lang]}</li>)}</ul>
                 {fields.filter((f) => f.section === s.kind).map((f) => (
-                  <FieldEditor key={f.key} field={f} label={label(f)} value={fieldText(sections, f.key)} phrases={phrases} pupil={pupil}
+                  <FieldEditor key={f.key} field={f} label={label(f)} value={fieldText(sections, f.key)} phrases={phrases} pupil={pupil} readOnly={!ready}
                     onChange={(v) => change(withFieldText(latest.current?.sections ?? sections, f.key, v))} onSendToPage={(v) => void sendToPage(v)}
                     {...(f.subject && template.scale ? { scale: {
                       labels: SCALE_VALUES.map((v) => ({ value: v, label: template.scale!.labels[String(v) as '-1' | '0' | '1' | '2'][lang] })),
