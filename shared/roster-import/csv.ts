@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { hasControlCharacters } from '../schemas/common';
 import { ARSKURS_RANGE, Pronoun, Skolform } from '../schemas/pupil';
 import type { RowError } from '../phrases/transfer';
 import { ROSTER_FIELDS, type RosterField } from '../schemas/roster-import';
@@ -83,7 +84,9 @@ export function parseRosterCsv(text: string, mapping: Partial<Record<RosterField
     const firstName = get('firstName');
     const lastName = get('lastName');
     if (!firstName || firstName.length > 100) problems.push({ row, field: 'firstName', message: 'empty or longer than 100 characters' });
+    else if (hasControlCharacters(firstName, false)) problems.push({ row, field: 'firstName', message: 'contains control characters (is it a text file?)' });
     if (!lastName || lastName.length > 100) problems.push({ row, field: 'lastName', message: 'empty or longer than 100 characters' });
+    else if (hasControlCharacters(lastName, false)) problems.push({ row, field: 'lastName', message: 'contains control characters (is it a text file?)' });
     const arskurs = parseArskurs(get('arskurs'));
     if (arskurs === null) problems.push({ row, field: 'arskurs', message: `"${get('arskurs')}" is not an årskurs (F, 0–10)` });
     const rawForm = get('skolform').toLowerCase();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RowError } from '../phrases/transfer';
+import { Name } from '../schemas/common';
 import { ARSKURS_RANGE, type Skolform } from '../schemas/pupil';
 import type { RosterRow } from './csv';
 
@@ -18,8 +19,8 @@ const Enrolment = z.object({
 });
 const Person = z.object({
   id: z.string().min(1).max(200),
-  givenName: z.string().trim().min(1).max(100),
-  familyName: z.string().trim().min(1).max(100),
+  givenName: Name.max(100),
+  familyName: Name.max(100),
   securityMarking: z.enum(['Ingen', 'Sekretessmarkering', 'Skyddad folkbokföring']).optional(),
   enrolments: z.array(Enrolment).optional(),
   emails: z.array(z.object({ value: z.string() }).loose()).optional(),

@@ -10,7 +10,9 @@ import { buildWorld, type Records, type World } from './world';
  * odd ids in the path and odd query values. Whatever comes in: never a 5xx, every error in the
  * JSON error shape, and a rejected request leaves the database as it was.
  *
- * FUZZ_RUNS raises the number of inputs per route (the soak run uses more).
+ * FUZZ_RUNS raises the number of inputs per route (the soak run uses more); FUZZ_SEED replays a
+ * failed run and FUZZ_TRACE=1 prints every input with its status — inputs that were accepted change
+ * the state later inputs meet, so a failure can depend on what came before it.
  */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
 
@@ -91,6 +93,7 @@ describe('fuzzing every route', () => {
           const { path, body, headers } = request(c, w, input);
           const before = await wholeDb(w);
           const res = await w.t.call(token, method!, path, body, headers);
+          if (process.env.FUZZ_TRACE) console.log(res.status, JSON.stringify(input).slice(0, 200));
           const where = `${key} with ${JSON.stringify(input).slice(0, 300)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
           if (res.status >= 500) expect(res.body?.error?.code, where).toBe(UPSTREAM_5XX[key]);
           if (res.status >= 400) {
@@ -98,7 +101,7 @@ describe('fuzzing every route', () => {
             expect(await wholeDb(w), `${where}\nchanged the database`).toBe(before);
           }
         }),
-        { numRuns: RUNS },
+        { numRuns: RUNS, ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}) },
       );
     });
   }

@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { withoutControlCharacters } from '../../shared/schemas/common';
 import { SHARE_COMMENT_MAX, ShareCommentAuthor } from '../../shared/schemas/share';
 import type { AppEnv, Deps } from '../context';
 import { RateLimitedError } from '../errors';
@@ -64,7 +65,7 @@ export function sharePageRoutes({ db, clock, config }: Deps) {
     if (r.state !== 'active') return gone(c, lang, r);
     const form = await c.req.parseBody().catch(() => ({} as Record<string, unknown>));
     const section = ShareCommentAuthor.safeParse(form.section);
-    const text = typeof form.text === 'string' ? form.text.replace(/\r\n/g, '\n').trim() : null;
+    const text = typeof form.text === 'string' ? withoutControlCharacters(form.text.replace(/\r\n/g, '\n')).trim() : null;
     // Only the two comment sections: any other field (an omdöme, a status, another pupil) is refused whole.
     if (!section.success || text === null || Object.keys(form).some((k) => !FORM_FIELDS.has(k))) {
       return show(c, lang, r, 400, { error: { section: null, message: s.onlyComments } });
