@@ -10,7 +10,6 @@ import { FailureLimiter } from './failure-limit';
 /** Only refresh `last_used_at` once a minute per token, so reads do not turn into writes. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-
 /**
  * Bearer-token authentication; sets `actor` for the routes behind it. Unknown and revoked tokens
  * count against the caller's address: past the limit every request from it gets 429 until the

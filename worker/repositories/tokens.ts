@@ -16,7 +16,7 @@ export async function findActorByTokenHash(
     .select({
       json: sql<string>`json_object('tokenId', ${apiTokens.id}, 'lastUsedAt', ${apiTokens.lastUsedAt}, 'teacherId', ${teachers.id},
         'schoolId', ${teachers.schoolId}, 'role', ${teachers.role},
-        'teams', json((select json_group_array(json_array(tm.team_id, tm.role)) from team_members tm where tm.teacher_id = ${teachers.id})))`,
+        'memberships', json((select json_group_array(json_object('teamId', tm.team_id, 'role', tm.role)) from team_members tm where tm.teacher_id = ${teachers.id})))`,
     })
     .from(apiTokens)
     .innerJoin(teachers, eq(teachers.id, apiTokens.teacherId))
@@ -25,29 +25,27 @@ export async function findActorByTokenHash(
     .prepare());
   const found = await query.get({ hash });
   if (!found) return null;
-  const row = JSON.parse(found.json) as { tokenId: string; lastUsedAt: string | null; teacherId: string; schoolId: string; role: Actor['role']; teams: [string, 'lead' | 'member'][] };
-  const teams = row.teams;
-  return {
-    tokenId: row.tokenId, lastUsedAt: row.lastUsedAt,
-    actor: {
-      teacherId: row.teacherId, schoolId: row.schoolId, role: row.role,
-      teamIds: teams.map(([id]) => id), leadTeamIds: teams.filter(([, role]) => role === 'lead').map(([id]) => id),
-    },
-  };
+  const row = JSON.parse(found.json) as Teacher & { tokenId: string; lastUsedAt: string | null; memberships: Membership[] };
+  return { tokenId: row.tokenId, lastUsedAt: row.lastUsedAt, actor: actorOf(row, row.memberships) };
 }
 
-async function actorFromTeacher(db: Db, t: { teacherId: string; schoolId: string; role: Actor['role'] }): Promise<Actor> {
+type Teacher = { teacherId: string; schoolId: string; role: Actor['role'] };
+type Membership = { teamId: string; role: 'lead' | 'member' };
+
+const actorOf = (t: Teacher, memberships: readonly Membership[]): Actor => ({
+  teacherId: t.teacherId,
+  schoolId: t.schoolId,
+  role: t.role,
+  teamIds: memberships.map((m) => m.teamId),
+  leadTeamIds: memberships.filter((m) => m.role === 'lead').map((m) => m.teamId),
+});
+
+async function actorFromTeacher(db: Db, t: Teacher): Promise<Actor> {
   const memberships = await db
     .select({ teamId: teamMembers.teamId, role: teamMembers.role })
     .from(teamMembers)
     .where(eq(teamMembers.teacherId, t.teacherId));
-  return {
-    teacherId: t.teacherId,
-    schoolId: t.schoolId,
-    role: t.role,
-    teamIds: memberships.map((m) => m.teamId),
-    leadTeamIds: memberships.filter((m) => m.role === 'lead').map((m) => m.teamId),
-  };
+  return actorOf(t, memberships);
 }
 
 export async function findActorByTeacher(db: Db, teacherId: string): Promise<Actor | null> {

@@ -8,12 +8,10 @@ import { ForbiddenError, ValidationError } from '../errors';
 import { ErrorBody } from '../../shared/schemas/errors';
 import { importRoster } from '../repositories/roster-import';
 import { importSs12000, pullAndImportSs12000 } from '../roster/ss12000-import';
-import { RosterImportRequest, RosterImportResult, RowErrorSchema } from '../../shared/schemas/roster-import';
+import { RosterImportRequest, RosterImportResult, RowErrorSchema as RowError } from '../../shared/schemas/roster-import';
 import { errors, forbidden, json, router, security } from './openapi-helpers';
 
 const tags = ['roster'];
-
-const RowError = RowErrorSchema;
 
 const Ss12000ImportRequest = z.object({
   files: z.object({
