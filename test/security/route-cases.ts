@@ -1,5 +1,6 @@
 import type { Records, World } from './world';
-import { ss12000Files, YEAR } from './world';
+import { validSs12000Files } from '../../worker/testing/ss12000-fixture';
+import { YEAR } from './world';
 
 /**
  * Every route of the API and how to call it legitimately on pupil A's records (team A, school A).
@@ -80,7 +81,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'DELETE /v1/calendar-feeds/:id': { as: 'teacherA', kind: 'self', ok: 200, req: (r) => ({ path: `/v1/calendar-feeds/${r.feedId}` }) },
 
   'POST /v1/roster/import': { as: 'admin', kind: 'team', ok: 200, req: (r) => ({ path: '/v1/roster/import', body: { format: 'csv', content: b64('Elev-ID;Förnamn;Efternamn;Klass;Årskurs\r\nx-1;Åsa;Öberg;5B;5\r\n'), teamId: r.teamId } }), otherPupil: 'an admin imports for any team of the school' },
-  'POST /v1/roster/import-ss12000': { as: 'admin', kind: 'team', ok: 200, req: (r) => ({ path: '/v1/roster/import-ss12000', body: { files: ss12000Files(), teamId: r.teamId, dryRun: true } }), otherPupil: 'an admin imports for any team of the school' },
+  'POST /v1/roster/import-ss12000': { as: 'admin', kind: 'team', ok: 200, req: (r) => ({ path: '/v1/roster/import-ss12000', body: { files: validSs12000Files(), teamId: r.teamId, dryRun: true } }), otherPupil: 'an admin imports for any team of the school' },
   // Reaching the (unreachable) source proves the caller got through; 502 is the source failing.
   'POST /v1/roster/pull-ss12000': { as: 'admin', kind: 'team', ok: 502, req: (r) => ({ path: '/v1/roster/pull-ss12000', body: { baseUrl: 'https://127.0.0.1:1/ss12000', token: 'x', teamId: r.teamId, dryRun: true } }), otherPupil: 'an admin pulls for any team of the school' },
 

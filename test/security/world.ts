@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { issueToken, revokeToken } from '../../worker/repositories/tokens';
 import { createTestApi, type TestApi } from '../../worker/testing/fixture';
 
@@ -44,14 +42,3 @@ export async function buildWorld(): Promise<World> {
   await revokeToken(t.db, extra.id, '2026-11-01T00:00:00.000Z');
   return { t, revokedToken: extra.token, a, b, handoverFileA };
 }
-
-export const ss12000Files = () => {
-  const dir = join(import.meta.dirname, '..', 'fixtures', 'ss12000');
-  const read = (n: string) => JSON.parse(readFileSync(join(dir, `${n}.json`), 'utf8')) as unknown;
-  // p-10 and p-11 are the fixture's deliberately bad persons; the matrix needs an import that succeeds.
-  const persons = read('persons') as { data: { id: string }[] };
-  return {
-    organisations: read('organisations'), persons: { data: persons.data.filter((p) => !['p-10', 'p-11'].includes(p.id)) }, groups: read('groups'),
-    duties: read('duties'), activities: read('activities'),
-  };
-};

@@ -6,6 +6,7 @@ import { createApp } from '../app';
 import { defaultConfig } from '../context';
 import { createDb } from '../db/client';
 import { openLocalClient } from '../db/open-local';
+import { SS12000_FIXTURE_DIR, validSs12000Files } from '../testing/ss12000-fixture';
 import { run } from './cli';
 
 let dir: string;
@@ -77,13 +78,12 @@ describe('admin CLI', () => {
   it('imports SS 12000 export files from a folder, refusing them whole when a person is invalid', async () => {
     const [schoolId] = await cli('school', 'create', '--name', 'Björkskolan', '--code', '12345678');
     await cli('teacher', 'create', '--school', schoolId!, '--name', 'Per Ek', '--email', 'per@example.se', '--role', 'admin');
-    const fixtures = join(import.meta.dirname, '../../test/fixtures/ss12000');
+    const fixtures = SS12000_FIXTURE_DIR;
     await expect(cli('roster', 'import-ss12000', '--dir', fixtures, '--as', 'per@example.se')).rejects.toThrow(/2 problem/);
     const folder = join(dir, 'ss12000');
     mkdirSync(folder);
     for (const name of ['organisations', 'groups']) writeFileSync(join(folder, `${name}.json`), readFileSync(join(fixtures, `${name}.json`)));
-    const persons = JSON.parse(readFileSync(join(fixtures, 'persons.json'), 'utf8')) as { data: { id: string }[] };
-    writeFileSync(join(folder, 'persons.json'), JSON.stringify({ data: persons.data.filter((p) => p.id !== 'p-10' && p.id !== 'p-11') }));
+    writeFileSync(join(folder, 'persons.json'), JSON.stringify(validSs12000Files().persons));
     const out = await cli('roster', 'import-ss12000', '--dir', folder, '--as', 'per@example.se');
     expect(out).toEqual(['8 persons are not pupils here (staff, other schools, other school forms)', 'created 5, updated 0, unchanged 0; new classes: 3A, FA, 5B']);
     // With duties and activities beside them, staff and mentors come too.

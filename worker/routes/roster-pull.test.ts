@@ -1,20 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../testing/fixture';
+import { validSs12000Files } from '../testing/ss12000-fixture';
 import { startFakeSs12000Source, type FakeSs12000Source } from '../testing/ss12000-source';
 
 const TOKEN = 'source-secret-token';
-const fixture = (name: string) => (JSON.parse(readFileSync(join(import.meta.dirname, '../../test/fixtures/ss12000', `${name}.json`), 'utf8')) as { data: Record<string, unknown>[] }).data;
 
 let t: TestApi;
 let source: FakeSs12000Source;
 beforeEach(async () => {
   t = await createTestApi();
   await t.client.execute({ sql: 'update schools set school_unit_code = ? where id = ?', args: ['12345678', t.a.schoolId] });
-  const persons = fixture('persons').filter((p) => !['p-10', 'p-11'].includes(String(p.id))).map((p) => ({ ...p, meta: { modified: '2026-08-01T00:00:00Z' } }));
+  const files = validSs12000Files();
+  const persons = files.persons.data.map((p) => ({ ...p, meta: { modified: '2026-08-01T00:00:00Z' } }));
   source = await startFakeSs12000Source({
-    organisations: fixture('organisations'), persons, groups: fixture('groups'), duties: fixture('duties'), activities: fixture('activities'),
+    organisations: files.organisations.data, persons, groups: files.groups.data, duties: files.duties.data, activities: files.activities.data,
   }, TOKEN);
 });
 afterEach(async () => { await source.close(); });

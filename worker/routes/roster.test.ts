@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createTestApi, type TestApi } from '../testing/fixture';
+import { ss12000List, validSs12000Files } from '../testing/ss12000-fixture';
 
 let t: TestApi;
 beforeEach(async () => { t = await createTestApi(); });
@@ -65,17 +64,11 @@ describe('roster import (CSV)', () => {
   });
 });
 
-const ss = (name: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../test/fixtures/ss12000', `${name}.json`), 'utf8')) as { data: Record<string, unknown>[] };
+const ss = ss12000List;
 
 describe('roster import (SS 12000)', () => {
-  const good = () => {
-    const persons = ss('persons');
-    // Only valid persons: the fixture's two bad ones are tested below.
-    return {
-      organisations: ss('organisations'), persons: { data: persons.data.filter((p) => !['p-10', 'p-11'].includes(String(p.id))) }, groups: ss('groups'),
-      duties: ss('duties'), activities: ss('activities'),
-    };
-  };
+  // Only valid persons: the fixture's two bad ones are tested below.
+  const good = validSs12000Files;
 
   it("imports the school unit's pupils with classes and security marking, never the personnummer; idempotent", async () => {
     await t.client.execute({ sql: 'update schools set school_unit_code = ? where id = ?', args: ['12345678', t.a.schoolId] });
