@@ -1,6 +1,7 @@
 import type { IupSections } from '../schemas/iup';
 import type { IupTemplate, SectionKind } from '../schemas/template';
 import { subjectName } from '../schemas/subjects';
+import { withoutRefusedCharacters } from '../schemas/text-rules';
 import { GLOSSARY } from '../wording/glossary';
 import { CORE_VALUE_WORDS, VALUE_WORDS } from './value-words';
 
@@ -81,7 +82,8 @@ function items(kind: SectionKind, s: IupSections, t: IupTemplate, lang: Lang): P
 export function printableIup(input: PrintableInput): PrintableIup {
   const { lang, template } = input;
   const sections = template.sections
-    .map((sec) => ({ kind: sec.kind, heading: sec.title[lang], items: items(sec.kind, input.sections, template, lang) }))
+    // Text stored before today's input rules may hold a direction override; it never reaches paper.
+    .map((sec) => ({ kind: sec.kind, heading: sec.title[lang], items: items(sec.kind, input.sections, template, lang).map((i) => ({ ...i, text: withoutRefusedCharacters(i.text) })) }))
     .filter((sec) => sec.items.length > 0);
   const text = sections.flatMap((s) => s.items.map((i) => i.text)).join('\n').toLowerCase();
   const glossary = [
@@ -94,7 +96,7 @@ export function printableIup(input: PrintableInput): PrintableIup {
   return {
     lang,
     title: lang === 'sv' ? 'Individuell utvecklingsplan' : 'Individual development plan',
-    subtitle: [`${p.firstName} ${p.lastName}`, year, `${lang === 'sv' ? 'läsår' : 'school year'} ${input.schoolYear}`].filter(Boolean).join(', '),
+    subtitle: [withoutRefusedCharacters(`${p.firstName} ${p.lastName}`), year, `${lang === 'sv' ? 'läsår' : 'school year'} ${input.schoolYear}`].filter(Boolean).join(', '),
     schoolName: input.schoolName,
     sections,
     glossary,

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { hasControlCharacters } from '../schemas/common';
+import { nameProblem, normaliseName } from '../schemas/text-rules';
 import { ARSKURS_RANGE, Pronoun, Skolform } from '../schemas/pupil';
 import type { RowError } from '../phrases/transfer';
 import { ROSTER_FIELDS, type RosterField } from '../schemas/roster-import';
@@ -79,14 +79,21 @@ export function parseRosterCsv(text: string, mapping: Partial<Record<RosterField
     const problems: RowError[] = [];
     const externalId = get('externalId');
     if (!externalId) problems.push({ row, field: 'externalId', message: 'empty id' });
+    else if (nameProblem(externalId)) problems.push({ row, field: 'externalId', message: nameProblem(externalId)! })
     else if (seen.has(externalId)) problems.push({ row, field: 'externalId', message: `the same id as row ${seen.get(externalId)}` });
     else seen.set(externalId, row);
-    const firstName = get('firstName');
-    const lastName = get('lastName');
-    if (!firstName || firstName.length > 100) problems.push({ row, field: 'firstName', message: 'empty or longer than 100 characters' });
-    else if (hasControlCharacters(firstName, false)) problems.push({ row, field: 'firstName', message: 'contains control characters (is it a text file?)' });
-    if (!lastName || lastName.length > 100) problems.push({ row, field: 'lastName', message: 'empty or longer than 100 characters' });
-    else if (hasControlCharacters(lastName, false)) problems.push({ row, field: 'lastName', message: 'contains control characters (is it a text file?)' });
+    // The same rules as every other way a name comes in (a quoted line break is not a name).
+    const name = (field: 'firstName' | 'lastName' | 'className', optional = false): string | null => {
+      const value = normaliseName(get(field));
+      if (!value) { if (!optional) problems.push({ row, field, message: 'empty' }); return null; }
+      if (value.length > 100) { problems.push({ row, field, message: 'longer than 100 characters' }); return null; }
+      const problem = nameProblem(value);
+      if (problem) { problems.push({ row, field, message: problem }); return null; }
+      return value;
+    };
+    const firstName = name('firstName');
+    const lastName = name('lastName');
+    const className = name('className', true);
     const arskurs = parseArskurs(get('arskurs'));
     if (arskurs === null) problems.push({ row, field: 'arskurs', message: `"${get('arskurs')}" is not an årskurs (F, 0–10)` });
     const rawForm = get('skolform').toLowerCase();
@@ -101,7 +108,7 @@ export function parseRosterCsv(text: string, mapping: Partial<Record<RosterField
     if (pronoun && !pronoun.success) problems.push({ row, field: 'pronoun', message: 'pronoun is han, hon, hen, none or empty' });
     if (problems.length) { out.errors.push(...problems); return; }
     out.rows.push({
-      row, externalId, firstName, lastName, skolform: skolform!, arskurs: arskurs!, className: get('className') || null,
+      row, externalId, firstName: firstName!, lastName: lastName!, skolform: skolform!, arskurs: arskurs!, className,
       ...(pronoun?.success ? { pronoun: pronoun.data } : {}),
     });
   });

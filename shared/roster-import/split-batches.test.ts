@@ -16,8 +16,8 @@ const FILE = [
   'Elev-ID;Förnamn;Efternamn;Klass;Årskurs',
   ...Array.from({ length: 40 }, (_, i) => `x-${i};Åsa${i};Öberg;"3A";3`),
   '',
-  'x-q;"Ann\nMarie";Ek;"4;B";4',
-  'x-last;Lo;Lind;4B;4',
+  'x-q;"Ann\nMarie";Ek;4B;4',
+  'x-last;Lo;Lind;"4;B";4',
 ].join('\r\n');
 
 describe('splitting a roster into batches', () => {
@@ -30,8 +30,12 @@ describe('splitting a roster into batches', () => {
       expect(joined).toEqual(whole.rows);
       expect(batches.every((b) => b.bytes.length <= 200)).toBe(true);
       expect(batches.reduce((n, b) => n + b.rows, 0)).toBe(42);
-      // The quoted newline and the quoted delimiter stayed inside their field.
-      expect(joined.find((r) => r.externalId === 'x-q')).toMatchObject({ firstName: 'Ann\nMarie', className: '4;B' });
+      // The quoted newline stayed inside its field (so the row is one record, refused as a name
+      // with a line break, at its own row number), and so did the quoted delimiter.
+      const joinedErrors = batches.flatMap((b) => rowsOf(b.bytes).errors.map((e) => ({ ...e, row: e.row + b.rowOffset })));
+      expect(joinedErrors).toEqual(whole.errors);
+      expect(whole.errors).toEqual([{ row: 41, field: 'firstName', message: expect.stringContaining('line breaks') }]);
+      expect(joined.find((r) => r.externalId === 'x-last')).toMatchObject({ className: '4;B' });
       expect(joined.find((r) => r.externalId === 'x-1')?.firstName).toBe('Åsa1');
     }
   });

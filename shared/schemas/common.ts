@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameProblem, textProblem } from './text-rules';
 
 /** Opaque, unguessable record id (UUID v4) — never a name or anything about a pupil. */
 export const Id = z.uuid();
@@ -20,17 +21,14 @@ export const SchoolYearLabel = z
   }, 'the second year must follow the first, as in 2026/27');
 export type SchoolYearLabel = z.infer<typeof SchoolYearLabel>;
 
-// Control characters have no place in what people write; NUL in particular would be cut off by
-// SQLite's text functions and make a stored value read back different from what was accepted.
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const CONTROL_IN_NAME = /[\u0000-\u001f\u007f]/;
+/** Free text written by a teacher; bounded so one field cannot exhaust storage. What is allowed: see `text-rules.ts`. */
+export const Text = (max = 10_000) => z.string().max(max).superRefine((s, ctx) => {
+  const problem = textProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
-/** For text read outside a zod schema (CSV cells); tabs and line breaks only count when `inName`. */
-export const hasControlCharacters = (s: string, inName = true) => (inName ? CONTROL_IN_NAME : CONTROL_IN_TEXT).test(s);
-
-/** For text from forms without a schema of their own (the share page): drop what `Text` refuses. */
-export const withoutControlCharacters = (s: string) => s.replace(new RegExp(CONTROL_IN_TEXT.source, 'g'), '');
-
-/** Free text written by a teacher; bounded so one field cannot exhaust storage. Line breaks and tabs are text. */
-export const Text = (max = 10_000) => z.string().max(max).refine((s) => !CONTROL_IN_TEXT.test(s), 'control characters are not allowed');
-export const Name = z.string().trim().min(1).max(200).refine((s) => !hasControlCharacters(s), 'control characters and line breaks are not allowed');
+/** A person's, school's, team's or class's name: visible characters only, trimmed, in NFC (see `text-rules.ts`). */
+export const Name = z.string().trim().normalize('NFC').min(1).max(200).superRefine((s, ctx) => {
+  const problem = nameProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});

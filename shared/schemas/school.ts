@@ -73,12 +73,27 @@ export const School = z.object({
 });
 export type School = z.infer<typeof School>;
 
+/**
+ * A settings patch names only the settings it changes, each as its setting's schema without the
+ * default (a default inside a patch would silently reset what the patch did not name) or `null`
+ * to go back to the default. Unknown settings are refused by name.
+ */
+type SettingsPatchShape = { [K in keyof typeof SchoolSettings.shape]: z.ZodOptional<z.ZodNullable<ReturnType<(typeof SchoolSettings.shape)[K]['unwrap']>>> };
+const settingsPatchShape = Object.fromEntries(
+  Object.entries(SchoolSettings.shape).map(([key, field]) => [key, field.unwrap().nullable().optional()]),
+) as SettingsPatchShape;
+export const SchoolSettingsFieldsPatch = z.object(settingsPatchShape).strict();
+
+/**
+ * `PATCH /v1/school` as a JSON Merge Patch (RFC 7396): settings change per key; name, code,
+ * calendar and template are replaced whole when given.
+ */
 export const SchoolSettingsPatch = z
   .object({
     name: Name,
     schoolUnitCode: School.shape.schoolUnitCode,
     calendar: Calendar,
-    settings: SchoolSettings.partial(),
+    settings: SchoolSettingsFieldsPatch,
     template: IupTemplate,
   })
   .partial()
