@@ -39,13 +39,54 @@ describe('SS 12000 export', () => {
     expect(JSON.stringify([parsed.rows, parsed.staff])).not.toMatch(/civic|2015010198|1980010198/);
   });
 
-  it('takes every unit when the school has no skolenhetskod, and names a missing one', () => {
-    expect(parseSs12000(files, null).rows.map((r) => r.externalId)).toContain('p-8');
+  it('says for every person not imported why: no enrolment, cancelled, school form, another unit', () => {
+    const parsed = parseSs12000(files, '12345678');
+    expect(Object.fromEntries(parsed.notImported.map((n) => [n.externalId, n.reason]))).toEqual({
+      'p-6': 'no-enrolment', 'p-7': 'school-form', 'p-8': 'other-unit', 'p-9': 'cancelled',
+      'p-12': 'no-enrolment', 'p-13': 'no-enrolment', 'p-14': 'no-enrolment', 'p-15': 'no-enrolment',
+    });
+  });
+
+  it('never lands a municipality’s export in one school: the unit must be established', () => {
+    // No skolenhetskod and two units in the data: refused, nobody imported.
+    const twoUnits = parseSs12000(files, null);
+    expect(twoUnits.rows).toEqual([]);
+    expect(twoUnits.errors[0]).toMatchObject({ row: 0, field: 'organisations', message: expect.stringContaining('skolenhetskod') });
+    // No skolenhetskod but one unit: that unit.
+    const orgs = (files.organisations as { data: { schoolUnitCode: string }[] }).data;
+    const oneUnit = parseSs12000({ ...files, organisations: orgs.filter((o) => o.schoolUnitCode === '12345678') }, null);
+    expect(oneUnit.errors.filter((e) => e.field === 'organisations')).toEqual([]);
+    expect(oneUnit.rows.map((r) => r.externalId)).toEqual(['p-1', 'p-2', 'p-3', 'p-4', 'p-5']);
+    // Without organisations nobody can tell whose pupils these are.
+    const noOrgs = parseSs12000({ persons: files.persons }, '12345678');
+    expect(noOrgs.rows).toEqual([]);
+    expect(noOrgs.errors[0]).toMatchObject({ field: 'organisations', message: expect.stringContaining('no organisations') });
     expect(parseSs12000(files, '00000000').errors[0]).toMatchObject({ field: 'organisations' });
+  });
+
+  it('does not import a person whose enrolment points at an organisation missing from the data, and says so', () => {
+    const persons = (files.persons as { data: { id: string; enrolments?: { enroledAt: { id: string } }[] }[] }).data
+      .map((p) => (p.id === 'p-2' ? { ...p, enrolments: p.enrolments!.map((e) => ({ ...e, enroledAt: { id: 'not-in-the-data' } })) } : p));
+    const parsed = parseSs12000({ ...files, persons }, '12345678');
+    expect(parsed.rows.map((r) => r.externalId)).not.toContain('p-2');
+    expect(parsed.notImported).toContainEqual({ externalId: 'p-2', reason: 'unit-unknown' });
+  });
+
+  it('never makes an enrolled pupil a staff account, and reports it', () => {
+    const persons = (files.persons as { data: { id: string }[] }).data
+      .map((p) => (p.id === 'p-1' ? { ...p, emails: [{ value: 'asa@bjorkskolan.example' }] } : p));
+    const duties = [...(files.duties as { data: unknown[] }).data, { id: 'd-pupil', person: { id: 'p-1' }, dutyAt: { id: '9f1c1a7e-0000-4000-8000-000000000001' }, dutyRole: 'Lärarassistent' }];
+    const parsed = parseSs12000({ ...files, persons, duties }, '12345678');
+    expect(parsed.staff.map((st) => st.externalId)).not.toContain('p-1');
+    expect(parsed.staffSkipped).toContainEqual({ externalId: 'p-1', reason: expect.stringContaining('also enrolled as a pupil') });
+    expect(parsed.rows.map((r) => r.externalId)).toContain('p-1');
   });
 
   it('accepts the lists bare, paged as { data } or named as in export files', () => {
     const persons = (files.persons as { data: unknown[] }).data;
-    expect(parseSs12000({ persons }).rows).toHaveLength(parseSs12000({ persons: { persons } }).rows.length);
+    const organisations = (files.organisations as { data: unknown[] }).data;
+    const bare = parseSs12000({ persons, organisations }, '12345678');
+    expect(bare.rows).toHaveLength(5);
+    expect(parseSs12000({ persons: { persons }, organisations: { organisations } }, '12345678').rows).toEqual(bare.rows);
   });
 });

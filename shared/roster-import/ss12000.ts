@@ -34,7 +34,7 @@ const Activity = z.object({
 });
 const Group = z.object({
   id: z.string().min(1).max(200),
-  displayName: z.string().trim().min(1).max(100),
+  displayName: Name.max(100),
   groupType: z.string(),
   organisation: Ref,
   groupMemberships: z.array(z.object({ person: Ref })).optional(),
@@ -68,15 +68,27 @@ export interface Mentorship {
   pupilExternalId: string;
 }
 
+/** Why a person in the data is not imported as a pupil of this school. */
+export type NotPupilReason = 'no-enrolment' | 'cancelled' | 'school-form' | 'other-unit' | 'unit-unknown';
+
+export const NOT_PUPIL_REASONS: Record<NotPupilReason, string> = {
+  'no-enrolment': 'no enrolment (staff or another role)',
+  cancelled: 'enrolment cancelled',
+  'school-form': 'enrolled in a school form the product does not serve (only FKLASS, GR, GRS, SP, SAM)',
+  'other-unit': 'enrolled at another school unit',
+  'unit-unknown': 'enrolled at an organisation that is not in the data, so its school unit cannot be established',
+};
+
 export interface ParsedSs12000 {
   rows: RosterRow[];
   errors: RowError[];
-  /** Persons with no enrolment at this school in a school form the product serves (staff, other schools). */
+  /** Persons not imported as pupils here: how many, and each with why (ids only, never names). */
   notPupils: number;
+  notImported: { externalId: string; reason: NotPupilReason }[];
   organisationIds: string[];
   staff: StaffRow[];
   mentorships: Mentorship[];
-  /** Staff that could not be taken, with why (no e-mail to sign in with). */
+  /** Staff that could not be taken, with why (no e-mail to sign in with; also enrolled as a pupil). */
   staffSkipped: { externalId: string; reason: string }[];
 }
 
@@ -92,21 +104,51 @@ function list(file: unknown, key: string): unknown[] {
 }
 
 /**
- * Pupils of one school unit (by skolenhetskod when given; otherwise every organisation in the
- * files) with skolform and årskurs from their enrolment and the class from their Klass group.
+ * The organisations whose pupils are this school's: the unit with the school's skolenhetskod, or,
+ * when the school has none, the one school unit in the data. A municipality's export holds many
+ * units; without organisations nobody can tell which persons are this school's, so that is an
+ * error, never "everyone".
+ */
+function schoolUnit(orgs: z.infer<typeof Organisation>[], schoolUnitCode: string | null): { ids: Set<string>; error: string | null } {
+  if (orgs.length === 0) return { ids: new Set(), error: 'the data has no organisations, so which persons belong to this school unit cannot be told; include organisations.json' };
+  if (schoolUnitCode) {
+    const ids = new Set(orgs.filter((o) => o.schoolUnitCode === schoolUnitCode).map((o) => o.id));
+    return { ids, error: ids.size ? null : `no organisation with skolenhetskod ${schoolUnitCode}` };
+  }
+  const units = orgs.filter((o) => o.schoolUnitCode);
+  if (units.length === 1) return { ids: new Set([units[0]!.id]), error: null };
+  return { ids: new Set(), error: `the school has no skolenhetskod and the data has ${units.length} school units; set the school's skolenhetskod first` };
+}
+
+/** Why a person with these enrolments is not a pupil of the unit, or null when they are. */
+function notPupilReason(enrolments: z.infer<typeof Enrolment>[], unitIds: Set<string>, knownOrgIds: Set<string>): NotPupilReason | null {
+  if (enrolments.length === 0) return 'no-enrolment';
+  const active = enrolments.filter((e) => !e.cancelled);
+  if (active.length === 0) return 'cancelled';
+  const here = active.filter((e) => unitIds.has(e.enroledAt.id));
+  if (here.some((e) => SCHOOL_TYPES[e.schoolType])) return null;
+  if (here.length) return 'school-form';
+  if (active.some((e) => !knownOrgIds.has(e.enroledAt.id))) return 'unit-unknown';
+  return 'other-unit';
+}
+
+/**
+ * Pupils of one school unit (see `schoolUnit`) with skolform and årskurs from their enrolment and
+ * the class from their Klass group; everyone else is listed with the reason they are not imported.
  */
 export function parseSs12000(files: Ss12000Files, schoolUnitCode: string | null = null): ParsedSs12000 {
   const errors: RowError[] = [];
   const orgs = list(files.organisations, 'organisations').map((o) => Organisation.safeParse(o)).filter((r) => r.success).map((r) => r.data!);
-  const orgIds = new Set(orgs.filter((o) => !schoolUnitCode || o.schoolUnitCode === schoolUnitCode).map((o) => o.id));
-  const anyOrg = orgs.length === 0;
-  if (!anyOrg && orgIds.size === 0) errors.push({ row: 0, field: 'organisations', message: `no organisation with skolenhetskod ${schoolUnitCode}` });
+  const unit = schoolUnit(orgs, schoolUnitCode);
+  const orgIds = unit.ids;
+  const knownOrgIds = new Set(orgs.map((o) => o.id));
+  if (unit.error) errors.push({ row: 0, field: 'organisations', message: unit.error });
   const classOf = new Map<string, { id: string; name: string }>();
   const mentorGroups = new Map<string, string[]>();
   list(files.groups, 'groups').forEach((raw, i) => {
     const g = Group.safeParse(raw);
     if (!g.success) { errors.push({ row: i + 1, field: `groups[${i}]`, message: g.error.issues[0]?.message ?? 'invalid group' }); return; }
-    if (!anyOrg && !orgIds.has(g.data.organisation.id)) return;
+    if (!orgIds.has(g.data.organisation.id)) return;
     if (g.data.groupType === 'Mentor') mentorGroups.set(g.data.id, (g.data.groupMemberships ?? []).map((m) => m.person.id));
     if (g.data.groupType !== 'Klass') return;
     for (const m of g.data.groupMemberships ?? []) if (!classOf.has(m.person.id)) classOf.set(m.person.id, { id: g.data.id, name: g.data.displayName });
@@ -115,14 +157,14 @@ export function parseSs12000(files: Ss12000Files, schoolUnitCode: string | null 
   const dutyPerson = new Map<string, { personId: string; role: string }>();
   for (const raw of list(files.duties, 'duties')) {
     const d = Duty.safeParse(raw);
-    if (!d.success || !STAFF_ROLES.has(d.data.dutyRole) || (!anyOrg && !orgIds.has(d.data.dutyAt.id))) continue;
+    if (!d.success || !STAFF_ROLES.has(d.data.dutyRole) || !orgIds.has(d.data.dutyAt.id)) continue;
     dutyPerson.set(d.data.id, { personId: d.data.person.id, role: d.data.dutyRole });
   }
   const staffPersonIds = new Map([...dutyPerson.values()].map((d) => [d.personId, d.role]));
   const rows: RosterRow[] = [];
   const staff: StaffRow[] = [];
   const staffSkipped: ParsedSs12000['staffSkipped'] = [];
-  let notPupils = 0;
+  const notImported: ParsedSs12000['notImported'] = [];
   list(files.persons, 'persons').forEach((raw, i) => {
     const row = i + 1;
     const parsed = Person.safeParse(raw);
@@ -131,14 +173,18 @@ export function parseSs12000(files: Ss12000Files, schoolUnitCode: string | null 
       return;
     }
     const p = parsed.data;
+    const reason = notPupilReason(p.enrolments ?? [], orgIds, knownOrgIds);
     const staffRole = staffPersonIds.get(p.id);
-    if (staffRole) {
+    if (staffRole && !reason) {
+      // A child must never get a staff account by a data error: report it and import only the pupil.
+      staffSkipped.push({ externalId: p.id, reason: 'also enrolled as a pupil at this school unit; not made a staff account' });
+    } else if (staffRole) {
       const email = p.emails?.find((e) => e.value.includes('@'))?.value ?? p.eduPersonPrincipalNames?.find((e) => e.includes('@'));
       if (email) staff.push({ externalId: p.id, name: `${p.givenName} ${p.familyName}`, email: email.trim().toLowerCase(), dutyRole: staffRole });
       else staffSkipped.push({ externalId: p.id, reason: 'no e-mail address or eduPersonPrincipalName to sign in with' });
     }
-    const enrolment = (p.enrolments ?? []).find((e) => !e.cancelled && SCHOOL_TYPES[e.schoolType] && (anyOrg || orgIds.has(e.enroledAt.id)));
-    if (!enrolment) { notPupils++; return; }
+    if (reason) { notImported.push({ externalId: p.id, reason }); return; }
+    const enrolment = p.enrolments!.find((e) => !e.cancelled && SCHOOL_TYPES[e.schoolType] && orgIds.has(e.enroledAt.id))!;
     const skolform = SCHOOL_TYPES[enrolment.schoolType]!;
     const arskurs = skolform === 'forskoleklass' ? 0 : enrolment.schoolYear;
     if (arskurs === null || arskurs === undefined) { errors.push({ row, field: 'enrolments.schoolYear', message: `no schoolYear for ${enrolment.schoolType}` }); return; }
@@ -169,5 +215,5 @@ export function parseSs12000(files: Ss12000Files, schoolUnitCode: string | null 
       }
     }
   }
-  return { rows, errors, notPupils, organisationIds: [...orgIds], staff, mentorships, staffSkipped };
+  return { rows, errors, notPupils: notImported.length, notImported, organisationIds: [...orgIds], staff, mentorships, staffSkipped };
 }
