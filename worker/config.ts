@@ -1,14 +1,49 @@
+import { z } from 'zod';
 import { defaultConfig, type AppConfig } from './context';
+import { parseTrustedProxies } from './middleware/client-address';
 
-/** Read the API's configuration from environment variables (Node) or bindings (Workers). */
-export function configFromEnv(env: Record<string, string | undefined>): AppConfig {
+/** A configuration value that cannot be used: the start stops with this message. */
+export class ConfigError extends Error {}
+
+const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const positiveInt = z.string().regex(/^\d+$/, 'a whole number').transform(Number).pipe(z.int().min(1));
+
+/** Variables both runtimes read; every one optional, every one checked. */
+const AppEnvSchema = z.object({
+  CORS_ORIGINS: list.pipe(z.array(z.string().regex(/^[a-z-]+:\/\/[^\s,]+$/, 'an origin such as chrome-extension://<id> or https://host'))).optional(),
+  MAX_BODY_BYTES: positiveInt.optional(),
+  TRUST_PROXY: list.refine((l) => { try { parseTrustedProxies(l); return true; } catch { return false; } }, 'addresses or CIDR ranges such as 127.0.0.1 or 10.0.0.0/8').optional(),
+  SS12000_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[a-z0-9.:[\]-]+$/i, 'host names or addresses'))).optional(),
+});
+
+function parseEnv<T extends z.ZodType>(schema: T, env: Record<string, unknown>): z.infer<T> {
+  const r = schema.safeParse(env);
+  if (r.success) return r.data;
+  throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`).join('\n'));
+}
+
+/** The API's configuration from environment variables (Node) or bindings (Workers); a bad value throws ConfigError. */
+export function configFromEnv(env: Record<string, unknown>, runtime: 'node' | 'workers' = 'node'): AppConfig {
   const base = defaultConfig();
-  const origins = env.CORS_ORIGINS?.split(',').map((s) => s.trim()).filter(Boolean);
-  const maxBody = env.MAX_BODY_BYTES ? Number(env.MAX_BODY_BYTES) : NaN;
+  const e = parseEnv(AppEnvSchema, env);
   return {
-    corsOrigins: origins?.length ? origins : base.corsOrigins,
-    maxBodyBytes: Number.isInteger(maxBody) && maxBody > 0 ? maxBody : base.maxBodyBytes,
-    guessLimit: base.guessLimit,
-    actorCacheMs: base.actorCacheMs,
+    ...base,
+    corsOrigins: e.CORS_ORIGINS?.length ? e.CORS_ORIGINS : base.corsOrigins,
+    maxBodyBytes: e.MAX_BODY_BYTES ?? base.maxBodyBytes,
+    clientAddressSource: runtime === 'workers' ? 'cf-connecting-ip' : 'socket',
+    trustedProxies: e.TRUST_PROXY ?? [],
+    ss12000AllowedHosts: e.SS12000_ALLOWED_HOSTS?.map((h) => h.toLowerCase()) ?? [],
   };
 }
+
+const NodeEnvSchema = z.object({
+  DATABASE_URL: z.string().regex(/^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/, 'file:<path>, libsql://…, http(s)://… or ws(s)://…').default('file:./data/iup-stod.db'),
+  LIBSQL_AUTH_TOKEN: z.string().optional(),
+  PORT: z.string().regex(/^\d+$/, 'a port number').transform(Number).pipe(z.int().min(0).max(65535)).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+});
+export type NodeEnv = z.infer<typeof NodeEnvSchema>;
+
+/** What only the Node entry reads (where it listens, which database, demo data). */
+export const nodeEnvFrom = (env: Record<string, unknown>): NodeEnv => parseEnv(NodeEnvSchema, env);

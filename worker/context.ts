@@ -1,5 +1,6 @@
 import type { TeacherRole } from '../shared/index';
 import type { Db } from './db/client';
+import type { ClientAddressSource } from './middleware/client-address';
 
 /** The authenticated teacher a request acts for; every repository call is scoped by it. */
 export interface Actor {
@@ -19,6 +20,11 @@ export interface AppConfig {
   guessLimit: { maxFailures: number; windowMs: number };
   /** How long a resolved token is reused; a token revoked from another process works this long. */
   actorCacheMs: number;
+  /** Where the client's address comes from, and which reverse proxies may say it (see `client-address.ts`). */
+  clientAddressSource: ClientAddressSource;
+  trustedProxies: string[];
+  /** Hosts an SS 12000 pull may reach even though they resolve to private or loopback addresses. */
+  ss12000AllowedHosts: string[];
 }
 
 export const defaultConfig = (): AppConfig => ({
@@ -26,6 +32,9 @@ export const defaultConfig = (): AppConfig => ({
   maxBodyBytes: 512 * 1024,
   guessLimit: { maxFailures: 20, windowMs: 15 * 60_000 },
   actorCacheMs: 2_000,
+  clientAddressSource: 'socket',
+  trustedProxies: [],
+  ss12000AllowedHosts: [],
 });
 
 export interface Deps {
@@ -33,6 +42,11 @@ export interface Deps {
   /** Injected so deadline and audit logic can be tested at any date. */
   clock: () => Date;
   config: AppConfig;
+  /**
+   * How the API reaches other systems on an admin's behalf (the SS 12000 pull). Node passes a
+   * fetch that checks every resolved address; without one, address literals are checked.
+   */
+  outboundFetch?: typeof fetch;
 }
 
 export type AppEnv = { Variables: { actor: Actor } };

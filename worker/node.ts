@@ -1,26 +1,29 @@
-import { serve } from '@hono/node-server';
+import { serve, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import { createApp } from './app';
-import { configFromEnv } from './config';
+import { ConfigError, configFromEnv, nodeEnvFrom } from './config';
 import { createDb } from './db/client';
 import { applyMigrations } from './db/migrate';
 import { openLocalClient } from './db/open-local';
 import { demoLmsRoutes } from './demo/lms-page';
 import { seedDemo } from './demo/seed';
+import { guardedFetch } from './net/guarded-fetch-node';
 
 /** Node entry: the embedded libSQL file by default, migrations at start, demo data on first start. */
 async function main() {
-  const url = process.env.DATABASE_URL ?? 'file:./data/iup-stod.db';
-  const port = Number(process.env.PORT ?? 8787);
-  const host = process.env.HOST ?? '127.0.0.1';
+  // Every variable is checked before anything is opened: a typo stops the start with its name.
+  const env = nodeEnvFrom(process.env);
+  const config = configFromEnv(process.env, 'node');
+  const { DATABASE_URL: url, PORT: port, HOST: host } = env;
   const client = await openLocalClient(url);
   const db = createDb(client);
   await applyMigrations(db);
-  const seeded = process.env.SEED_DEMO === 'false' ? null : await seedDemo(db, new Date());
+  const seeded = env.SEED_DEMO ? await seedDemo(db, new Date()) : null;
 
-  const app = createApp({ db, clock: () => new Date(), config: configFromEnv(process.env) });
+  const app = createApp({ db, clock: () => new Date(), config, outboundFetch: guardedFetch(config.ss12000AllowedHosts) });
   // The demo platform page shares the origin the demo school publishes (127.0.0.1:8787).
-  const lms = process.env.SEED_DEMO === 'false' ? null : demoLmsRoutes(db);
-  const fetch = (req: Request) => (lms && new URL(req.url).pathname.startsWith('/demo/lms') ? lms.fetch(req) : app.fetch(req));
+  const lms = env.SEED_DEMO ? demoLmsRoutes(db) : null;
+  // The Node bindings (`incoming`, `outgoing`) go on to the app: the client's address is the socket's.
+  const fetch = (req: Request, bindings: HttpBindings | Http2Bindings) => (lms && new URL(req.url).pathname.startsWith('/demo/lms') ? lms.fetch(req) : app.fetch(req, bindings));
   const server = serve({ fetch, port, hostname: host }, (info) => {
     const base = `http://${host}:${info.port}`;
     console.log(`IUP-stöd API listening on ${base}  (database: ${url})`);
@@ -43,6 +46,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  console.error('IUP-stöd could not start:', err instanceof Error ? err.message : err);
+  if (err instanceof ConfigError) console.error(`IUP-stöd could not start: a setting is wrong:\n${err.message}`);
+  else console.error('IUP-stöd could not start:', err instanceof Error ? err.message : err);
   process.exit(1);
 });

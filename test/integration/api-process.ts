@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -40,3 +41,20 @@ export const stopApi = (child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM')
     child.once('exit', () => resolve());
     child.kill(signal);
   });
+
+/**
+ * A request to the started API from a chosen loopback address (127.0.0.2, …): the server sees a
+ * different client, as it would see another machine. Node's fetch cannot choose its source address.
+ */
+export function requestFrom(localAddress: string, url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: init.method ?? 'GET', headers: init.headers, localAddress }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => { text += d; });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}

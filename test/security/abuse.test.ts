@@ -9,7 +9,7 @@ const HOSTILE = '<img src=x onerror="window.pwned=1"><script>window.pwned=2</scr
 const errorShape = { error: { code: expect.any(String), message: expect.any(String) } };
 
 describe('abuse', () => {
-  it('token guessing: 429 with Retry-After after the limit, for every token from that address, until the window ends', async () => {
+  it('token guessing: past the limit unknown tokens get 429 with Retry-After until the window ends; a valid token still passes', async () => {
     const t = await createTestApi({ guessLimit: LIMIT });
     for (let i = 0; i < LIMIT.maxFailures; i++) {
       const res = await t.call(`iup_guess${i}`, 'GET', '/v1/me');
@@ -19,10 +19,22 @@ describe('abuse', () => {
     expect(limited.status).toBe(429);
     expect(limited.body).toMatchObject({ error: { code: 'rate_limited' } });
     expect(Number(limited.headers.get('retry-after'))).toBe(900);
-    // A right guess would not help now: the address is refused before any lookup.
-    expect((await t.call(t.a.tokens.teacherA, 'GET', '/v1/me')).status).toBe(429);
-    t.setNow('2026-11-02T09:15:01Z');
+    // Colleagues behind the same address are not locked out by one client's failures.
     expect((await t.call(t.a.tokens.teacherA, 'GET', '/v1/me')).status).toBe(200);
+    t.setNow('2026-11-02T09:15:01Z');
+    expect((await t.call('iup_guess-later', 'GET', '/v1/me')).status).toBe(401);
+  });
+
+  it('calendar feed tokens count as guesses too, in the same count', async () => {
+    const t = await createTestApi({ guessLimit: LIMIT });
+    const feed = (await t.call(t.a.tokens.teacherA, 'POST', '/v1/calendar-feeds')).body;
+    for (let i = 0; i < LIMIT.maxFailures; i++) expect((await t.call(null, 'GET', `/v1/calendar/gissning-${i}/meetings.ics`)).status).toBe(404);
+    const limited = await t.call(null, 'GET', '/v1/calendar/gissning-x/meetings.ics');
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('900');
+    expect((await t.call(null, 'GET', feed.path)).status).toBe(200);
+    // The count is shared: an API token guessed from the same address is over the limit as well.
+    expect((await t.call('iup_guess', 'GET', '/v1/me')).status).toBe(429);
   });
 
   it('share-link guessing: unknown addresses count; past the limit a readable 429 page', async () => {
@@ -30,14 +42,16 @@ describe('abuse', () => {
     const link = (await t.call(t.a.tokens.teacherA, 'POST', `/v1/pupils/${t.a.pupilA}/share-links`, { schoolYear: YEAR })).body;
     expect((await t.call(null, 'GET', link.path)).status).toBe(200);
     for (let i = 0; i < LIMIT.maxFailures; i++) expect((await t.call(null, 'GET', `/share/gissning-${i}`)).status).toBe(404);
-    const limited = await t.call(null, 'GET', link.path);
+    const limited = await t.call(null, 'GET', '/share/gissning-igen');
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('900');
     expect(limited.body).toContain('För många försök');
     expect(limited.body).not.toContain('Saga');
-    expect((await t.call(null, 'GET', `${link.path}?lang=en`)).body).toContain('Too many tries');
-    t.setNow('2026-11-02T09:15:01Z');
+    expect((await t.call(null, 'GET', '/share/gissning-igen?lang=en')).body).toContain('Too many tries');
+    // A family behind the same address still opens its own link.
     expect((await t.call(null, 'GET', link.path)).status).toBe(200);
+    t.setNow('2026-11-02T09:15:01Z');
+    expect((await t.call(null, 'GET', '/share/gissning-senare')).status).toBe(404);
   });
 
   it('oversize bodies get 413 in the error shape and write nothing', async () => {
@@ -101,12 +115,48 @@ describe('abuse', () => {
     const csv = Buffer.from('Elev-ID;Förnamn;Efternamn;Klass;Årskurs\r\nx-1;Å\u0000sa;Öberg;5B;5\r\n', 'utf8').toString('base64');
     const imported = await t.call(t.a.tokens.admin, 'POST', '/v1/roster/import', { format: 'csv', content: csv, teamId: t.a.teamA });
     expect(imported.status).toBe(400);
-    expect(JSON.stringify(imported.body)).toContain('control characters');
+    expect(JSON.stringify(imported.body)).toContain('control');
     // The share page's comment box has no schema of its own: control characters are dropped.
     const link = (await t.call(t.a.tokens.teacherA, 'POST', `/v1/pupils/${t.a.pupilA}/share-links`, { schoolYear: YEAR })).body;
     await t.call(null, 'POST', link.path, new URLSearchParams({ section: 'pupil', text: 'Jag\u0000 vill prata om raster.' }).toString(), { 'content-type': 'application/x-www-form-urlencoded' });
     const comments = await t.call(t.a.tokens.teacherA, 'GET', `/v1/pupils/${t.a.pupilA}/share-comments?schoolYear=${encodeURIComponent(YEAR)}`);
     expect(comments.body.comments[0].text).toBe('Jag vill prata om raster.');
+  });
+
+  it('invisible and direction-changing characters: refused in names, bidi overrides refused in free text, ordinary Unicode kept', async () => {
+    const t = await createTestApi();
+    const refusedNames = ['Ali\u202Eilа', 'Sa\u200Bga', 'Saga\u2028Ek', 'Saga\u0085', 'Sa\u00ADga', 'Saga\u{E0041}', `Sa${'\u0301'.repeat(50)}ga`, 'Sa\uD800ga', 'Saga\u2066'];
+    for (const name of refusedNames) {
+      const res = await t.call(t.a.tokens.admin, 'POST', '/v1/pupils', { firstName: name, lastName: 'Ek', skolform: 'grundskola', arskurs: 3, groupIds: [t.a.classA] });
+      expect([JSON.stringify(name), res.status]).toEqual([JSON.stringify(name), 400]);
+      expect(res.body).toMatchObject(errorShape);
+    }
+    // Names are stored in NFC: "å" typed as a + ring is the same name as "å".
+    const nfc = await t.call(t.a.tokens.admin, 'POST', '/v1/pupils', { firstName: 'A\u030Asa', lastName: 'Öberg', skolform: 'grundskola', arskurs: 3, groupIds: [t.a.classA] });
+    expect(nfc.status).toBe(201);
+    expect(nfc.body.firstName).toBe('Åsa');
+    // The same rules for a CSV name, a school name and a phrase.
+    const csv = Buffer.from('Elev-ID;Förnamn;Efternamn;Klass;Årskurs\r\nx-1;"Åhlén\nAndersson";Öberg;5B;5\r\nx-2;Li\u202Ena;Ek;5B;5\r\n', 'utf8').toString('base64');
+    const imported = await t.call(t.a.tokens.admin, 'POST', '/v1/roster/import', { format: 'csv', content: csv, teamId: t.a.teamA });
+    expect(imported.status).toBe(400);
+    expect(imported.body.error.details.rows.map((r: { row: number; field: string }) => [r.row, r.field])).toEqual([[1, 'firstName'], [2, 'firstName']]);
+    expect((await t.call(t.a.tokens.admin, 'PATCH', '/v1/school', { name: 'Skola\u202EA' })).status).toBe(400);
+    const doc = (await t.call(t.a.tokens.teacherA, 'POST', '/v1/iups', { pupilId: t.a.pupilA, schoolYear: YEAR })).body;
+    for (const text of ['Läser \u202Eflytande', 'Läser\u2066 med', 'Rad\u2028två', 'a\u0085b', `zalgo${'\u0301'.repeat(50)}`]) {
+      expect((await t.call(t.a.tokens.teacherA, 'PUT', `/v1/iups/${doc.id}`, { version: 1, sections: { pupilVoice: text } })).status).toBe(400);
+      expect((await t.call(t.a.tokens.teacherA, 'POST', '/v1/phrases', { text, scope: 'team', teamId: t.a.teamA })).status).toBe(400);
+    }
+    // Ordinary Unicode in free text: an emoji family (ZWJ), Persian with ZWNJ, Arabic with RLM, a flag with tag characters.
+    const ordinary = 'Bra jobbat 👨\u200D👩\u200D👧 می\u200Cخواهم مرحبا\u200F 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}';
+    const saved = await t.call(t.a.tokens.teacherA, 'PUT', `/v1/iups/${doc.id}`, { version: 1, sections: { pupilVoice: ordinary } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.sections.pupilVoice).toBe(ordinary);
+    // Text stored before these rules never reaches a guardian with its override.
+    await t.client.execute({ sql: "update iup_documents set sections = json_set(sections, '$.pupilVoice', ?) where id = ?", args: ['Gammal \u202Etext', doc.id] });
+    const link = (await t.call(t.a.tokens.teacherA, 'POST', `/v1/pupils/${t.a.pupilA}/share-links`, { schoolYear: YEAR })).body;
+    const page = await t.call(null, 'GET', link.path);
+    expect(page.body).toContain('Gammal text');
+    expect(page.body).not.toContain('\u202E');
   });
 
   it('the share page is sent with headers that keep it private and unscriptable', async () => {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { School, type SchoolSettingsPatch } from '../../shared/index';
+import { applyMergePatch } from '../../shared/util/merge-patch';
 import type { Executor } from '../db/client';
 import { schools } from '../db/schema';
 import { NotFoundError } from '../errors';
@@ -14,7 +15,8 @@ export async function getSchool(db: Executor, schoolId: string): Promise<School>
 
 export async function updateSchool(db: Executor, schoolId: string, actorId: string, patch: SchoolSettingsPatch): Promise<School> {
   const current = await getSchool(db, schoolId);
-  const next = School.parse({ ...current, ...patch, settings: { ...current.settings, ...patch.settings } });
+  // Merge patch on the settings (a removed key parses back to its default); the rest replaced whole.
+  const next = School.parse({ ...current, ...patch, settings: applyMergePatch(current.settings, patch.settings ?? {}) });
   await db
     .update(schools)
     .set({ name: next.name, schoolUnitCode: next.schoolUnitCode, calendar: next.calendar, settings: next.settings, template: next.template })

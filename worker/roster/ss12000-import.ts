@@ -5,11 +5,13 @@ import { ValidationError } from '../errors';
 import { assertMayImportRoster, importRoster, type RosterImportReport } from '../repositories/roster-import';
 import { lastPullStart, recordPull } from '../repositories/roster-pulls';
 import { getSchool } from '../repositories/schools';
+import { hostOf } from '../net/outbound-policy';
 import { pullSs12000 } from './ss12000-pull';
 
 export interface Ss12000Outcome {
   rows: number;
   notPupils: number;
+  notImported: ParsedSs12000['notImported'];
   errors: ParsedSs12000['errors'];
   /** Null in a dry run with bad rows: the errors are the preview. */
   report: RosterImportReport | null;
@@ -24,7 +26,7 @@ export async function importSs12000(db: Db, actor: Actor, files: Ss12000Files, o
   await assertMayImportRoster(db, actor, opts.teamId);
   const school = await getSchool(db, actor.schoolId);
   const parsed = parseSs12000(files, school.schoolUnitCode);
-  const outcome = { rows: parsed.rows.length, notPupils: parsed.notPupils, errors: parsed.errors };
+  const outcome = { rows: parsed.rows.length, notPupils: parsed.notPupils, notImported: parsed.notImported, errors: parsed.errors };
   if (parsed.errors.length && !opts.dryRun) throw new ValidationError(`The data has ${parsed.errors.length} problem(s); nothing was imported.`, { rows: parsed.errors });
   if (parsed.errors.length) return { ...outcome, report: null };
   // Staff only when the data has duties: an export of pupils alone says nothing about staff.
@@ -39,7 +41,9 @@ export interface PullRequest {
   full: boolean;
   dryRun: boolean;
   teamId: string | null;
-  fetch?: typeof fetch;
+  /** The runtime's guarded fetch and the hosts allowed to be private (`SS12000_ALLOWED_HOSTS`). */
+  fetch: typeof fetch;
+  allowedHosts: readonly string[];
 }
 
 /**
@@ -50,9 +54,13 @@ export async function pullAndImportSs12000(db: Db, actor: Actor, req: PullReques
   // Before the source is contacted: a caller who may not import learns nothing from it.
   await assertMayImportRoster(db, actor, req.teamId);
   const source = req.baseUrl.replace(/\/+$/, '');
+  const url = new URL(source);
+  if (url.protocol !== 'https:' && !req.allowedHosts.includes(hostOf(url))) {
+    throw new ValidationError('Use https for the SS 12000 source (plain http only to a host in SS12000_ALLOWED_HOSTS).', { field: 'baseUrl' });
+  }
   const since = req.full ? null : await lastPullStart(db, actor, source);
   const startedAt = clock().toISOString();
-  const files = await pullSs12000({ baseUrl: source, token: req.token, since, ...(req.fetch ? { fetch: req.fetch } : {}) });
+  const files = await pullSs12000({ baseUrl: source, token: req.token, since, fetch: req.fetch });
   const outcome = await importSs12000(db, actor, files, { dryRun: req.dryRun, teamId: req.teamId }, clock().toISOString());
   if (outcome.report && !req.dryRun) await recordPull(db, actor, { source, since, startedAt, report: { ...outcome.report } });
   return { ...outcome, since };

@@ -8,17 +8,23 @@ export interface Ss12000Source {
   token: string;
   /** Only persons modified at or after this time (`meta.modified.after`); null for everything. */
   since: string | null;
-  fetch?: typeof fetch;
+  /** The runtime's guarded fetch (public addresses only, no redirects): see `net/`. */
+  fetch: typeof fetch;
   pageSize?: number;
 }
 
 /** A municipality's largest lists stay far below this; a source that never ends its paging is stopped. */
 const MAX_PAGES = 2000;
 
-/** The school's system failed (502), or refused the token the admin gave (400: fix the input). */
-class UpstreamError extends ApiError {
-  constructor(message: string, status: 400 | 502 = 502) {
-    super(status, 'upstream_failed', message);
+/**
+ * Any failure to read the source — unreachable, a refused or private address, a refused token, an
+ * HTTP error, an answer that is not an SS 12000 list — is one answer to the API's caller (502
+ * with one message): telling them apart would turn an admin token into a scanner of hosts and
+ * ports. `reason` has the particulars for the admin CLI, which runs on the server itself.
+ */
+export class UpstreamError extends ApiError {
+  constructor(readonly reason: string) {
+    super(502, 'upstream_failed', 'The SS 12000 source could not be read. Check its address and the token; `npm run admin -- roster pull-ss12000` on the server shows the details.');
   }
 }
 
@@ -30,7 +36,7 @@ class UpstreamError extends ApiError {
  * token.
  */
 export async function pullSs12000(src: Ss12000Source): Promise<Ss12000Files> {
-  const doFetch = src.fetch ?? fetch;
+  const doFetch = src.fetch;
   const base = src.baseUrl.replace(/\/+$/, '');
   const pageSize = src.pageSize ?? 500;
 
@@ -45,23 +51,23 @@ export async function pullSs12000(src: Ss12000Source): Promise<Ss12000Files> {
       let res: Response;
       try {
         res = await doFetch(`${base}${path}?${q}`, { headers: { authorization: `Bearer ${src.token}`, accept: 'application/json' } });
-      } catch {
-        throw new UpstreamError(`Could not reach the SS 12000 source for ${path}.`);
+      } catch (err) {
+        throw new UpstreamError(`could not reach the source for ${path}: ${err instanceof Error ? err.message : String(err)}`);
       }
-      if (res.status === 401 || res.status === 403) throw new UpstreamError(`The SS 12000 source refused the token for ${path} (HTTP ${res.status}).`, 400);
-      if (!res.ok) throw new UpstreamError(`The SS 12000 source answered HTTP ${res.status} for ${path}.`);
+      if (res.status === 401 || res.status === 403) throw new UpstreamError(`the source refused the token for ${path} (HTTP ${res.status})`);
+      if (!res.ok) throw new UpstreamError(`the source answered HTTP ${res.status} for ${path}`);
       let body: unknown;
-      try { body = await res.json(); } catch { throw new UpstreamError(`The SS 12000 source sent something other than JSON for ${path}.`); }
+      try { body = await res.json(); } catch { throw new UpstreamError(`the source sent something other than JSON for ${path}`); }
       const o = (body ?? {}) as Record<string, unknown>;
       const items = Array.isArray(o.data) ? o.data : Array.isArray(o[key]) ? o[key] as unknown[] : null;
-      if (!items) throw new UpstreamError(`The SS 12000 source's answer for ${path} has no list.`);
+      if (!items) throw new UpstreamError(`the source's answer for ${path} has no list`);
       out.push(...items);
       pageToken = typeof o.pageToken === 'string' && o.pageToken !== '' ? o.pageToken : null;
       if (!pageToken) return out;
-      if (seen.has(pageToken)) throw new UpstreamError(`The SS 12000 source repeated a page token for ${path}.`);
+      if (seen.has(pageToken)) throw new UpstreamError(`the source repeated a page token for ${path}`);
       seen.add(pageToken);
     }
-    throw new UpstreamError(`The SS 12000 source did not stop paging ${path}.`);
+    throw new UpstreamError(`the source did not stop paging ${path}`);
   }
 
   const [organisations, persons, groups, duties, activities] = await Promise.all([

@@ -2,7 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Actor, AppEnv, Deps } from '../context';
-import { NotFoundError } from '../errors';
+import { NotFoundError, RateLimitedError } from '../errors';
+import type { GuessGuard } from '../middleware/guessing';
 import { meetingsCalendar } from '../calendar/ics';
 import { actorForFeedToken, createFeed, listFeeds, plannedMeetingsFor, revokeFeed } from '../repositories/calendar';
 import { Deleted, errors, IdParam, json, router, security } from './openapi-helpers';
@@ -46,11 +47,24 @@ export function calendarRoutes(deps: Deps) {
   return app;
 }
 
-/** The subscription URL itself: the feed token is the credential, so it sits outside bearer auth. */
-export function publicCalendarRoutes(deps: Deps) {
+/**
+ * The subscription URL itself: the feed token is the credential, so it sits outside bearer auth,
+ * and an unknown one counts as a guess as an unknown API token does.
+ */
+export function publicCalendarRoutes(deps: Deps, guesses: GuessGuard) {
   return new Hono<AppEnv>().get('/:token/meetings.ics', async (c) => {
-    const actor = await actorForFeedToken(deps.db, c.req.param('token'));
-    if (!actor) throw new NotFoundError('Calendar feed');
+    const token = c.req.param('token');
+    const actor = await actorForFeedToken(deps.db, token);
+    if (!actor) {
+      const now = deps.clock().getTime();
+      const wait = guesses.retryAfter(c, token, now);
+      guesses.fail(c, token, now);
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        throw new RateLimitedError(`Too many unknown calendar feeds from this address; try again in ${wait} s.`);
+      }
+      throw new NotFoundError('Calendar feed');
+    }
     return feedResponse(deps, actor);
   });
 }

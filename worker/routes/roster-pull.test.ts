@@ -8,7 +8,9 @@ const TOKEN = 'source-secret-token';
 let t: TestApi;
 let source: FakeSs12000Source;
 beforeEach(async () => {
-  t = await createTestApi();
+  // The test source runs on this machine, so its address is allowed by name, as a school would
+  // allow its own SS 12000 server on the local network.
+  t = await createTestApi({ ss12000AllowedHosts: ['127.0.0.1'] });
   await t.client.execute({ sql: 'update schools set school_unit_code = ? where id = ?', args: ['12345678', t.a.schoolId] });
   const files = validSs12000Files();
   const persons = files.persons.data.map((p) => ({ ...p, meta: { modified: '2026-08-01T00:00:00Z' } }));
@@ -56,24 +58,57 @@ describe('pulling the roster from an SS 12000 API', () => {
     expect((await t.client.execute('select count(*) from roster_pulls')).rows[0]![0]).toBe(0);
   });
 
-  it('says clearly when the source refuses the token or fails, and writes nothing', async () => {
+  it('answers every failure to read the source with one error, and writes nothing', async () => {
     const refused = await pull({ token: 'wrong' });
-    expect(refused.status).toBe(400);
-    expect(refused.body.error).toMatchObject({ code: 'upstream_failed', message: expect.stringContaining('refused the token') });
-    expect(JSON.stringify(refused.body)).not.toContain('wrong');
     source.failWith = 500;
     const failed = await pull({});
-    expect(failed.status).toBe(502);
-    expect(failed.body.error.message).toContain('HTTP 500');
+    source.failWith = 429;
+    const limited = await pull({});
+    await source.close();
+    const unreachable = await pull({});
+    for (const res of [refused, failed, limited, unreachable]) {
+      expect(res.status).toBe(502);
+      // The same words whatever happened: otherwise an admin token tells open ports from closed ones.
+      expect(res.body).toEqual(refused.body);
+      expect(res.body.error.code).toBe('upstream_failed');
+    }
+    expect(JSON.stringify(refused.body)).not.toContain('wrong');
     expect(await pupilCount()).toBe(0);
     expect((await t.client.execute('select count(*) from roster_pulls')).rows[0]![0]).toBe(0);
   });
 
-  it('takes only https sources (http only on this machine), and only from admins', async () => {
+  it('takes only https sources (plain http only to an allowed host), and only from admins', async () => {
     const plain = await t.call(t.a.tokens.admin, 'POST', '/v1/roster/pull-ss12000', { baseUrl: 'http://skolsystem.example/ss12000', token: TOKEN });
     expect(plain.status).toBe(400);
-    expect(JSON.stringify(plain.body.error.details)).toContain('https');
+    expect(plain.body.error.message).toContain('https');
     expect((await pull({}, t.a.tokens.teacherA)).status).toBe(403);
     expect(source.requests).toHaveLength(0);
+  });
+});
+
+describe('a pull never reaches the server itself or its network', () => {
+  it('refuses loopback, private and link-local addresses in every spelling, with the one error', async () => {
+    // Default settings: nothing allowed by name.
+    const api = await createTestApi();
+    const local = await startFakeSs12000Source({}, TOKEN);
+    const port = new URL(local.url).port;
+    try {
+      const targets = [
+        `https://127.0.0.1:${port}/ss12000`, `https://127.1:${port}/ss12000`, `https://2130706433:${port}/ss12000`, `https://0x7f.1:${port}/ss12000`,
+        `https://[::1]:${port}/ss12000`, `https://[::ffff:127.0.0.1]:${port}/ss12000`, 'https://169.254.169.254/latest', 'https://10.0.0.1/ss12000',
+        'https://192.168.1.1/ss12000', 'https://[fd00::1]/ss12000', 'https://100.64.0.1/ss12000', 'https://0.0.0.0/ss12000',
+      ];
+      for (const baseUrl of targets) {
+        const res = await api.call(api.a.tokens.admin, 'POST', '/v1/roster/pull-ss12000', { baseUrl, token: TOKEN, dryRun: true });
+        expect([baseUrl, res.status]).toEqual([baseUrl, 502]);
+        expect(res.body.error.code).toBe('upstream_failed');
+      }
+      // Plain http to this machine is not even tried without the setting.
+      const plain = await api.call(api.a.tokens.admin, 'POST', '/v1/roster/pull-ss12000', { baseUrl: `http://127.0.0.1:${port}/ss12000`, token: TOKEN });
+      expect(plain.status).toBe(400);
+      expect(local.requests).toHaveLength(0);
+    } finally {
+      await local.close();
+    }
   });
 });

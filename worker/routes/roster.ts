@@ -4,10 +4,12 @@ import { decodeRosterBytes } from '../../shared/roster-import/decode';
 import { parseRosterCsv } from '../../shared/roster-import/csv';
 import type { RosterRow } from '../../shared/roster-import/csv';
 import type { Actor, Deps } from '../context';
+import { checkedFetch } from '../net/outbound-policy';
 import { ForbiddenError, ValidationError } from '../errors';
 import { ErrorBody } from '../../shared/schemas/errors';
 import { importRoster } from '../repositories/roster-import';
 import { importSs12000, pullAndImportSs12000 } from '../roster/ss12000-import';
+import { NOT_PUPIL_REASONS, type NotPupilReason } from '../../shared/roster-import/ss12000';
 import { RosterImportRequest, RosterImportResult, RowErrorSchema as RowError } from '../../shared/schemas/roster-import';
 import { errors, forbidden, json, router, security } from './openapi-helpers';
 
@@ -26,13 +28,11 @@ const StaffReport = z.object({
 const Ss12000Report = z.object({
   dryRun: z.boolean(), created: z.int(), updated: z.int(), unchanged: z.int(), classesCreated: z.array(z.string()), staff: StaffReport.optional(),
 }).nullable();
-const Ss12000ImportResult = z.object({ rows: z.int(), notPupils: z.int(), errors: z.array(RowError), report: Ss12000Report });
+const NotImported = z.object({ externalId: z.string(), reason: z.enum(Object.keys(NOT_PUPIL_REASONS) as [NotPupilReason, ...NotPupilReason[]]) });
+const Ss12000ImportResult = z.object({ rows: z.int(), notPupils: z.int(), notImported: z.array(NotImported), errors: z.array(RowError), report: Ss12000Report });
 
-/** Plain http only to this machine (a test source, a local bridge); anything else over TLS. */
-const SourceUrl = z.url().refine((u) => {
-  const url = new URL(u);
-  return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname));
-}, 'use https (plain http only to localhost)');
+/** https, or plain http to a host the server's settings allow (checked with the settings in the pull). */
+const SourceUrl = z.url({ protocol: /^https?$/ }).max(2000);
 const Ss12000PullRequest = z.object({
   baseUrl: SourceUrl,
   token: z.string().min(1).max(8192),
@@ -45,7 +45,8 @@ const Ss12000PullResult = Ss12000ImportResult.extend({ since: z.string().nullabl
 
 const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
-export function rosterRoutes({ db, clock }: Deps) {
+export function rosterRoutes({ db, clock, config, outboundFetch }: Deps) {
+  const fetchSource = outboundFetch ?? checkedFetch(config.ss12000AllowedHosts);
   const app = router();
   /** Both formats: any bad row refuses a real import (nothing written); a dry run reports it instead. */
   const runImport = async (actor: Actor, parsed: { rows: RosterRow[]; errors: { row: number; field: string | null; message: string }[] }, opts: { dryRun: boolean; teamId: string | null }) => {
@@ -91,7 +92,7 @@ export function rosterRoutes({ db, clock }: Deps) {
     async (c) => {
       const body = c.req.valid('json');
       if (c.var.actor.role !== 'admin') throw new ForbiddenError('Only an admin can import the roster.');
-      return c.json(await pullAndImportSs12000(db, c.var.actor, body, clock), 200);
+      return c.json(await pullAndImportSs12000(db, c.var.actor, { ...body, fetch: fetchSource, allowedHosts: config.ss12000AllowedHosts }, clock), 200);
     },
   );
   return app;

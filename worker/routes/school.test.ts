@@ -39,6 +39,51 @@ describe('school settings, calendar and template', () => {
   });
 });
 
+describe('PATCH /v1/school is a merge patch (RFC 7396)', () => {
+  // A value for every setting that differs from its default, so a wiped setting shows.
+  const CHANGED: Record<string, unknown> = {
+    shareDaysBeforeSamtal: 10,
+    dueSoonDays: 14,
+    iupDoneWhen: 'shared',
+    lmsOrigins: ['https://lms.example.se'],
+    pupilDetection: [{ urlPattern: '/elev/', selector: 'h1', attribute: null, match: 'name' }],
+  };
+
+  it('covers every setting the school has', async () => {
+    const read = await t.call(t.a.tokens.admin, 'GET', '/v1/school');
+    expect(Object.keys(CHANGED).sort()).toEqual(Object.keys(read.body.settings).sort());
+  });
+
+  it('changes only the setting it names, for every setting, and null puts one back to its default', async () => {
+    expect((await t.call(t.a.tokens.admin, 'PATCH', '/v1/school', { settings: CHANGED })).status).toBe(200);
+    const defaults = (await t.call(t.b.tokens.admin, 'GET', '/v1/school')).body.settings;
+    for (const [key, value] of Object.entries(CHANGED)) {
+      // Patch one setting back to its default value: every other one keeps its changed value.
+      const res = await t.call(t.a.tokens.admin, 'PATCH', '/v1/school', { settings: { [key]: defaults[key] } });
+      expect(res.status, key).toBe(200);
+      expect(res.body.settings, key).toEqual({ ...CHANGED, [key]: defaults[key] });
+      expect((await t.call(t.a.tokens.admin, 'PATCH', '/v1/school', { settings: { [key]: value } })).body.settings, key).toEqual(CHANGED);
+      // null: back to the default, the rest untouched.
+      const reset = await t.call(t.a.tokens.admin, 'PATCH', '/v1/school', { settings: { [key]: null } });
+      expect(reset.body.settings, key).toEqual({ ...CHANGED, [key]: defaults[key] });
+      await t.call(t.a.tokens.admin, 'PATCH', '/v1/school', { settings: { [key]: value } });
+    }
+    // The name alone leaves every setting, the calendar and the template as they were.
+    const before = (await t.call(t.a.tokens.admin, 'GET', '/v1/school')).body;
+    const renamed = await t.call(t.a.tokens.admin, 'PATCH', '/v1/school', { name: 'Nytt namn' }, { 'content-type': 'application/merge-patch+json' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toEqual({ ...before, name: 'Nytt namn' });
+  });
+
+  it('refuses unknown settings by name and changes nothing', async () => {
+    await t.call(t.a.tokens.admin, 'PATCH', '/v1/school', { settings: CHANGED });
+    const res = await t.call(t.a.tokens.admin, 'PATCH', '/v1/school', { settings: { dueSoonDays: 14, dueSoonDayz: 3 } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('dueSoonDayz');
+    expect((await t.call(t.a.tokens.admin, 'GET', '/v1/school')).body.settings).toEqual(CHANGED);
+  });
+});
+
 describe('GET /v1/me', () => {
   it('returns the teacher with teams (and lead role) and the teams’ groups', async () => {
     const res = await t.call(t.a.tokens.leadA, 'GET', '/v1/me');

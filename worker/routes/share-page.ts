@@ -1,11 +1,10 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { withoutControlCharacters } from '../../shared/schemas/common';
+import { withoutRefusedCharacters } from '../../shared/schemas/text-rules';
 import { SHARE_COMMENT_MAX, ShareCommentAuthor } from '../../shared/schemas/share';
 import type { AppEnv, Deps } from '../context';
 import { RateLimitedError } from '../errors';
-import { clientAddress } from '../middleware/client-address';
-import { FailureLimiter } from '../middleware/failure-limit';
+import type { GuessGuard } from '../middleware/guessing';
 import { resolveShareToken, viewSharedIup, writeShareComment, type ResolvedShare } from '../repositories/share-links';
 import { shareGonePage, sharePage, type PageState } from '../share/share-page';
 import { SHARE_STRINGS, shareLang, type ShareLang } from '../share/strings';
@@ -25,26 +24,24 @@ const PAGE_HEADERS = {
 
 const FORM_FIELDS = new Set(['section', 'text']);
 
-export function sharePageRoutes({ db, clock, config }: Deps) {
+export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
   const app = new Hono<AppEnv>();
-  // Share tokens have 256 random bits; the limit keeps a client that tries addresses from loading the database.
-  const guesses = new FailureLimiter(config.guessLimit.maxFailures, config.guessLimit.windowMs);
 
   const page = async (c: Context<AppEnv>, status: 200 | 400 | 404 | 410 | 413 | 429, body: Promise<string> | string): Promise<Response> =>
     c.body(await body, status, PAGE_HEADERS);
 
+  // An unknown address counts as a guess (a link that existed, expired or closed, does not); past
+  // the limit the answer is a readable 429 page. A live link always opens.
   const gone = (c: Context<AppEnv>, lang: ShareLang, r: ResolvedShare) => {
     if (r.state !== 'unknown') return page(c, 410, shareGonePage(lang, r.state === 'expired' ? 'expired' : 'revoked'));
-    guesses.fail(clientAddress(c), clock().getTime());
-    return page(c, 404, shareGonePage(lang, 'notFound'));
-  };
-
-  app.use('/:token', async (c, next) => {
-    const wait = guesses.retryAfter(clientAddress(c), clock().getTime());
-    if (wait === 0) return next();
+    const now = clock().getTime();
+    const token = c.req.param('token') ?? '';
+    const wait = guesses.retryAfter(c, token, now);
+    guesses.fail(c, token, now);
+    if (wait === 0) return page(c, 404, shareGonePage(lang, 'notFound'));
     c.header('Retry-After', String(wait));
-    return page(c, 429, shareGonePage(shareLang(c.req.query('lang')), 'tooManyTries'));
-  });
+    return page(c, 429, shareGonePage(lang, 'tooManyTries'));
+  };
 
   const show = async (c: Context<AppEnv>, lang: ShareLang, r: Extract<ResolvedShare, { link: unknown }>, status: 200 | 400 | 413 | 429, state: Omit<PageState, 'expiresAt'>) =>
     page(c, status, sharePage(lang, await viewSharedIup(db, r.link), { ...state, expiresAt: r.link.expiresAt }));
@@ -65,7 +62,7 @@ export function sharePageRoutes({ db, clock, config }: Deps) {
     if (r.state !== 'active') return gone(c, lang, r);
     const form = await c.req.parseBody().catch(() => ({} as Record<string, unknown>));
     const section = ShareCommentAuthor.safeParse(form.section);
-    const text = typeof form.text === 'string' ? withoutControlCharacters(form.text.replace(/\r\n/g, '\n')).trim() : null;
+    const text = typeof form.text === 'string' ? withoutRefusedCharacters(form.text.replace(/\r\n/g, '\n')).trim() : null;
     // Only the two comment sections: any other field (an omdöme, a status, another pupil) is refused whole.
     if (!section.success || text === null || Object.keys(form).some((k) => !FORM_FIELDS.has(k))) {
       return show(c, lang, r, 400, { error: { section: null, message: s.onlyComments } });

@@ -2,6 +2,7 @@ import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { printableIup } from '../../shared/printable/printable-iup';
 import { PRINT_CSS } from '../../shared/printable/print-css';
+import { withoutRefusedCharacters } from '../../shared/schemas/text-rules';
 import { SHARE_COMMENT_MAX, type ShareCommentAuthor } from '../../shared/schemas/share';
 import type { SharedIup } from '../repositories/share-links';
 import { SHARE_STRINGS, type ShareLang } from './strings';
@@ -37,7 +38,7 @@ export function sharePage(lang: ShareLang, data: SharedIup, state: PageState) {
   const comment = (author: ShareCommentAuthor) => {
     const id = `comment-${author}`;
     const err = state.error?.section === author ? state.error : null;
-    const value = err?.text ?? data.comments.find((c) => c.author === author)?.text ?? '';
+    const value = withoutRefusedCharacters(err?.text ?? data.comments.find((c) => c.author === author)?.text ?? '');
     return html`<form method="post" action="">
 <input type="hidden" name="section" value="${author}">
 <label for="${id}">${author === 'pupil' ? s.pupilLabel : s.guardiansLabel}</label>
