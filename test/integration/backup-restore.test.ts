@@ -92,4 +92,34 @@ describe('npm run admin -- backup / restore, with the server running', () => {
     await expect(cli('restore', '--from', join(dir, 'missing.db'), '--yes')).rejects.toThrow(/no backup/);
     expect(await count()).toBe(before);
   });
+
+  it('a restore does not bring back a pupil erased after the backup was taken', async () => {
+    const db = join(dir, 'erasure.db');
+    const api = await startApi(db);
+    try {
+      const admin = api.tokens.admin!;
+      const call = (method: string, path: string) => fetch(`${api.base}${path}`, { method, headers: { authorization: `Bearer ${admin}` } });
+      const { pupils } = (await (await call('GET', '/v1/pupils')).json()) as { pupils: { id: string; firstName: string }[] };
+      const gone = pupils[0]!;
+      const withDb = async (...args: string[]) => {
+        const lines: string[] = [];
+        const before = process.env.DATABASE_URL;
+        process.env.DATABASE_URL = `file:${db}`;
+        try { await run(args, (l) => lines.push(l)); } finally { process.env.DATABASE_URL = before; if (before === undefined) delete process.env.DATABASE_URL; }
+        return lines;
+      };
+      await withDb('backup', '--out', join(dir, 'before-erasure.db'));
+      expect((await call('DELETE', `/v1/pupils/${gone.id}`)).status).toBe(200);
+      const out = await withDb('restore', '--from', join(dir, 'before-erasure.db'), '--yes');
+      expect(out.at(-1)).toBe('1 pupil(s) erased after the backup was taken were erased again');
+      expect((await call('GET', `/v1/pupils/${gone.id}`)).status).toBe(404);
+      const after = (await (await call('GET', '/v1/pupils')).json()) as { total: number };
+      expect(after.total).toBe(pupils.length - 1);
+      // The erasure stays recorded, so the next restore of an old backup erases them again too.
+      const log = (await (await call('GET', `/v1/access-log?pupilId=${gone.id}`)).json()) as { entries: { action: string }[] };
+      expect(log.entries.map((e) => e.action)).toContain('erase');
+    } finally {
+      await stopApi(api.child);
+    }
+  }, 60_000);
 });

@@ -74,6 +74,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'DELETE /v1/phrases/:id': { as: 'teacherA', kind: 'team', ok: 200, req: (r) => ({ path: `/v1/phrases/${r.phraseId}` }) },
   'POST /v1/phrases/usage': { as: 'teacherA', kind: 'list', ok: 200, req: (r) => ({ path: '/v1/phrases/usage', body: { uses: [{ id: r.phraseId, count: 3 }] } }) },
 
+  'GET /v1/access-log': { as: 'admin', kind: 'pupil', ok: 200, req: (r) => ({ path: `/v1/access-log?pupilId=${r.pupilId}` }), otherPupil: 'an admin follows up access to any pupil of the school' },
+
   'GET /v1/deadlines': { as: 'teacherA', kind: 'list', ok: 200, req: () => ({ path: '/v1/deadlines?scope=team&date=2026-11-22' }) },
 
   'POST /v1/calendar-feeds': { as: 'teacherA', kind: 'own', ok: 201, req: () => ({ path: '/v1/calendar-feeds' }) },

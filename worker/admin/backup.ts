@@ -1,7 +1,12 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
-import { createDb } from '../db/client';
+import { and, eq } from 'drizzle-orm';
+import { createDb, type Db } from '../db/client';
+import { auditLog, pupils } from '../db/schema';
+import { scrubAfterErasure } from '../db/scrub';
+import { recordAudit } from '../repositories/audit';
+import { erasedPupils, erasePupilRows } from '../repositories/pupils';
 import { applyMigrations } from '../db/migrate';
 
 /** Raised for a backup or restore that was refused before anything changed. */
@@ -56,11 +61,12 @@ export async function restoreDatabase(
   client: Client,
   fromPath: string,
   options: { keepCurrentAs: string },
-): Promise<{ tables: number; rows: number; keptCurrentAs: string }> {
+): Promise<{ tables: number; rows: number; keptCurrentAs: string; reErased: number }> {
   const from = resolve(fromPath);
   if (!existsSync(from)) throw new BackupError(`no backup at ${from}`);
   const staging = join(dirname(resolve(options.keepCurrentAs)), `.restore-${Date.now()}.db`);
   copyFileSync(from, staging);
+  let reErased = 0;
   try {
     const backup = createClient({ url: `file:${staging}` });
     try {
@@ -69,7 +75,9 @@ export async function restoreDatabase(
       const known = await appliedMigrations(client);
       const inBackup = await appliedMigrations(backup);
       if (inBackup.some((h) => !known.includes(h))) throw new BackupError('the backup comes from a newer version of IUP-stöd; update first');
-      await applyMigrations(createDb(backup));
+      const staged = createDb(backup);
+      await applyMigrations(staged);
+      reErased = await reapplyErasures(createDb(client), staged);
     } finally {
       backup.close();
     }
@@ -97,10 +105,32 @@ export async function restoreDatabase(
     } finally {
       await client.execute('DETACH DATABASE restore_source');
     }
-    return { tables: tables.length, rows, keptCurrentAs: kept.path };
+    await scrubAfterErasure(client);
+    return { tables: tables.length, rows, keptCurrentAs: kept.path, reErased };
   } finally {
     rmSync(staging, { force: true });
   }
+}
+
+/**
+ * An erasure is a promise about every copy the school keeps using: a backup taken before a pupil
+ * was erased still holds them, so a restore erases them again (the live database's audit log
+ * says who was erased) and carries the erasure's audit entry over. Returns how many.
+ */
+async function reapplyErasures(live: Db, staged: Db): Promise<number> {
+  let n = 0;
+  for (const e of await erasedPupils(live)) {
+    const present = (await staged.select({ id: pupils.id }).from(pupils).where(eq(pupils.id, e.pupilId)).limit(1)).length > 0;
+    const logged = (await staged.select({ id: auditLog.id }).from(auditLog)
+      .where(and(eq(auditLog.action, 'erase'), eq(auditLog.entity, 'pupil'), eq(auditLog.entityId, e.pupilId))).limit(1)).length > 0;
+    if (!present && logged) continue;
+    await staged.transaction(async (tx) => {
+      await erasePupilRows(tx, e.schoolId, e.pupilId);
+      if (!logged) await recordAudit(tx, { schoolId: e.schoolId, actorId: null, action: 'erase', entity: 'pupil', entityId: e.pupilId, pupilId: e.pupilId });
+    });
+    if (present) n++;
+  }
+  return n;
 }
 
 async function appliedMigrations(client: Client): Promise<string[]> {

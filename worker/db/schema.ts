@@ -242,9 +242,15 @@ export const auditLog = sqliteTable(
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id').notNull(),
+    /** The pupil the entry is about, so access to one pupil's data can be followed up (loggkontroll). */
+    pupilId: text('pupil_id'),
     at: text('at').notNull().default(now),
   },
-  (t) => [index('audit_log_school_at').on(t.schoolId, t.at)],
+  (t) => [
+    index('audit_log_school_at').on(t.schoolId, t.at),
+    index('audit_log_school_pupil').on(t.schoolId, t.pupilId, t.at),
+    index('audit_log_school_actor').on(t.schoolId, t.actorId, t.at),
+  ],
 );
 
 /**

@@ -21,7 +21,7 @@ export async function exportHandover(db: Db, actor: Actor, pupilId: string, at: 
     iups.push({ schoolYear: d.schoolYear, status: d.status, revisions: revs.map((r) => ({ version: r.version, status: r.status, sections: r.sections, savedAt: r.createdAt })) });
   }
   const samtal = await db.select().from(meetings).where(and(eq(meetings.pupilId, p.id), eq(meetings.schoolId, actor.schoolId))).orderBy(asc(meetings.startsAt));
-  await recordAudit(db, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'view', entity: 'pupil-handover', entityId: p.id });
+  await recordAudit(db, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'view', entity: 'pupil-handover', entityId: p.id, pupilId: p.id });
   return Handover.parse({
     format: HANDOVER_FORMAT, version: 1, exportedAt: at,
     fromSchool: { name: school?.name ?? '', schoolUnitCode: school?.code ?? null },
@@ -80,7 +80,7 @@ export async function importHandover(db: Db, actor: Actor, file: unknown, pupilI
       await tx.insert(meetings).values({ id: crypto.randomUUID(), schoolId: actor.schoolId, pupilId: report.pupilId, startsAt: m.startsAt, status: m.status, agreements: m.agreements, createdBy: actor.teacherId, createdAt: at, updatedAt: at });
       report.meetingsImported++;
     }
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'import', entity: 'pupil-handover', entityId: report.pupilId });
+    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'import', entity: 'pupil-handover', entityId: report.pupilId, pupilId: report.pupilId });
     return report;
   });
 }

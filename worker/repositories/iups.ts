@@ -78,7 +78,7 @@ export async function createIup(db: Db, actor: Actor, input: IupCreate, at: stri
     await tx.insert(iupRevisions).values({
       id: crypto.randomUUID(), documentId: id, version: 1, status: 'draft', sections: d.sections, authorId: actor.teacherId, createdAt: at,
     });
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'create', entity: 'iup', entityId: id });
+    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'create', entity: 'iup', entityId: id, pupilId: d.pupilId });
   });
   return getIup(db, actor, id);
 }
@@ -116,7 +116,7 @@ export async function saveIup(
       restoredFromVersion: change.restoredFromVersion ?? null, createdAt: at,
     });
     const action = change.restoredFromVersion !== undefined ? 'restore' : statusChanged && !change.sections ? 'status' : 'update';
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action, entity: 'iup', entityId: id });
+    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action, entity: 'iup', entityId: id, pupilId: current.pupilId });
     return { ...current, sections, status, version, authorId: actor.teacherId, updatedAt: at,
       ...(statusChanged ? { statusChangedBy: actor.teacherId, statusChangedAt: at } : {}) };
   });
@@ -164,7 +164,7 @@ async function saveSections(
       args: [crypto.randomUUID(), change.restoredFromVersion ?? null, id],
     },
     {
-      sql: "insert into audit_log (school_id, actor_id, action, entity, entity_id) select ?, ?, ?, 'iup', ? where changes() = 1",
+      sql: "insert into audit_log (school_id, actor_id, action, entity, entity_id, pupil_id) select ?, ?, ?, 'iup', id, pupil_id from iup_documents where id = ? and changes() = 1",
       args: [actor.schoolId, actor.teacherId, change.restoredFromVersion !== undefined ? 'restore' : 'update', id],
     },
   ], 'write');
@@ -174,10 +174,11 @@ async function saveSections(
   throw staleVersion(change.baseVersion, current);
 }
 
-export async function listRevisions(db: Executor, actor: Actor, documentId: string): Promise<IupRevision[]> {
-  await getIup(db, actor, documentId);
+/** Every revision, newest first, with the pupil the document is about (for the access log). */
+export async function listRevisions(db: Executor, actor: Actor, documentId: string): Promise<{ pupilId: string; revisions: IupRevision[] }> {
+  const { pupilId } = await getIup(db, actor, documentId);
   const rows = await db.select().from(iupRevisions).where(eq(iupRevisions.documentId, documentId)).orderBy(desc(iupRevisions.version));
-  return rows.map((r) => ({ ...r, restoredFromVersion: r.restoredFromVersion ?? null }));
+  return { pupilId, revisions: rows.map((r) => ({ ...r, restoredFromVersion: r.restoredFromVersion ?? null })) };
 }
 
 export async function getRevision(db: Executor, actor: Actor, documentId: string, version: number): Promise<IupRevision> {

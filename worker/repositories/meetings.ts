@@ -59,27 +59,27 @@ export async function createMeeting(db: Db, actor: Actor, input: MeetingCreate, 
       id, schoolId: actor.schoolId, pupilId: m.pupilId, startsAt: utc(m.startsAt), durationMinutes: m.durationMinutes,
       status: m.status, agreements: m.agreements, createdBy: actor.teacherId, createdAt: at, updatedAt: at,
     });
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'create', entity: 'meeting', entityId: id });
+    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'create', entity: 'meeting', entityId: id, pupilId: m.pupilId });
   });
   return getMeeting(db, actor, id);
 }
 
 export async function updateMeeting(db: Db, actor: Actor, id: string, patch: MeetingPatch, at: string): Promise<Meeting> {
   await db.transaction(async (tx) => {
-    await getMeeting(tx, actor, id);
+    const before = await getMeeting(tx, actor, id);
     await tx
       .update(meetings)
       .set({ ...patch, ...(patch.startsAt ? { startsAt: utc(patch.startsAt) } : {}), updatedAt: at })
       .where(and(eq(meetings.id, id), eq(meetings.schoolId, actor.schoolId)));
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'update', entity: 'meeting', entityId: id });
+    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'update', entity: 'meeting', entityId: id, pupilId: before.pupilId });
   });
   return getMeeting(db, actor, id);
 }
 
 export async function deleteMeeting(db: Db, actor: Actor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
-    await getMeeting(tx, actor, id);
+    const before = await getMeeting(tx, actor, id);
     await tx.delete(meetings).where(and(eq(meetings.id, id), eq(meetings.schoolId, actor.schoolId)));
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'delete', entity: 'meeting', entityId: id });
+    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'delete', entity: 'meeting', entityId: id, pupilId: before.pupilId });
   });
 }

@@ -2,8 +2,9 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { append, arskursProblem, type Pupil, type PupilCreate, type PupilPatch, type PupilQuery, PupilCreate as PupilCreateSchema } from '../../shared/index';
 import type { Actor } from '../context';
 import type { Db, Executor } from '../db/client';
-import { groupMembers, groups, iupDocuments, iupRevisions, meetings, mentors, pupils, shareComments, shareLinks, teachers } from '../db/schema';
+import { auditLog, groupMembers, groups, iupDocuments, iupRevisions, meetings, mentors, pupils, shareComments, shareLinks, teachers } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
+import { scrubAfterErasure } from '../db/scrub';
 import { recordAudit } from './audit';
 import { pupilVisible } from './visibility';
 
@@ -117,7 +118,7 @@ export async function createPupil(db: Db, actor: Actor, input: PupilCreate, at: 
       securityMarked: p.securityMarked, enrolledAt: p.enrolledAt, createdAt: at, updatedAt: at,
     });
     await replaceRelations(tx, id, p.groupIds, p.mentorIds);
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'create', entity: 'pupil', entityId: id });
+    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'create', entity: 'pupil', entityId: id, pupilId: id });
   });
   return getPupil(db, { ...actor, role: 'admin' }, id);
 }
@@ -139,24 +140,45 @@ export async function updatePupil(db: Db, actor: Actor, id: string, patch: Pupil
       })
       .where(and(eq(pupils.id, id), eq(pupils.schoolId, actor.schoolId)));
     await replaceRelations(tx, id, patch.groupIds, patch.mentorIds);
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'update', entity: 'pupil', entityId: id });
+    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'update', entity: 'pupil', entityId: id, pupilId: id });
   });
   return getPupil(db, actor, id);
 }
 
-/** Erase a pupil and everything written about them; the audit log keeps only that it happened. */
-export async function erasePupil(db: Db, actor: Actor, id: string): Promise<void> {
+/**
+ * Erase a pupil and everything written about them; the audit log keeps only that it happened.
+ * Answers once the erased data is off the disk too (`scrubAfterErasure`): whether that could be
+ * confirmed is returned.
+ */
+export async function erasePupil(db: Db, actor: Actor, id: string): Promise<{ diskScrubbed: boolean }> {
   await db.transaction(async (tx) => {
     await assertPupilVisible(tx, actor, id);
-    const docs = await tx.select({ id: iupDocuments.id }).from(iupDocuments).where(eq(iupDocuments.pupilId, id));
-    if (docs.length) await tx.delete(iupRevisions).where(inArray(iupRevisions.documentId, docs.map((d) => d.id)));
-    await tx.delete(iupDocuments).where(eq(iupDocuments.pupilId, id));
-    await tx.delete(meetings).where(eq(meetings.pupilId, id));
-    await tx.delete(shareComments).where(eq(shareComments.pupilId, id));
-    await tx.delete(shareLinks).where(eq(shareLinks.pupilId, id));
-    await tx.delete(groupMembers).where(eq(groupMembers.pupilId, id));
-    await tx.delete(mentors).where(eq(mentors.pupilId, id));
-    await tx.delete(pupils).where(and(eq(pupils.id, id), eq(pupils.schoolId, actor.schoolId)));
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'erase', entity: 'pupil', entityId: id });
+    await erasePupilRows(tx, actor.schoolId, id);
+    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'erase', entity: 'pupil', entityId: id, pupilId: id });
   });
+  return { diskScrubbed: await scrubAfterErasure(db.$client) };
+}
+
+/**
+ * Every row about the pupil, without permission checks: for `erasePupil` and for a restore that
+ * must not bring back a pupil erased after the backup was taken. With `secure_delete` on (see
+ * `open-local.ts`) the freed pages are zeroed; `scrubAfterErasure` then clears the WAL.
+ */
+export async function erasePupilRows(tx: Executor, schoolId: string, id: string): Promise<void> {
+  const docs = await tx.select({ id: iupDocuments.id }).from(iupDocuments).where(eq(iupDocuments.pupilId, id));
+  if (docs.length) await tx.delete(iupRevisions).where(inArray(iupRevisions.documentId, docs.map((d) => d.id)));
+  await tx.delete(iupDocuments).where(eq(iupDocuments.pupilId, id));
+  await tx.delete(meetings).where(eq(meetings.pupilId, id));
+  await tx.delete(shareComments).where(eq(shareComments.pupilId, id));
+  await tx.delete(shareLinks).where(eq(shareLinks.pupilId, id));
+  await tx.delete(groupMembers).where(eq(groupMembers.pupilId, id));
+  await tx.delete(mentors).where(eq(mentors.pupilId, id));
+  await tx.delete(pupils).where(and(eq(pupils.id, id), eq(pupils.schoolId, schoolId)));
+}
+
+/** Pupils erased in this database (ids and schools only, from the audit log). */
+export async function erasedPupils(db: Executor): Promise<{ schoolId: string; pupilId: string }[]> {
+  const rows = await db.selectDistinct({ schoolId: auditLog.schoolId, pupilId: auditLog.entityId }).from(auditLog)
+    .where(and(eq(auditLog.action, 'erase'), eq(auditLog.entity, 'pupil')));
+  return rows;
 }

@@ -71,7 +71,7 @@ export async function importRoster(db: Db, actor: Actor, rows: readonly RosterRo
     const createdIds = new Map<string, string>();
     const newMembers: (typeof groupMembers.$inferInsert)[] = [];
     const audits: AuditEntry[] = [];
-    const audit = (entityId: string) => audits.push({ schoolId: actor.schoolId, actorId: actor.teacherId, action: 'import', entity: 'pupil', entityId });
+    const audit = (entityId: string) => audits.push({ schoolId: actor.schoolId, actorId: actor.teacherId, action: 'import', entity: 'pupil', entityId, pupilId: entityId });
     for (const r of rows) {
       let classId: string | null = null;
       if (r.className) {

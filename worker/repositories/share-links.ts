@@ -30,7 +30,7 @@ export async function createShareLink(db: Db, actor: Actor, pupilId: string, inp
   await db.transaction(async (tx) => {
     await assertPupilVisible(tx, actor, pupilId);
     await tx.insert(shareLinks).values(row);
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'create', entity: 'share-link', entityId: row.id });
+    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'create', entity: 'share-link', entityId: row.id, pupilId });
   });
   return { link: toLink(row, at), token };
 }
@@ -49,7 +49,7 @@ export async function revokeShareLink(db: Db, actor: Actor, id: string, at: stri
     await assertPupilVisible(tx, actor, row.pupilId);
     const revokedAt = row.revokedAt ?? at;
     await tx.update(shareLinks).set({ revokedAt }).where(eq(shareLinks.id, id));
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'delete', entity: 'share-link', entityId: id });
+    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'delete', entity: 'share-link', entityId: id, pupilId: row.pupilId });
     return toLink({ ...row, revokedAt }, at);
   });
 }
@@ -88,7 +88,7 @@ export async function viewSharedIup(db: Db, link: LinkRow): Promise<SharedIup> {
     commentsFor(db, link.schoolId, link.pupilId, link.schoolYear),
   ]);
   if (!pupil || !school) throw new NotFoundError('Share link');
-  await recordAudit(db, { schoolId: link.schoolId, actorId: null, action: 'view', entity: 'share-link', entityId: link.id });
+  await recordAudit(db, { schoolId: link.schoolId, actorId: null, action: 'view', entity: 'share-link', entityId: link.id, pupilId: link.pupilId });
   return { schoolName: school.name, template: school.template, pupil, schoolYear: link.schoolYear, sections: doc?.sections ?? null, comments };
 }
 
@@ -117,7 +117,7 @@ export async function writeShareComment(db: Db, link: LinkRow, author: ShareComm
       await tx.insert(shareComments).values({ schoolId: link.schoolId, pupilId: link.pupilId, schoolYear: link.schoolYear, author, text, linkId: link.id, updatedAt: at })
         .onConflictDoUpdate({ target: [shareComments.pupilId, shareComments.schoolYear, shareComments.author], set: { text, linkId: link.id, updatedAt: at } });
     }
-    await recordAudit(tx, { schoolId: link.schoolId, actorId: null, action: 'update', entity: 'share-comment', entityId: link.id });
+    await recordAudit(tx, { schoolId: link.schoolId, actorId: null, action: 'update', entity: 'share-comment', entityId: link.id, pupilId: link.pupilId });
   });
 }
 

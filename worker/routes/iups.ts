@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { IupCreate, IupDocument, IupQuery, IupRevision, IupUpdate } from '../../shared/index';
-import type { Deps } from '../context';
+import type { Actor, Deps } from '../context';
+import { recordRead } from '../repositories/audit';
 import { ValidationError } from '../errors';
 import { createIup, getIup, getIupByPupilYear, listRevisions, restoreRevision, saveIup } from '../repositories/iups';
 import { conflict, errors, IdParam, json, router, security } from './openapi-helpers';
@@ -21,11 +22,15 @@ function baseVersion(ifMatch: string | undefined, bodyVersion: number | undefine
 
 export function iupRoutes({ db, clock }: Deps) {
   const app = router();
+  /** Who read which pupil's IUP or history is logged, never what it says. */
+  const logRead = (actor: Actor, entity: 'iup' | 'iup-revisions', doc: { id: string; pupilId: string }) =>
+    recordRead(db, { schoolId: actor.schoolId, actorId: actor.teacherId, entity, entityId: doc.id, pupilId: doc.pupilId }, clock().getTime());
   app.openapi(
     createRoute({ method: 'get', path: '/', tags, security, description: 'The IUP of a pupil for a läsår.', request: { query: IupQuery }, responses: { 200: json(IupDocument, 'The IUP'), ...errors } }),
     async (c) => {
       const q = c.req.valid('query');
       const doc = await getIupByPupilYear(db, c.var.actor, q.pupilId, q.schoolYear);
+      await logRead(c.var.actor, 'iup', doc);
       c.header('ETag', etag(doc.version));
       return c.json(doc, 200);
     },
@@ -34,6 +39,7 @@ export function iupRoutes({ db, clock }: Deps) {
     createRoute({ method: 'get', path: '/{id}', tags, security, request: { params: IdParam }, responses: { 200: json(IupDocument, 'The IUP'), ...errors } }),
     async (c) => {
       const doc = await getIup(db, c.var.actor, c.req.valid('param').id);
+      await logRead(c.var.actor, 'iup', doc);
       c.header('ETag', etag(doc.version));
       return c.json(doc, 200);
     },
@@ -71,7 +77,12 @@ export function iupRoutes({ db, clock }: Deps) {
   );
   app.openapi(
     createRoute({ method: 'get', path: '/{id}/revisions', tags, security, request: { params: IdParam }, responses: { 200: json(z.object({ revisions: z.array(IupRevision) }), 'Every accepted save, newest first'), ...errors } }),
-    async (c) => c.json({ revisions: await listRevisions(db, c.var.actor, c.req.valid('param').id) }, 200),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const { pupilId, revisions } = await listRevisions(db, c.var.actor, id);
+      await logRead(c.var.actor, 'iup-revisions', { id, pupilId });
+      return c.json({ revisions }, 200);
+    },
   );
   app.openapi(
     createRoute({

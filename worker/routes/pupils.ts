@@ -80,12 +80,13 @@ export function pupilRoutes({ db, clock }: Deps) {
   app.openapi(
     createRoute({
       method: 'delete', path: '/{id}', tags: ['pupils'], security, description: 'Erase the pupil and everything written about them (GDPR erasure).',
-      request: { params: IdParam }, responses: { 200: json(Deleted, 'Erased'), ...errors, ...forbidden },
+      request: { params: IdParam },
+      responses: { 200: json(Deleted.extend({ diskScrubbed: z.boolean().describe('false when the database file could not be confirmed free of the erased data (a remote database, or a long-running reader); see the README') }), 'Erased'), ...errors, ...forbidden },
     }),
     async (c) => {
       if (c.var.actor.role !== 'admin') throw new ForbiddenError('Only an admin can erase a pupil.');
-      await erasePupil(db, c.var.actor, c.req.valid('param').id);
-      return c.json({ deleted: true as const }, 200);
+      const { diskScrubbed } = await erasePupil(db, c.var.actor, c.req.valid('param').id);
+      return c.json({ deleted: true as const, diskScrubbed }, 200);
     },
   );
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SchoolYearLabel } from '../../shared/schemas/common';
 import { ShareComment, ShareLink, ShareLinkCreate } from '../../shared/schemas/share';
 import type { Deps } from '../context';
+import { recordRead } from '../repositories/audit';
 import { createShareLink, listShareComments, listShareLinks, revokeShareLink } from '../repositories/share-links';
 import { errors, IdParam, json, router, security } from './openapi-helpers';
 
@@ -44,7 +45,13 @@ export function shareLinkRoutes({ db, clock }: Deps) {
       request: { params: IdParam, query: z.object({ schoolYear: SchoolYearLabel }) },
       responses: { 200: json(z.object({ comments: z.array(ShareComment) }), 'One text per author, if written'), ...errors },
     }),
-    async (c) => c.json({ comments: await listShareComments(db, c.var.actor, c.req.valid('param').id, c.req.valid('query').schoolYear) }, 200),
+    async (c) => {
+      const { actor } = c.var;
+      const pupilId = c.req.valid('param').id;
+      const comments = await listShareComments(db, actor, pupilId, c.req.valid('query').schoolYear);
+      await recordRead(db, { schoolId: actor.schoolId, actorId: actor.teacherId, entity: 'share-comments', entityId: pupilId, pupilId }, clock().getTime());
+      return c.json({ comments }, 200);
+    },
   );
   return app;
 }
