@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
 import { defaultConfig } from '../context';
@@ -50,6 +51,8 @@ describe('admin CLI', () => {
     await expect(cli('teacher', 'create', '--school', 'nope', '--name', 'A', '--email', 'a@b.se', '--team', 'nope')).rejects.toThrow();
     await expect(cli('token', 'create', '--email', 'nobody@x.se')).rejects.toThrow(/no teacher/);
     await expect(cli('frobnicate')).rejects.toThrow(/unknown command/);
+    // A name is held to the API's rules: no direction overrides, no line breaks.
+    await expect(cli('school', 'create', '--name', 'Björk\u202Eskolan')).rejects.toThrow(/direction-changing/);
     const client = await openLocalClient(process.env.DATABASE_URL!);
     expect((await client.execute('select count(*) as n from teachers')).rows[0]!.n).toBe(0);
     client.close();
@@ -85,14 +88,41 @@ describe('admin CLI', () => {
     for (const name of ['organisations', 'groups']) writeFileSync(join(folder, `${name}.json`), readFileSync(join(fixtures, `${name}.json`)));
     writeFileSync(join(folder, 'persons.json'), JSON.stringify(validSs12000Files().persons));
     const out = await cli('roster', 'import-ss12000', '--dir', folder, '--as', 'per@example.se');
-    expect(out).toEqual(['8 persons are not pupils here (staff, other schools, other school forms)', 'created 5, updated 0, unchanged 0; new classes: 3A, FA, 5B']);
+    const reasons = [
+      '8 persons are not imported as pupils here:',
+      '  5 no enrolment (staff or another role): p-6, p-12, p-13, p-14, p-15',
+      '  1 enrolled in a school form the product does not serve (only FKLASS, GR, GRS, SP, SAM): p-7',
+      '  1 enrolled at another school unit: p-8',
+      '  1 enrolment cancelled: p-9',
+    ];
+    expect(out).toEqual([...reasons, 'created 5, updated 0, unchanged 0; new classes: 3A, FA, 5B']);
     // With duties and activities beside them, staff and mentors come too.
     for (const name of ['duties', 'activities']) writeFileSync(join(folder, `${name}.json`), readFileSync(join(fixtures, `${name}.json`)));
     expect(await cli('roster', 'import-ss12000', '--dir', folder, '--as', 'per@example.se')).toEqual([
-      '8 persons are not pupils here (staff, other schools, other school forms)',
+      ...reasons,
       'created 0, updated 0, unchanged 5; new classes: none',
       'staff: created 2, updated 0, unchanged 0; mentorships added 2',
       'staff p-15 skipped: no e-mail address or eduPersonPrincipalName to sign in with',
     ]);
   });
+
+  it('exits 2 with the error alone for bad data, in a dry run as in a real run; the usage text only for a wrong command line', async () => {
+    const [schoolId] = await cli('school', 'create', '--name', 'Björkskolan', '--code', '12345678');
+    await cli('teacher', 'create', '--school', schoolId!, '--name', 'Per Ek', '--email', 'per@example.se', '--role', 'admin');
+    const entry = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'worker/admin/cli.ts', ...args], {
+      cwd: join(import.meta.dirname, '../..'), env: { ...process.env }, encoding: 'utf8',
+    });
+    const dry = entry('roster', 'import-ss12000', '--dir', SS12000_FIXTURE_DIR, '--as', 'per@example.se', '--dry-run');
+    const real = entry('roster', 'import-ss12000', '--dir', SS12000_FIXTURE_DIR, '--as', 'per@example.se');
+    for (const r of [dry, real]) {
+      expect(r.status).toBe(2);
+      expect(r.stdout).toContain('row 10 (familyName)');
+      expect(r.stderr).toMatch(/^error: .*2 problem/);
+      expect(r.stderr).not.toContain('Usage:');
+    }
+    const usage = entry('roster', 'import-ss12000', '--as', 'per@example.se');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('--dir is required');
+    expect(usage.stderr).toContain('Usage:');
+  }, 30_000);
 });

@@ -2,20 +2,24 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient, type Client } from '@libsql/client';
-import { and, eq } from 'drizzle-orm';
-import { defaultSchoolSettings, defaultTemplate, schoolYearOf, typicalSchoolYear } from '../../shared/index';
+import { append } from '../../shared/index';
+import { NOT_PUPIL_REASONS, type NotPupilReason } from '../../shared/roster-import/ss12000';
+import { ConfigError, configFromEnv } from '../config';
+import type { Actor } from '../context';
 import { createDb, type Db } from '../db/client';
 import { BackupError, backupDatabase, restoreDatabase } from './backup';
 import { applyMigrations } from '../db/migrate';
 import { openLocalClient } from '../db/open-local';
-import { schools, teachers, teamMembers, teams } from '../db/schema';
 import { seedDemo } from '../demo/seed';
-import { ValidationError } from '../errors';
+import { ApiError, ValidationError } from '../errors';
+import { guardedFetch } from '../net/guarded-fetch-node';
+import { createSchool, createTeacher, createTeam, teachersByEmail } from '../repositories/school-setup';
 import { importRoster } from '../repositories/roster-import';
 import { findActorByTeacher, issueToken, listTokens, revokeToken } from '../repositories/tokens';
 import { decodeRosterBytes } from '../../shared/roster-import/decode';
 import { parseRosterCsv } from '../../shared/roster-import/csv';
 import { importSs12000, pullAndImportSs12000, type Ss12000Outcome } from '../roster/ss12000-import';
+import { UpstreamError } from '../roster/ss12000-pull';
 
 const USAGE = `Usage: npm run admin -- <command> [options]
 
@@ -43,10 +47,19 @@ const USAGE = `Usage: npm run admin -- <command> [options]
 
 DATABASE_URL defaults to file:./data/iup-stod.db`;
 
+/** The command line itself is wrong: the message and the usage text. */
 class UsageError extends Error {}
+/** The command was right but the data or the database says no: the message only. */
+class DataError extends Error {}
 
-const usageOnRefusal = (err: unknown): never => {
-  throw err instanceof BackupError ? new UsageError(err.message) : err;
+const dataOnRefusal = (err: unknown): never => {
+  throw err instanceof BackupError ? new DataError(err.message) : err;
+};
+
+/** A repository's refusal (a bad name, an unknown team) in the CLI's words. */
+const dataOnApiError = (err: unknown): never => {
+  if (err instanceof ApiError) throw new DataError(err.message);
+  throw err;
 };
 
 function need(values: Record<string, unknown>, key: string): string {
@@ -68,10 +81,17 @@ function localFile(url: string): string {
 }
 
 async function findTeacher(db: Db, email: string, schoolId?: string) {
-  const rows = await db.select().from(teachers).where(schoolId ? and(eq(teachers.email, email), eq(teachers.schoolId, schoolId)) : eq(teachers.email, email));
-  if (rows.length === 0) throw new UsageError(`no teacher with email ${email}`);
+  const rows = await teachersByEmail(db, email, schoolId);
+  if (rows.length === 0) throw new DataError(`no teacher with email ${email}`);
   if (rows.length > 1) throw new UsageError(`${email} exists in several schools; add --school`);
   return rows[0]!;
+}
+
+async function findAdmin(db: Db, email: string, schoolId?: string): Promise<Actor> {
+  const admin = await findTeacher(db, email, schoolId);
+  const actor = await findActorByTeacher(db, admin.id);
+  if (!actor || actor.role !== 'admin') throw new DataError(`${admin.email} is not an admin`);
+  return actor;
 }
 
 export async function run(argv: string[], out: (line: string) => void = console.log): Promise<void> {
@@ -86,24 +106,33 @@ export async function run(argv: string[], out: (line: string) => void = console.
     },
   });
   const command = positionals.join(' ');
+  const printRows = (rows: readonly { row: number; field: string | null; message: string }[]) => {
+    for (const e of rows) out(`row ${e.row}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
+  };
   /** A refused import lists every bad row before it fails. */
   const rowErrorsPrinted = async <T,>(p: Promise<T>): Promise<T> => {
     try { return await p; } catch (err) {
+      if (err instanceof UpstreamError) throw new DataError(`the SS 12000 source could not be read: ${err.reason}`);
       const rows = err instanceof ValidationError ? (err.details as { rows?: { row: number; field: string | null; message: string }[] } | undefined)?.rows : undefined;
-      if (!rows) throw err;
-      for (const e of rows) out(`row ${e.row}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
-      throw new UsageError(`${rows.length} problem(s); nothing was imported`);
+      if (!rows) return dataOnApiError(err);
+      printRows(rows);
+      throw new DataError(`${rows.length} problem(s); nothing was imported`);
     }
   };
   const printOutcome = (o: Ss12000Outcome) => {
-    for (const e of o.errors) out(`row ${e.row}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
-    out(`${o.notPupils} persons are not pupils here (staff, other schools, other school forms)`);
+    printRows(o.errors);
+    // Grouped by reason, with the first ids of each: a municipality's export has thousands of others.
+    const byReason = new Map<NotPupilReason, string[]>();
+    for (const n of o.notImported) append(byReason, n.reason, n.externalId);
+    out(`${o.notPupils} persons are not imported as pupils here${byReason.size ? ':' : ''}`);
+    for (const [reason, ids] of byReason) out(`  ${ids.length} ${NOT_PUPIL_REASONS[reason]}: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? `, … and ${ids.length - 10} more` : ''}`);
     const r = o.report;
-    if (!r) { out(`dry run: ${o.errors.length} problem(s) to fix first`); return; }
+    // A dry run with problems fails as the real run would, after showing everything it found.
+    if (!r) throw new DataError(`dry run: ${o.errors.length} problem(s) to fix first; nothing would be imported`);
     out(`${r.dryRun ? 'dry run: would create' : 'created'} ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}; new classes: ${r.classesCreated.join(', ') || 'none'}`);
     if (r.staff) {
       out(`staff: created ${r.staff.created}, updated ${r.staff.updated}, unchanged ${r.staff.unchanged}; mentorships added ${r.staff.mentorshipsAdded}`);
-      for (const s of r.staff.skipped) out(`staff ${s.externalId} skipped: ${s.reason}`);
+      for (const st of r.staff.skipped) out(`staff ${st.externalId} skipped: ${st.reason}`);
     }
   };
   const { db, client, url, close } = await openDb();
@@ -121,39 +150,19 @@ export async function run(argv: string[], out: (line: string) => void = console.
       case 'school create': {
         const code = values.code ?? null;
         if (code !== null && !/^\d{8}$/.test(code)) throw new UsageError('--code is the 8-digit skolenhetskod');
-        const id = crypto.randomUUID();
-        await db.insert(schools).values({
-          id, name: need(values, 'name'), schoolUnitCode: code, settings: defaultSchoolSettings(), template: defaultTemplate(),
-          calendar: { schoolYears: [typicalSchoolYear(schoolYearOf(new Date().toISOString().slice(0, 10)))] },
-        });
-        out(id);
+        out(await createSchool(db, { name: need(values, 'name'), schoolUnitCode: code }, new Date().toISOString().slice(0, 10)).catch(dataOnApiError));
         return;
       }
       case 'team create': {
-        const schoolId = need(values, 'school');
-        const [school] = await db.select({ id: schools.id }).from(schools).where(eq(schools.id, schoolId));
-        if (!school) throw new UsageError(`no school ${schoolId}`);
-        const id = crypto.randomUUID();
-        await db.insert(teams).values({ id, schoolId, name: need(values, 'name') });
-        out(id);
+        out(await createTeam(db, need(values, 'school'), need(values, 'name')).catch(dataOnApiError));
         return;
       }
       case 'teacher create': {
-        const schoolId = need(values, 'school');
         const role = values.role ?? 'teacher';
         if (role !== 'teacher' && role !== 'admin') throw new UsageError('--role is teacher or admin');
-        const email = need(values, 'email').toLowerCase();
-        if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw new UsageError('--email is not an e-mail address');
-        const id = crypto.randomUUID();
-        await db.transaction(async (tx) => {
-          await tx.insert(teachers).values({ id, schoolId, name: need(values, 'name'), email, role });
-          if (values.team) {
-            const [team] = await tx.select().from(teams).where(and(eq(teams.id, values.team), eq(teams.schoolId, schoolId)));
-            if (!team) throw new UsageError(`no team ${values.team} in that school`);
-            await tx.insert(teamMembers).values({ teamId: team.id, teacherId: id, role: values.lead ? 'lead' : 'member' });
-          }
-        });
-        out(id);
+        out(await createTeacher(db, {
+          schoolId: need(values, 'school'), name: need(values, 'name'), email: need(values, 'email'), role, teamId: values.team ?? null, lead: values.lead === true,
+        }).catch(dataOnApiError));
         return;
       }
       case 'token create': {
@@ -169,31 +178,27 @@ export async function run(argv: string[], out: (line: string) => void = console.
       }
       case 'token revoke': {
         const ok = await revokeToken(db, need(values, 'id'), new Date().toISOString());
-        if (!ok) throw new UsageError('no active token with that id');
+        if (!ok) throw new DataError('no active token with that id');
         out('revoked');
         return;
       }
       case 'roster import': {
-        const admin = await findTeacher(db, need(values, 'as'), values.school);
-        const actor = await findActorByTeacher(db, admin.id);
-        if (!actor || actor.role !== 'admin') throw new UsageError(`${admin.email} is not an admin`);
+        const actor = await findAdmin(db, need(values, 'as'), values.school);
         const { text, encoding } = decodeRosterBytes(new Uint8Array(await readFile(need(values, 'file'))));
         const parsed = parseRosterCsv(text);
         out(`encoding ${encoding}, delimiter "${parsed.delimiter}", columns ${JSON.stringify(parsed.columns)}`);
-        for (const e of parsed.errors) out(`row ${e.row}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
-        if (parsed.errors.length) throw new UsageError(`${parsed.errors.length} problem(s); nothing was imported`);
-        const report = await importRoster(db, actor, parsed.rows, { dryRun: values['dry-run'] === true, teamId: values.team ?? null }, new Date().toISOString());
+        printRows(parsed.errors);
+        if (parsed.errors.length) throw new DataError(`${parsed.errors.length} problem(s); nothing ${values['dry-run'] ? 'would be' : 'was'} imported`);
+        const report = await rowErrorsPrinted(importRoster(db, actor, parsed.rows, { dryRun: values['dry-run'] === true, teamId: values.team ?? null }, new Date().toISOString()));
         out(`${report.dryRun ? 'dry run: would create' : 'created'} ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}; new classes: ${report.classesCreated.join(', ') || 'none'}`);
         break;
       }
       case 'roster import-ss12000': {
-        const admin = await findTeacher(db, need(values, 'as'), values.school);
-        const actor = await findActorByTeacher(db, admin.id);
-        if (!actor || actor.role !== 'admin') throw new UsageError(`${admin.email} is not an admin`);
+        const actor = await findAdmin(db, need(values, 'as'), values.school);
         const dir = need(values, 'dir');
         const read = async (name: string, required: boolean) => {
           try { return JSON.parse(await readFile(join(dir, `${name}.json`), 'utf8')) as unknown; } catch (err) {
-            if (required) throw new UsageError(`cannot read ${join(dir, `${name}.json`)}: ${err instanceof Error ? err.message : err}`);
+            if (required) throw new DataError(`cannot read ${join(dir, `${name}.json`)}: ${err instanceof Error ? err.message : err}`);
             return undefined;
           }
         };
@@ -205,14 +210,14 @@ export async function run(argv: string[], out: (line: string) => void = console.
         break;
       }
       case 'roster pull-ss12000': {
-        const admin = await findTeacher(db, need(values, 'as'), values.school);
-        const actor = await findActorByTeacher(db, admin.id);
-        if (!actor || actor.role !== 'admin') throw new UsageError(`${admin.email} is not an admin`);
+        const actor = await findAdmin(db, need(values, 'as'), values.school);
+        const config = configFromEnv(process.env);
         const tokenVar = values['token-env'] ?? 'SS12000_TOKEN';
         const token = process.env[tokenVar];
         if (!token) throw new UsageError(`set the SS 12000 bearer token in the environment variable ${tokenVar}`);
         const outcome = await rowErrorsPrinted(pullAndImportSs12000(db, actor, {
           baseUrl: need(values, 'url'), token, full: values.full === true, dryRun: values['dry-run'] === true, teamId: values.team ?? null,
+          fetch: guardedFetch(config.ss12000AllowedHosts), allowedHosts: config.ss12000AllowedHosts,
         }, () => new Date()));
         out(outcome.since ? `persons changed since ${outcome.since}` : 'all persons (first or full pull)');
         printOutcome(outcome);
@@ -220,7 +225,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
       }
       case 'backup': {
         localFile(url);
-        const b = await backupDatabase(client, need(values, 'out')).catch(usageOnRefusal);
+        const b = await backupDatabase(client, need(values, 'out')).catch(dataOnRefusal);
         out(`backup written: ${b.path} (${b.tables} tables, integrity ok)`);
         return;
       }
@@ -229,8 +234,9 @@ export async function run(argv: string[], out: (line: string) => void = console.
         const from = need(values, 'from');
         if (values.yes !== true) throw new UsageError(`restore replaces everything in ${live} with ${from}; add --yes to go ahead`);
         const keep = join(dirname(live), `pre-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.db`);
-        const r = await restoreDatabase(client, from, { keepCurrentAs: keep }).catch(usageOnRefusal);
+        const r = await restoreDatabase(client, from, { keepCurrentAs: keep }).catch(dataOnRefusal);
         out(`restored ${r.rows} rows in ${r.tables} tables from ${from}; the previous state is in ${r.keptCurrentAs}`);
+        if (r.reErased) out(`${r.reErased} pupil(s) erased after the backup was taken were erased again`);
         return;
       }
       default:
@@ -244,6 +250,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
 if (import.meta.url === `file://${process.argv[1]}`) {
   run(process.argv.slice(2)).catch((err: unknown) => {
     if (err instanceof UsageError) console.error(`error: ${err.message}\n\n${USAGE}`);
+    else if (err instanceof DataError || err instanceof ConfigError) console.error(`error: ${err.message}`);
     else console.error('error:', err instanceof Error ? err.message : err);
     process.exit(2);
   });
