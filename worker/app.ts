@@ -29,14 +29,14 @@ export function createApp(deps: Deps) {
   app.notFound(notFoundHandler());
 
   app.use('*', secureHeaders());
-  app.use('*', cors({ origin: corsOrigin(deps.config.corsOrigins), allowHeaders: ['Authorization', 'Content-Type', 'If-Match'], exposeHeaders: ['ETag'], maxAge: 600 }));
+  app.use('*', cors({ origin: corsOrigin(deps.config.corsOrigins), allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match'], exposeHeaders: ['ETag'], maxAge: 600 }));
   app.use('*', bodyLimit({
     maxSize: deps.config.maxBodyBytes,
     onError: () => { throw new ApiError(413, 'payload_too_large', `The request body is larger than ${deps.config.maxBodyBytes} bytes.`); },
   }));
 
   // One count of failed credentials for API tokens, share links and calendar feeds alike.
-  const guesses = new GuessGuard(deps.config);
+  const guesses = new GuessGuard(deps.config, deps.failureCounts);
   app.route('/v1/health', healthRoutes(deps));
   app.route('/v1/calendar', publicCalendarRoutes(deps, guesses));
   // Outside /v1 and its bearer auth: the link's token is the only credential a guardian has.

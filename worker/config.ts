@@ -16,7 +16,7 @@ const AppEnvSchema = z.object({
   SS12000_ALLOWED_HOSTS: list.pipe(z.array(z.string().regex(/^[a-z0-9.:[\]-]+$/i, 'host names or addresses'))).optional(),
 });
 
-function parseEnv<T extends z.ZodType>(schema: T, env: Record<string, unknown>): z.infer<T> {
+export function parseEnv<T extends z.ZodType>(schema: T, env: Record<string, unknown>): z.infer<T> {
   const r = schema.safeParse(env);
   if (r.success) return r.data;
   throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`).join('\n'));
@@ -35,15 +35,3 @@ export function configFromEnv(env: Record<string, unknown>, runtime: 'node' | 'w
     ss12000AllowedHosts: e.SS12000_ALLOWED_HOSTS?.map((h) => h.toLowerCase()) ?? [],
   };
 }
-
-const NodeEnvSchema = z.object({
-  DATABASE_URL: z.string().regex(/^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/, 'file:<path>, libsql://…, http(s)://… or ws(s)://…').default('file:./data/iup-stod.db'),
-  LIBSQL_AUTH_TOKEN: z.string().optional(),
-  PORT: z.string().regex(/^\d+$/, 'a port number').transform(Number).pipe(z.int().min(0).max(65535)).default(8787),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-});
-export type NodeEnv = z.infer<typeof NodeEnvSchema>;
-
-/** What only the Node entry reads (where it listens, which database, demo data). */
-export const nodeEnvFrom = (env: Record<string, unknown>): NodeEnv => parseEnv(NodeEnvSchema, env);

@@ -1,4 +1,6 @@
 import type { TeacherRole } from '../shared/index';
+import type { FailureCounts } from './middleware/guessing';
+import type { ReportRunner } from './reports/report-tasks';
 import type { Db } from './db/client';
 import type { ClientAddressSource } from './middleware/client-address';
 
@@ -47,6 +49,13 @@ export interface Deps {
    * fetch that checks every resolved address; without one, address literals are checked.
    */
   outboundFetch?: typeof fetch;
+  /**
+   * Where long reports run. Node passes a pool of worker threads with their own read connections,
+   * so a school overview never holds up an autosave; without one they run inline (Workers, tests).
+   */
+  reports?: ReportRunner;
+  /** Where failed credentials are counted; in this process unless the Node entry runs several (see `cluster.ts`). */
+  failureCounts?: FailureCounts;
 }
 
 export type AppEnv = { Variables: { actor: Actor } };

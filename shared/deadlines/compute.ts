@@ -67,7 +67,28 @@ export function prepareDeadlines(calendar: Calendar, settings: DeadlineInput['se
 
 interface LocalMeeting { id: string; status: DeadlineMeeting['status']; agreementCount: number; day: number }
 
-/** Every duty one pupil has in the prepared läsår. Pure; `computeDuties` is the one-call form. */
+/** `overdue` past `due`, `due-soon` within the school's window, else `open`. */
+function windowState(ctx: DeadlineContext, due: number): DutyState {
+  return ctx.today > due ? 'overdue' : due - ctx.today <= ctx.settings.dueSoonDays ? 'due-soon' : 'open';
+}
+
+/** The term a day is in, or the läsår for a day in a break. */
+function periodOf(ctx: DeadlineContext, day: number): Period {
+  for (const t of ctx.terms) if (day >= t.start && day <= t.end) return t.period;
+  return ctx.year.period;
+}
+
+function duty(kind: Duty['kind'], period: Period, due: string, state: DutyState, reason: DutyReason, meetingId?: string): Duty {
+  return meetingId === undefined ? { kind, period, due, state, reason } : { kind, period, due, state, reason, meetingId };
+}
+
+const byDay = (a: LocalMeeting, b: LocalMeeting) => a.day - b.day;
+
+/**
+ * Every duty one pupil has in the prepared läsår. Pure; `computeDuties` is the one-call form.
+ * Written without per-pupil closures or object spreads: a school overview runs it for every
+ * pupil of the school.
+ */
 export function dutiesFor(ctx: DeadlineContext, pupil: DeadlinePupil, rawMeetings: readonly DeadlineMeeting[], iups: readonly DeadlineIup[]): Duty[] {
   if (!ctx.started) return [];
   const { today, settings, year } = ctx;
@@ -77,20 +98,16 @@ export function dutiesFor(ctx: DeadlineContext, pupil: DeadlinePupil, rawMeeting
     const day = localDay(m.startsAt, ctx.timeZone);
     if (day >= year.start && day <= year.end) meetings.push({ id: m.id, status: m.status, agreementCount: m.agreementCount, day });
   }
-  meetings.sort((a, b) => a.day - b.day);
-
-  const windowState = (due: number): DutyState =>
-    today > due ? 'overdue' : due - today <= settings.dueSoonDays ? 'due-soon' : 'open';
-  const periodOf = (day: number): Period => (ctx.terms.find((t) => day >= t.start && day <= t.end) ?? year).period;
+  if (meetings.length > 1) meetings.sort(byDay);
   const duties: Duty[] = [];
 
   // Rules 1 and 2: a samtal every term (once per läsår in förskoleklass).
   const enrolled = pupil.enrolledAt === null ? null : dayNumber(pupil.enrolledAt);
   for (const span of samtalPerTerm(pupil) ? ctx.startedTerms : [year]) {
     const kind = span.period.term ? 'samtal-term' : 'samtal-läsår';
-    const base = { kind, period: span.period, due: span.period.end } as const;
+    const { period } = span;
     if (enrolled !== null && enrolled > span.end) {
-      duties.push({ ...base, state: 'not-required', reason: 'deadlineSamtalJoinedAfter' });
+      duties.push(duty(kind, period, period.end, 'not-required', 'deadlineSamtalJoinedAfter'));
       continue;
     }
     let held: LocalMeeting | undefined;
@@ -102,32 +119,34 @@ export function dutiesFor(ctx: DeadlineContext, pupil: DeadlinePupil, rawMeeting
       else if (m.day >= today) booked ??= m;
       else unconfirmed ??= m;
     }
-    if (held) duties.push({ ...base, state: 'done', reason: 'deadlineSamtalHeld', meetingId: held.id });
-    else if (booked) duties.push({ ...base, state: 'scheduled', reason: 'deadlineSamtalBooked', meetingId: booked.id });
+    if (held) duties.push(duty(kind, period, period.end, 'done', 'deadlineSamtalHeld', held.id));
+    else if (booked) duties.push(duty(kind, period, period.end, 'scheduled', 'deadlineSamtalBooked', booked.id));
     else if (unconfirmed) {
       // A booked samtal whose day has passed but is not marked held: probably held, but unconfirmed.
-      duties.push({ ...base, state: today > span.end ? 'overdue' : 'due-soon', reason: 'deadlineSamtalMarkHeld', meetingId: unconfirmed.id });
+      duties.push(duty(kind, period, period.end, today > span.end ? 'overdue' : 'due-soon', 'deadlineSamtalMarkHeld', unconfirmed.id));
     } else {
-      const state = windowState(span.end);
-      duties.push({ ...base, state, reason: state === 'overdue' ? 'deadlineSamtalMissed' : 'deadlineSamtalMissing' });
+      const state = windowState(ctx, span.end);
+      duties.push(duty(kind, period, period.end, state, state === 'overdue' ? 'deadlineSamtalMissed' : 'deadlineSamtalMissing'));
     }
   }
 
   // Rule 3: a written IUP once per läsår for pupils without grades.
   const iup = iupRequired(pupil);
-  const doc = iups.find((d) => d.schoolYear === ctx.schoolYear);
+  let doc: DeadlineIup | undefined;
+  for (const d of iups) if (d.schoolYear === ctx.schoolYear) { doc = d; break; }
   const shared = doc !== undefined && (doc.status === 'shared' || doc.status === 'agreed');
-  const iupBase = { kind: 'iup-läsår', period: year.period, due: year.period.end } as const;
+  const yearPeriod = year.period;
   if (!iup.required) {
-    duties.push({ ...iupBase, state: 'not-required', reason: iup.reason });
+    duties.push(duty('iup-läsår', yearPeriod, yearPeriod.end, 'not-required', iup.reason));
   } else {
-    const upcoming = meetings.find((m) => m.status === 'planned' && m.day >= today);
-    if (doc?.status === 'agreed') duties.push({ ...iupBase, state: 'done', reason: 'deadlineIupAgreed' });
-    else if (shared && settings.iupDoneWhen === 'shared') duties.push({ ...iupBase, state: 'done', reason: 'deadlineIupShared' });
-    else if (upcoming) duties.push({ ...iupBase, state: 'scheduled', reason: 'deadlineIupWithBookedSamtal', meetingId: upcoming.id });
+    let upcoming: LocalMeeting | undefined;
+    for (const m of meetings) if (m.status === 'planned' && m.day >= today) { upcoming = m; break; }
+    if (doc?.status === 'agreed') duties.push(duty('iup-läsår', yearPeriod, yearPeriod.end, 'done', 'deadlineIupAgreed'));
+    else if (shared && settings.iupDoneWhen === 'shared') duties.push(duty('iup-läsår', yearPeriod, yearPeriod.end, 'done', 'deadlineIupShared'));
+    else if (upcoming) duties.push(duty('iup-läsår', yearPeriod, yearPeriod.end, 'scheduled', 'deadlineIupWithBookedSamtal', upcoming.id));
     else {
-      const state = windowState(year.end);
-      duties.push({ ...iupBase, state, reason: state === 'overdue' ? 'deadlineIupMissed' : 'deadlineIupMissing' });
+      const state = windowState(ctx, year.end);
+      duties.push(duty('iup-läsår', yearPeriod, yearPeriod.end, state, state === 'overdue' ? 'deadlineIupMissed' : 'deadlineIupMissing'));
     }
 
     // Rule 4: the draft reaches pupil and guardians N days before each booked samtal.
@@ -138,8 +157,8 @@ export function dutiesFor(ctx: DeadlineContext, pupil: DeadlinePupil, rawMeeting
       let reason: DutyReason;
       if (shared) { state = 'done'; reason = 'deadlineShareDone'; }
       else if (today > due) { state = 'overdue'; reason = 'deadlineShareLate'; }
-      else { state = windowState(due); reason = 'deadlineShareDue'; }
-      duties.push({ kind: 'share-before-samtal', period: periodOf(m.day), due: isoFromDay(due), state, reason, meetingId: m.id });
+      else { state = windowState(ctx, due); reason = 'deadlineShareDue'; }
+      duties.push(duty('share-before-samtal', periodOf(ctx, m.day), isoFromDay(due), state, reason, m.id));
     }
   }
 
@@ -148,11 +167,8 @@ export function dutiesFor(ctx: DeadlineContext, pupil: DeadlinePupil, rawMeeting
     if (m.status !== 'held' || m.day > today) continue;
     const due = m.day + AGREEMENTS_GRACE_DAYS;
     const documented = m.agreementCount > 0;
-    duties.push({
-      kind: 'agreements-documented', period: periodOf(m.day), due: isoFromDay(due), meetingId: m.id,
-      state: documented ? 'done' : today > due ? 'overdue' : 'due-soon',
-      reason: documented ? 'deadlineAgreementsDone' : 'deadlineAgreementsMissing',
-    });
+    duties.push(duty('agreements-documented', periodOf(ctx, m.day), isoFromDay(due),
+      documented ? 'done' : today > due ? 'overdue' : 'due-soon', documented ? 'deadlineAgreementsDone' : 'deadlineAgreementsMissing', m.id));
   }
   return duties;
 }

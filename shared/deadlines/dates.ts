@@ -6,7 +6,18 @@ const DAY_MS = 86_400_000;
 export const dayNumber = (iso: string): number =>
   Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
 
-export const isoFromDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const isoDays = new Map<number, string>();
+
+/** The ISO date of a day number; memoised, as a school's report asks for the same few hundred days. */
+export function isoFromDay(day: number): string {
+  let iso = isoDays.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoDays.size > 100_000) isoDays.clear();
+    isoDays.set(day, iso);
+  }
+  return iso;
+}
 
 export function addDays(iso: string, days: number): string {
   return isoFromDay(dayNumber(iso) + days);
@@ -17,9 +28,9 @@ export function daysBetween(a: string, b: string): number {
   return dayNumber(b) - dayNumber(a);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-// Samtal start at a few distinct minutes, and Intl formatting costs microseconds: memoise per minute.
-const localDays = new Map<string, number>();
+// Samtal start at a few distinct minutes, and Intl formatting costs microseconds: memoise per
+// time zone and minute (a number key: no string is built per lookup).
+const localDays = new Map<string, { format: Intl.DateTimeFormat; days: Map<number, number> }>();
 
 /**
  * The school-local calendar day (see `dayNumber`) of an instant. A samtal at 00:30 on 20 December
@@ -27,18 +38,18 @@ const localDays = new Map<string, number>();
  */
 export function localDay(instant: string, timeZone: string): number {
   const ms = Date.parse(instant);
-  const key = `${timeZone}|${Math.floor(ms / 60_000)}`;
-  const hit = localDays.get(key);
-  if (hit !== undefined) return hit;
-  if (localDays.size > 50_000) localDays.clear();
-  let f = formatters.get(timeZone);
-  if (!f) {
+  let zone = localDays.get(timeZone);
+  if (!zone) {
     // en-CA formats as YYYY-MM-DD.
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, f);
+    zone = { format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }), days: new Map() };
+    localDays.set(timeZone, zone);
   }
-  const day = dayNumber(f.format(ms));
-  localDays.set(key, day);
+  const minute = Math.floor(ms / 60_000);
+  const hit = zone.days.get(minute);
+  if (hit !== undefined) return hit;
+  if (zone.days.size > 50_000) zone.days.clear();
+  const day = dayNumber(zone.format.format(ms));
+  zone.days.set(minute, day);
   return day;
 }
 

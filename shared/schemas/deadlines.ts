@@ -19,8 +19,14 @@ export const DeadlineQuery = z.object({
   /** me: pupils you mentor; team: pupils of your arbetslag; school: everyone (admin). */
   scope: DeadlineScope.default('team'),
   date: IsoDate.optional(),
-  /** summary: counts overall and per group only (badge, overview); full: every pupil's duties too. */
-  view: z.enum(['full', 'summary']).default('full'),
+  /**
+   * summary: counts overall and per group only (badge, overview); full: every pupil's duties too.
+   * Default: summary for the school (a school's full list is megabytes), full otherwise.
+   */
+  view: z.enum(['full', 'summary']).optional(),
+  /** The full view lists pupils a page at a time (in name order); the counts always cover everyone. */
+  limit: z.coerce.number().int().min(1).max(2000).default(1000),
+  offset: z.coerce.number().int().min(0).default(0),
 }).strict();
 
 export const DeadlineReport = z.object({
@@ -33,5 +39,7 @@ export const DeadlineReport = z.object({
   pupils: z.array(z.object({
     id: Id, firstName: z.string(), lastName: z.string(), groupIds: z.array(Id), worst: DutyStateSchema.nullable(), duties: z.array(DutySchema),
   })),
+  /** In the full view: which pupils of how many this answer lists. */
+  page: z.object({ offset: z.int(), limit: z.int(), total: z.int() }).optional(),
 });
 export type DeadlineReport = z.infer<typeof DeadlineReport>;

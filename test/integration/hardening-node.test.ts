@@ -112,4 +112,30 @@ describe('the started Node server, as an outside probe sees it', () => {
       expect(existsSync(join(dir, 'never.db'))).toBe(false);
     }
   }, 60_000);
+
+  it('team and school overviews come from the report thread, errors and all, the same as computed in the request', async () => {
+    const db = join(dir, 'reports.db');
+    const api = await startApi(db, { env: { API_PROCESSES: '1', REPORT_THREADS: '1' } });
+    const inline = await startApi(join(dir, 'reports-inline.db'), { env: { API_PROCESSES: '1', REPORT_THREADS: '0' } });
+    try {
+      const date = '2026-11-22';
+      for (const server of [api, inline]) {
+        const school = await call(server.base, server.tokens.admin!, 'GET', `/v1/deadlines?scope=school&date=${date}`);
+        expect(school.status).toBe(200);
+        expect(school.body.pupils).toEqual([]);
+        expect(Object.values(school.body.summary as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(30);
+        const team = await call(server.base, server.tokens.teacher!, 'GET', `/v1/deadlines?scope=team&date=${date}`);
+        expect(team.body.pupils.length).toBeGreaterThan(0);
+        // An API error raised in the thread reaches the caller as the same error.
+        const refused = await call(server.base, server.tokens.teacher!, 'GET', `/v1/deadlines?scope=school&date=${date}`);
+        expect(refused.status).toBe(403);
+        expect(refused.body.error.code).toBe('forbidden');
+      }
+      // The two demo databases differ only in their random ids: the counts are the same.
+      const counts = async (server: typeof api) => (await call(server.base, server.tokens.admin!, 'GET', `/v1/deadlines?scope=school&date=${date}`)).body.summary;
+      expect(await counts(api)).toEqual(await counts(inline));
+    } finally {
+      await Promise.all([stopApi(api.child), stopApi(inline.child)]);
+    }
+  }, 60_000);
 });

@@ -83,6 +83,7 @@ export async function restoreDatabase(
     }
 
     const kept = await backupDatabase(client, options.keepCurrentAs);
+    const maxDutiesVersion = Number((await client.execute('select coalesce(max(duties_version), 0) from schools')).rows[0]?.[0] ?? 0);
     const tables = (await client.execute("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")).rows.map((r) => String(r.name));
     await client.execute(`ATTACH DATABASE ${sqlString(staging)} AS restore_source`);
     let rows = 0;
@@ -98,6 +99,9 @@ export async function restoreDatabase(
         }
         const broken = (await tx.execute('PRAGMA main.foreign_key_check')).rows.length;
         if (broken) throw new BackupError(`the backup has ${broken} rows that point at missing rows; nothing was restored`);
+        // Deadline reports are cached by clients under the school's duties version: after a
+        // restore it must be newer than any version they hold, or they would keep the old report.
+        await tx.execute({ sql: 'update main.schools set duties_version = max(duties_version, ?) + 1', args: [maxDutiesVersion] });
         await tx.commit();
       } finally {
         tx.close();

@@ -12,6 +12,12 @@ export const schools = sqliteTable('schools', {
   calendar: text('calendar', { mode: 'json' }).$type<Calendar>().notNull(),
   settings: text('settings', { mode: 'json' }).$type<SchoolSettings>().notNull(),
   template: text('template', { mode: 'json' }).$type<IupTemplate>().notNull(),
+  /**
+   * Bumped by triggers (migration 0007) in the same transaction as every write that can change a
+   * deadline report of the school: a report's ETag is built from it, so a poll that finds it
+   * unchanged costs one row read.
+   */
+  dutiesVersion: integer('duties_version').notNull().default(0),
   createdAt: text('created_at').notNull().default(now),
 });
 
@@ -142,11 +148,18 @@ export const meetings = sqliteTable(
     durationMinutes: integer('duration_minutes').notNull().default(30),
     status: text('status', { enum: ['planned', 'held', 'cancelled'] }).notNull(),
     agreements: text('agreements', { mode: 'json' }).$type<Agreement[]>().notNull(),
+    /** Derived (virtual) so the deadline report reads it from an index, not from every row. */
+    agreementCount: integer('agreement_count').generatedAlwaysAs(sql`json_array_length(agreements)`, { mode: 'virtual' }),
     createdBy: text('created_by').notNull().references(() => teachers.id),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
-  (t) => [index('meetings_school').on(t.schoolId), index('meetings_pupil').on(t.pupilId)],
+  (t) => [
+    // Covers the school overview's read of the läsår's samtal: no table row is visited.
+    index('meetings_school').on(t.schoolId, t.startsAt, t.pupilId, t.status, t.agreementCount, t.id),
+    index('meetings_pupil').on(t.pupilId, t.startsAt),
+    index('meetings_created_by').on(t.createdBy, t.startsAt),
+  ],
 );
 
 export const iupDocuments = sqliteTable(

@@ -28,8 +28,7 @@ export function auth(deps: Deps, guesses: GuessGuard): MiddlewareHandler<AppEnv>
     if (!found) {
       const row = await findActorByTokenHash(deps.db, hash);
       if (!row) {
-        const wait = guesses.retryAfter(c, token, now);
-        guesses.fail(c, token, now);
+        const wait = await guesses.failed(c, token, now);
         if (wait > 0) {
           c.header('Retry-After', String(wait));
           throw new RateLimitedError(`Too many unknown or revoked tokens from this address; try again in ${wait} s.`);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Actor } from '../context';
 import type { Executor } from '../db/client';
 import { calendarFeeds, meetings, pupils, teachers } from '../db/schema';
@@ -6,7 +6,7 @@ import { generateToken, hashToken } from '../auth/tokens';
 import { findActorByTeacher } from './tokens';
 import { NotFoundError } from '../errors';
 import { recordAudit } from './audit';
-import { mentoredByActor, pupilVisible } from './visibility';
+import { pupilVisible } from './visibility';
 
 export interface FeedMeeting {
   id: string;
@@ -27,9 +27,11 @@ export async function plannedMeetingsFor(db: Executor, actor: Actor, since: stri
     .from(meetings)
     .innerJoin(pupils, eq(pupils.id, meetings.pupilId))
     .where(and(
-      eq(meetings.schoolId, actor.schoolId), eq(meetings.status, 'planned'), gte(meetings.startsAt, since),
-      pupilVisible(actor, { forList: false }),
-      or(eq(meetings.createdBy, actor.teacherId), mentoredByActor(actor)),
+      // Her own samtal, found from her rows (booked by her; of her mentees), never by walking the school's.
+      sql`${meetings.id} in (select id from meetings where created_by = ${actor.teacherId} and starts_at >= ${since}
+        union select m.id from mentors me join meetings m on m.pupil_id = me.pupil_id where me.teacher_id = ${actor.teacherId} and m.starts_at >= ${since})`,
+      sql`+${meetings.schoolId} = ${actor.schoolId}`, eq(meetings.status, 'planned'),
+      pupilVisible(actor, { forList: false, joined: true }),
     ))
     .orderBy(asc(meetings.startsAt))
     .limit(2000);

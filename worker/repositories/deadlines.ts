@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
-  addDays, append, countStates, DEFAULT_TIME_ZONE, dutiesFor, emptyCounts, prepareDeadlines, worstState,
+  addDays, countStates, DEFAULT_TIME_ZONE, dutiesFor, emptyCounts, prepareDeadlines, worstState,
   type DeadlineIup, type DeadlineMeeting, type DeadlineReport, type Skolform,
 } from '../../shared/index';
 import type { Actor } from '../context';
@@ -8,16 +8,22 @@ import type { Executor } from '../db/client';
 import { pupils } from '../db/schema';
 import { ForbiddenError } from '../errors';
 import { getSchool } from './schools';
-import { inActorsSchool, inActorsTeams, mentoredByActor, pupilVisible } from './visibility';
+import { mentoredPupilIds, pupilsIn, pupilVisible, teamPupilIds } from './visibility';
 
 export type DeadlineScope = 'me' | 'team' | 'school';
 
+/**
+ * The pupils of a scope and how the rows about them are found. A teacher's scopes start from her
+ * own rows (mentees, her teams' groups) and reach everything else by pupil id, so a badge poll
+ * costs what she sees, not what the school holds; the school scope walks the school by its
+ * indexes, as an overview of the school must.
+ */
 function scopeCondition(actor: Actor, scope: DeadlineScope): SQL {
   switch (scope) {
     case 'me':
-      return sql`(${inActorsSchool(actor)} and ${mentoredByActor(actor)})`;
+      return pupilsIn(actor, mentoredPupilIds(actor));
     case 'team':
-      return sql`(${inActorsSchool(actor)} and ${inActorsTeams(actor)})`;
+      return pupilsIn(actor, teamPupilIds(actor));
     case 'school':
       if (actor.role !== 'admin') throw new ForbiddenError('The whole-school overview is for admins; use scope=team or scope=me.');
       return pupilVisible(actor, { forList: true });
@@ -35,77 +41,119 @@ async function jsonRows<T>(db: Executor, query: SQL): Promise<T[]> {
   return text ? (JSON.parse(text) as T[]) : [];
 }
 
+/** One pupil with everything its duties depend on. */
+interface PupilInputs {
+  id: string; firstName: string; lastName: string; skolform: Skolform; arskurs: number; getsGrades: 0 | 1; enrolledAt: string | null;
+  groupIds: string[]; meetings: DeadlineMeeting[]; iupStatus: DeadlineIup['status'] | null;
+}
+
+interface ReportWindow { from: string; to: string; schoolYear: string; ordered: boolean }
+
+type MeetingTuple = [id: string, startsAt: string, status: DeadlineMeeting['status'], agreementCount: number];
 type PupilTuple = [id: string, firstName: string, lastName: string, skolform: Skolform, arskurs: number, getsGrades: 0 | 1, enrolledAt: string | null];
 
+const toMeeting = ([id, startsAt, status, agreementCount]: MeetingTuple): DeadlineMeeting => ({ id, startsAt, status, agreementCount });
+// Names only where they are listed (the full view): a school summary need not read 20,000 of them.
+const pupilColumns = (w: ReportWindow) => (w.ordered
+  ? sql`${pupils.id}, ${pupils.firstName}, ${pupils.lastName}, ${pupils.skolform}, ${pupils.arskurs}, ${pupils.getsGrades}, ${pupils.enrolledAt}`
+  : sql`${pupils.id}, '', '', ${pupils.skolform}, ${pupils.arskurs}, ${pupils.getsGrades}, ${pupils.enrolledAt}`);
+const nameOrder = (w: ReportWindow) => (w.ordered ? sql`order by ${pupils.lastName}, ${pupils.firstName}, ${pupils.id}` : sql``);
+
+/** A teacher's pupils, each with its own groups, samtal and IUP status, found by pupil id. */
+async function teacherInputs(db: Executor, cond: SQL, w: ReportWindow): Promise<PupilInputs[]> {
+  const rows = await jsonRows<[...PupilTuple, string[], MeetingTuple[], DeadlineIup['status'] | null]>(db, sql`select json_group_array(json_array(
+      ${pupilColumns(w)},
+      json((select json_group_array(gm.group_id) from group_members gm where gm.pupil_id = ${pupils.id})),
+      json((select json_group_array(json_array(m.id, m.starts_at, m.status, m.agreement_count))
+        from meetings m where m.pupil_id = ${pupils.id} and m.starts_at >= ${w.from} and m.starts_at <= ${w.to})),
+      (select d.status from iup_documents d where d.pupil_id = ${pupils.id} and d.school_year = ${w.schoolYear})
+    ) ${nameOrder(w)}) as rows from ${pupils} where ${cond}`);
+  return rows.map(([id, firstName, lastName, skolform, arskurs, getsGrades, enrolledAt, groupIds, meetings, iupStatus]) => ({
+    id, firstName, lastName, skolform, arskurs, getsGrades, enrolledAt, groupIds, meetings: meetings.map(toMeeting), iupStatus,
+  }));
+}
+
+/** Every pupil an admin may list, and each table's rows of the school in one pass by its school index. */
+async function schoolInputs(db: Executor, cond: SQL, actor: Actor, w: ReportWindow): Promise<PupilInputs[]> {
+  const [pupilRows, memberships, meetingRows, iupRows] = [
+    await jsonRows<PupilTuple>(db, sql`select json_group_array(json_array(${pupilColumns(w)}) ${nameOrder(w)}) as rows from ${pupils} where ${cond}`),
+    await jsonRows<[string, string]>(db, sql`select json_group_array(json_array(gm.pupil_id, gm.group_id)) as rows
+      from groups g join group_members gm on gm.group_id = g.id where g.school_id = ${actor.schoolId}`),
+    await jsonRows<[string, ...MeetingTuple]>(db, sql`select json_group_array(json_array(m.pupil_id, m.id, m.starts_at, m.status, m.agreement_count)) as rows
+      from meetings m where m.school_id = ${actor.schoolId} and m.starts_at >= ${w.from} and m.starts_at <= ${w.to}`),
+    await jsonRows<[string, DeadlineIup['status']]>(db, sql`select json_group_array(json_array(d.pupil_id, d.status)) as rows
+      from iup_documents d where d.school_id = ${actor.schoolId} and d.school_year = ${w.schoolYear}`),
+  ];
+  // Plain loops and index access: this runs for every row of a whole school.
+  const inputs = new Map<string, PupilInputs>();
+  for (const r of pupilRows) {
+    inputs.set(r[0], { id: r[0], firstName: r[1], lastName: r[2], skolform: r[3], arskurs: r[4], getsGrades: r[5], enrolledAt: r[6], groupIds: [], meetings: [], iupStatus: null });
+  }
+  // Rows of pupils the admin may not list (security-marked) find no entry and are left out.
+  for (const r of memberships) inputs.get(r[0])?.groupIds.push(r[1]);
+  for (const r of meetingRows) inputs.get(r[0])?.meetings.push({ id: r[1], startsAt: r[2], status: r[3], agreementCount: r[4] });
+  for (const r of iupRows) { const p = inputs.get(r[0]); if (p) p.iupStatus = r[1]; }
+  return [...inputs.values()];
+}
+
+export interface DeadlinePage { offset: number; limit: number }
+
 /**
- * Deadlines for every pupil in scope: one query per table, each filtered by the same scope
- * condition (no per-pupil queries), then the shared rules in memory.
+ * Deadlines for every pupil in scope, then the shared rules in memory. Two ways to read the
+ * inputs, because cost must follow what is asked for:
+ * - a teacher's scope (`me`, `team`): one query that builds, per pupil of hers, everything the
+ *   rules need — groups, the läsår's samtal, the IUP's status — each reached through its index on
+ *   the pupil, so the cost is her pupils, not the school;
+ * - the school (an admin's overview): one pass over each table by its school index, which beats
+ *   20,000 lookups per table.
+ * `page` limits the pupils listed in the full view; the counts always cover everyone.
  */
-export async function deadlineReport(db: Executor, actor: Actor, scope: DeadlineScope, date: string, view: 'full' | 'summary' = 'full'): Promise<DeadlineReport> {
+export async function deadlineReport(
+  db: Executor, actor: Actor, scope: DeadlineScope, date: string, view: 'full' | 'summary' = 'full', page: DeadlinePage | null = null,
+): Promise<DeadlineReport> {
+  const cond = scopeCondition(actor, scope);
   const school = await getSchool(db, actor.schoolId);
   const ctx = prepareDeadlines(school.calendar, school.settings, date, DEFAULT_TIME_ZONE);
-  const cond = scopeCondition(actor, scope);
-
-  // Aggregate ORDER BY (SQLite ≥ 3.44): the order of a plain aggregate is not guaranteed.
-  const pupilRows = await jsonRows<PupilTuple>(db, sql`select json_group_array(
-      json_array(id, first_name, last_name, skolform, arskurs, gets_grades, enrolled_at) order by last_name, first_name, id) as rows
-    from ${pupils} where ${cond}`);
-  // `in (subquery)` lets SQLite build the set of pupils once instead of re-checking the scope per row.
-  const inScope = sql`(select ${pupils.id} from ${pupils} where ${cond})`;
-  const memberships = await jsonRows<[string, string]>(db, sql`select json_group_array(json_array(gm.pupil_id, gm.group_id)) as rows
-    from group_members gm where gm.pupil_id in ${inScope}`);
-  const groupRows = await jsonRows<[string, string]>(db, sql`select json_group_array(json_array(id, name)) as rows from groups where school_id = ${actor.schoolId}`);
-
-  const meetingsByPupil = new Map<string, DeadlineMeeting[]>();
-  const iupsByPupil = new Map<string, DeadlineIup[]>();
-  if (ctx) {
-    const { schoolYear, start, end } = ctx.year.period;
+  const period = ctx?.year.period;
+  const window: ReportWindow = {
     // A day of margin on each side: the local date of a samtal can differ from its UTC date.
-    const from = `${addDays(start, -1)}T00:00:00.000Z`;
-    const to = `${addDays(end, 2)}T00:00:00.000Z`;
-    const meetingRows = await jsonRows<[string, string, string, DeadlineMeeting['status'], number]>(db, sql`
-      select json_group_array(json_array(m.id, m.pupil_id, m.starts_at, m.status, json_array_length(m.agreements))) as rows
-      from meetings m
-      where m.pupil_id in ${inScope} and m.school_id = ${actor.schoolId} and m.starts_at >= ${from} and m.starts_at <= ${to}`);
-    for (const [id, pupilId, startsAt, status, agreementCount] of meetingRows) {
-      append(meetingsByPupil, pupilId, { id, startsAt, status, agreementCount });
-    }
-    // Status only: the sections (the heavy part) are not needed for deadlines.
-    const iupRows = await jsonRows<[string, DeadlineIup['status']]>(db, sql`
-      select json_group_array(json_array(d.pupil_id, d.status)) as rows
-      from iup_documents d
-      where d.pupil_id in ${inScope} and d.school_id = ${actor.schoolId} and d.school_year = ${schoolYear}`);
-    for (const [pupilId, status] of iupRows) append(iupsByPupil, pupilId, { schoolYear, status });
-  }
-
-  const groupsOf = new Map<string, string[]>();
-  for (const [pupilId, groupId] of memberships) append(groupsOf, pupilId, groupId);
+    from: period ? `${addDays(period.start, -1)}T00:00:00.000Z` : '9999',
+    to: period ? `${addDays(period.end, 2)}T00:00:00.000Z` : '0000',
+    schoolYear: ctx?.schoolYear ?? '',
+    // The listing is in name order (aggregate ORDER BY, SQLite ≥ 3.44); counts need no order.
+    ordered: view === 'full',
+  };
+  const rows = scope === 'school' ? await schoolInputs(db, cond, actor, window) : await teacherInputs(db, cond, window);
 
   const summary = emptyCounts();
   const byGroup = new Map<string, { summary: ReturnType<typeof emptyCounts>; pupilIds: string[] }>();
   const out: DeadlineReport['pupils'] = [];
-  for (const [id, firstName, lastName, skolform, arskurs, getsGrades, enrolledAt] of pupilRows) {
-    const duties = ctx
-      ? dutiesFor(ctx, { skolform, arskurs, getsGrades: getsGrades === 1, enrolledAt }, meetingsByPupil.get(id) ?? [], iupsByPupil.get(id) ?? [])
-      : [];
+  const noIup: DeadlineIup[] = [];
+  for (const { id, firstName, lastName, skolform, arskurs, getsGrades, enrolledAt, groupIds, meetings, iupStatus } of rows) {
+    const iups = iupStatus && ctx?.schoolYear ? [{ schoolYear: ctx.schoolYear, status: iupStatus }] : noIup;
+    const duties = ctx ? dutiesFor(ctx, { skolform, arskurs, getsGrades: getsGrades === 1, enrolledAt }, meetings, iups) : [];
     countStates(duties, summary);
-    const groupIds = groupsOf.get(id) ?? [];
     for (const g of groupIds) {
-      const entry = byGroup.get(g) ?? byGroup.set(g, { summary: emptyCounts(), pupilIds: [] }).get(g)!;
+      let entry = byGroup.get(g);
+      if (!entry) byGroup.set(g, entry = { summary: emptyCounts(), pupilIds: [] });
       countStates(duties, entry.summary);
       entry.pupilIds.push(id);
     }
     if (view === 'full') out.push({ id, firstName, lastName, groupIds, worst: worstState(duties), duties });
   }
+  const groupRows = await jsonRows<[string, string]>(db, sql`select json_group_array(json_array(id, name)) as rows from groups
+    where id in (select value from json_each(${JSON.stringify([...byGroup.keys()])})) and +school_id = ${actor.schoolId}`);
   const names = new Map(groupRows);
+  const listed = page ? out.slice(page.offset, page.offset + page.limit) : out;
   return {
     date,
     schoolYear: ctx?.schoolYear ?? null,
     calendarMissing: ctx === null,
     summary,
     groups: [...byGroup.entries()]
-      .map(([id, g]) => ({ id, name: names.get(id) ?? '', ...g }))
+      .map(([gid, g]) => ({ id: gid, name: names.get(gid) ?? '', ...g }))
       .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
-    pupils: out,
+    pupils: listed,
+    ...(page && view === 'full' ? { page: { offset: page.offset, limit: page.limit, total: out.length } } : {}),
   };
 }

@@ -7,7 +7,7 @@ import { meetings, pupils } from '../db/schema';
 import { NotFoundError } from '../errors';
 import { recordAudit } from './audit';
 import { assertPupilVisible } from './pupils';
-import { pupilVisible } from './visibility';
+import { ofActorsSchool, pupilVisible } from './visibility';
 
 type MeetingRow = typeof meetings.$inferSelect;
 
@@ -24,7 +24,7 @@ export async function listMeetings(
   actor: Actor,
   q: { pupilId?: string; from?: string; to?: string; status?: Meeting['status'] },
 ): Promise<Meeting[]> {
-  const where: SQL[] = [eq(meetings.schoolId, actor.schoolId), pupilVisible(actor, { forList: true })];
+  const where: SQL[] = [ofActorsSchool(actor, meetings.schoolId), pupilVisible(actor, { forList: true })];
   if (q.pupilId) where.push(eq(meetings.pupilId, q.pupilId));
   if (q.from) where.push(gte(meetings.startsAt, utc(q.from)));
   if (q.to) where.push(lte(meetings.startsAt, utc(q.to)));

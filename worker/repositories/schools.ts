@@ -24,3 +24,10 @@ export async function updateSchool(db: Executor, schoolId: string, actorId: stri
   await recordAudit(db, { schoolId, actorId, action: 'update', entity: 'school', entityId: schoolId });
   return next;
 }
+
+/** The school's duties version (see `schools.dutiesVersion`): one indexed row read. */
+export async function dutiesVersion(db: Executor, schoolId: string): Promise<number> {
+  const [row] = await db.select({ v: schools.dutiesVersion }).from(schools).where(eq(schools.id, schoolId)).limit(1);
+  if (!row) throw new NotFoundError('School');
+  return row.v;
+}

@@ -57,8 +57,7 @@ export function publicCalendarRoutes(deps: Deps, guesses: GuessGuard) {
     const actor = await actorForFeedToken(deps.db, token);
     if (!actor) {
       const now = deps.clock().getTime();
-      const wait = guesses.retryAfter(c, token, now);
-      guesses.fail(c, token, now);
+      const wait = await guesses.failed(c, token, now);
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         throw new RateLimitedError(`Too many unknown calendar feeds from this address; try again in ${wait} s.`);

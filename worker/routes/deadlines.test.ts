@@ -44,9 +44,9 @@ describe('GET /v1/deadlines', () => {
     const me = (await t.call(t.a.tokens.teacherA, 'GET', '/v1/deadlines?scope=me&date=2026-12-01')).body;
     expect(me.pupils.map((p: any) => p.id)).toEqual([t.a.pupilA]);
     expect((await t.call(t.a.tokens.teacherA, 'GET', '/v1/deadlines?scope=school')).status).toBe(403);
-    const school = (await t.call(t.a.tokens.admin, 'GET', '/v1/deadlines?scope=school&date=2026-12-01')).body;
+    const school = (await t.call(t.a.tokens.admin, 'GET', '/v1/deadlines?scope=school&view=full&date=2026-12-01')).body;
     expect(school.pupils.map((p: any) => p.id).sort()).toEqual([t.a.pupilA, t.a.pupilB].sort());
-    const other = (await t.call(t.b.tokens.admin, 'GET', '/v1/deadlines?scope=school&date=2026-12-01')).body;
+    const other = (await t.call(t.b.tokens.admin, 'GET', '/v1/deadlines?scope=school&view=full&date=2026-12-01')).body;
     expect(other.pupils.map((p: any) => p.id)).not.toContain(t.a.pupilA);
     expect((await t.call(t.a.tokens.teacherB, 'GET', '/v1/deadlines?scope=me')).body.pupils).toEqual([]);
   });
@@ -73,7 +73,7 @@ describe('deadlines for the demo school', () => {
     const seeded = (await seedDemo(db, new Date('2026-11-02T08:00:00Z')))!;
     const app = createApp({ db, clock: () => new Date('2026-11-02T08:00:00Z'), config: defaultConfig() });
     const get = async (path: string) => (await app.request(path, { headers: { authorization: `Bearer ${seeded.adminToken}` } })).json() as Promise<any>;
-    const report = await get('/v1/deadlines?scope=school');
+    const report = await get('/v1/deadlines?scope=school&view=full');
     const pupils = (await get('/v1/pupils')).pupils as any[];
     const meetings = (await get('/v1/meetings')).meetings as any[];
     expect(report.pupils).toHaveLength(30);
@@ -92,5 +92,57 @@ describe('deadlines for the demo school', () => {
     }
     expect(report.groups.map((g: any) => g.name)).toEqual(['1A', '2A', '3A', '4A', '5A', '6A', 'FA']);
     client.close();
+  });
+});
+
+describe('polls that changed nothing cost nothing (ETag)', () => {
+  const poll = (token: string, path: string, etag?: string) => t.call(token, 'GET', path, undefined, etag ? { 'if-none-match': etag } : {});
+
+  it('answers 304 until something a duty depends on changes — an autosave of text is not such a change', async () => {
+    const path = '/v1/deadlines?scope=me&date=2026-12-01';
+    const first = await poll(t.a.tokens.teacherA, path);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/"\d+-\w+"$/);
+    expect((await poll(t.a.tokens.teacherA, path, etag)).status).toBe(304);
+
+    // Text saves (the autosave) leave every duty as it was.
+    const doc = (await t.call(t.a.tokens.teacherA, 'POST', '/v1/iups', { pupilId: t.a.pupilA, schoolYear: '2026/27' })).body;
+    const afterCreate = await poll(t.a.tokens.teacherA, path, etag);
+    expect(afterCreate.status).toBe(200);
+    const etag2 = afterCreate.headers.get('etag')!;
+    for (let v = 1; v <= 3; v++) await t.call(t.a.tokens.teacherA, 'PUT', `/v1/iups/${doc.id}`, { version: v, sections: { pupilVoice: `Utkast ${v}` } });
+    expect((await poll(t.a.tokens.teacherA, path, etag2)).status).toBe(304);
+
+    // Each of these can change a duty, and each gives a new report.
+    const changes: [string, () => Promise<unknown>][] = [
+      ['status', () => t.call(t.a.tokens.teacherA, 'PUT', `/v1/iups/${doc.id}`, { version: 4, status: 'shared' })],
+      ['samtal booked', () => t.call(t.a.tokens.teacherA, 'POST', '/v1/meetings', { pupilId: t.a.pupilA, startsAt: '2026-12-10T13:00:00Z' })],
+      ['pupil moved', () => t.call(t.a.tokens.admin, 'PATCH', `/v1/pupils/${t.a.pupilA}`, { arskurs: 4 })],
+      ['school settings', () => t.call(t.a.tokens.admin, 'PATCH', '/v1/school', { settings: { dueSoonDays: 30 } })],
+      ['mentor added', () => t.call(t.a.tokens.admin, 'PATCH', `/v1/pupils/${t.a.pupilB}`, { mentorIds: [t.a.ids.teacherA] })],
+    ];
+    let current = etag2;
+    for (const [what, change] of changes) {
+      await change();
+      const res = await poll(t.a.tokens.teacherA, path, current);
+      expect([what, res.status]).toEqual([what, 200]);
+      current = res.headers.get('etag')!;
+    }
+    // Another day is another report.
+    expect((await poll(t.a.tokens.teacherA, '/v1/deadlines?scope=me&date=2026-12-02', current)).status).toBe(200);
+    // Another teacher's copy is never taken for hers.
+    expect((await poll(t.a.tokens.leadA, path, current)).status).toBe(200);
+  });
+
+  it('school overviews are summaries unless the full list is asked for, a page at a time', async () => {
+    const summary = (await t.call(t.a.tokens.admin, 'GET', '/v1/deadlines?scope=school&date=2026-12-01')).body;
+    expect(summary.pupils).toEqual([]);
+    expect(summary.page).toBeUndefined();
+    const page1 = (await t.call(t.a.tokens.admin, 'GET', '/v1/deadlines?scope=school&view=full&limit=1&date=2026-12-01')).body;
+    const page2 = (await t.call(t.a.tokens.admin, 'GET', '/v1/deadlines?scope=school&view=full&limit=1&offset=1&date=2026-12-01')).body;
+    expect(page1.page).toEqual({ offset: 0, limit: 1, total: 2 });
+    expect([page1.pupils.length, page2.pupils.length]).toEqual([1, 1]);
+    expect(page1.pupils[0].id).not.toBe(page2.pupils[0].id);
+    expect(page1.summary).toEqual(summary.summary);
   });
 });

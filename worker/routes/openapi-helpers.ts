@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, TypedResponse } from 'hono';
 import { z } from 'zod';
 import { ErrorBody } from '../../shared/index';
 import type { AppEnv } from '../context';
@@ -28,3 +29,10 @@ export const security = [{ bearerAuth: [] }];
 
 export const IdParam = z.object({ id: z.uuid() });
 export const Deleted = z.object({ deleted: z.literal(true) });
+
+/**
+ * A JSON answer serialised elsewhere (a report thread) and sent as it is. Typed as the route's
+ * declared JSON: the text is the same task's `JSON.stringify` of that shape.
+ */
+export const preserialised = <T>(c: Context, json: string): Response & TypedResponse<T, 200, 'json'> =>
+  c.body(json, 200, { 'content-type': 'application/json; charset=utf-8' }) as unknown as Response & TypedResponse<T, 200, 'json'>;

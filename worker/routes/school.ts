@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { School, SchoolSettingsPatch } from '../../shared/index';
 import type { Deps } from '../context';
 import { ForbiddenError } from '../errors';
-import { exportSchool } from '../repositories/school-export';
+import { inlineReports } from '../reports/report-tasks';
 import { getSchool, updateSchool } from '../repositories/schools';
-import { errors, forbidden, json, router, security } from './openapi-helpers';
+import { errors, forbidden, json, preserialised, router, security } from './openapi-helpers';
 
-export function schoolRoutes({ db, clock }: Deps) {
+export function schoolRoutes({ db, clock, reports }: Deps) {
   const app = router();
   app.openapi(
     createRoute({ method: 'get', path: '/', tags: ['school'], security, responses: { 200: json(School, 'Calendar, settings and IUP template of your school'), ...errors } }),
@@ -31,10 +31,13 @@ export function schoolRoutes({ db, clock }: Deps) {
       responses: { 200: { description: 'The export file', content: { 'application/json': { schema: z.looseObject({ format: z.literal('iup-stod-school-export'), version: z.literal(1) }) } } }, ...errors, ...forbidden },
     }),
     async (c) => {
-      const data = await exportSchool(db, c.var.actor, clock().toISOString());
-      c.header('content-disposition', `attachment; filename="iup-stod-export-${data.exportedAt.slice(0, 10)}.json"`);
+      if (c.var.actor.role !== 'admin') throw new ForbiddenError('Only an admin can export the school.');
+      const at = clock().toISOString();
+      // A whole school is a long read: it runs in a report thread on Node.
+      const json = await (reports ?? inlineReports(db)).run('schoolExport', c.var.actor, at);
+      c.header('content-disposition', `attachment; filename="iup-stod-export-${at.slice(0, 10)}.json"`);
       c.header('cache-control', 'no-store');
-      return c.json(data, 200);
+      return preserialised<{ format: 'iup-stod-school-export'; version: 1 }>(c, json);
     },
   );
   return app;

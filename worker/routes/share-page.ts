@@ -32,12 +32,11 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
 
   // An unknown address counts as a guess (a link that existed, expired or closed, does not); past
   // the limit the answer is a readable 429 page. A live link always opens.
-  const gone = (c: Context<AppEnv>, lang: ShareLang, r: ResolvedShare) => {
+  const gone = async (c: Context<AppEnv>, lang: ShareLang, r: ResolvedShare) => {
     if (r.state !== 'unknown') return page(c, 410, shareGonePage(lang, r.state === 'expired' ? 'expired' : 'revoked'));
     const now = clock().getTime();
     const token = c.req.param('token') ?? '';
-    const wait = guesses.retryAfter(c, token, now);
-    guesses.fail(c, token, now);
+    const wait = await guesses.failed(c, token, now);
     if (wait === 0) return page(c, 404, shareGonePage(lang, 'notFound'));
     c.header('Retry-After', String(wait));
     return page(c, 429, shareGonePage(lang, 'tooManyTries'));

@@ -85,8 +85,9 @@ export interface TestApi {
  * A real libSQL database in memory (one connection, so transactions see the same database) with
  * migrations applied and two schools, and the app wired to it exactly as in production.
  */
-export async function createTestApi(config: Partial<AppConfig> = {}): Promise<TestApi> {
-  const client = createClient({ url: ':memory:' });
+export async function createTestApi(config: Partial<AppConfig> = {}, opts: { wrapClient?: (c: Client) => Client } = {}): Promise<TestApi> {
+  const raw = createClient({ url: ':memory:' });
+  const client = opts.wrapClient ? opts.wrapClient(raw) : raw;
   const db = createDb(client);
   await applyMigrations(db);
   let now = new Date('2026-11-02T09:00:00Z');
