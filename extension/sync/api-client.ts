@@ -36,7 +36,8 @@ export function apiClient({ apiUrl, token, fetch: fetchImpl = fetch }: ApiClient
     } catch {
       throw new ApiClientError('network', null, 'The server did not answer.');
     }
-    if (!res.ok) {
+    // 304 answers a conditional request (If-None-Match): the caller's copy is current.
+    if (!res.ok && res.status !== 304) {
       const parsed = ErrorBody.safeParse(await res.json().catch(() => null));
       const message = parsed.success ? parsed.data.error.message : `HTTP ${res.status}`;
       throw new ApiClientError(res.status === 401 ? 'unauthorized' : 'http', res.status, message, parsed.success ? parsed.data.error.details : undefined);
@@ -86,6 +87,14 @@ export function apiClient({ apiUrl, token, fetch: fetchImpl = fetch }: ApiClient
     restoreIupRevision: (id: string, version: number, baseVersion: number) =>
       request(`/v1/iups/${id}/revisions/${version}/restore`, IupDocument, { method: 'POST', body: JSON.stringify({ version: baseVersion }) }),
     deadlines: (scope: 'me' | 'team' | 'school', view: 'full' | 'summary') => request(`/v1/deadlines?scope=${scope}&view=${view}`, DeadlineReport),
+    /** The report, or `report: null` when the one with `etag` is still current (304). */
+    deadlinesIfChanged: async (scope: 'me' | 'team' | 'school', view: 'full' | 'summary', etag: string | null) => {
+      const res = await send(`/v1/deadlines?scope=${scope}&view=${view}`, { cache: 'no-store', headers: etag ? { 'if-none-match': etag } : {} });
+      if (res.status === 304) return { report: null, etag };
+      const parsed = DeadlineReport.safeParse(await res.json().catch(() => null));
+      if (!parsed.success) throw new ApiClientError('invalid-response', res.status, 'The server answered with something unexpected.');
+      return { report: parsed.data, etag: res.headers.get('etag') };
+    },
     importRoster: (body: Omit<RosterImportRequest, 'format'>) =>
       request('/v1/roster/import', RosterImportResult, { method: 'POST', body: JSON.stringify({ format: 'csv', ...body }) }),
     shareLinks: (pupilId: string) => request(`/v1/pupils/${pupilId}/share-links`, z.object({ links: z.array(ShareLink) })),

@@ -12,15 +12,17 @@ export interface DeadlineCache {
   schoolYear: string | null;
   pupils: Omit<PupilDuties, 'firstName' | 'lastName'>[];
   syncedAt: string | null;
+  /** The report's ETag, sent back so an unchanged report costs the API nothing. */
+  etag: string | null;
 }
 
 export const deadlineCacheItem = storage.defineItem<DeadlineCache>('local:deadlines', {
-  fallback: { date: null, schoolYear: null, pupils: [], syncedAt: null },
+  fallback: { date: null, schoolYear: null, pupils: [], syncedAt: null, etag: null },
 });
 
-export function toDeadlineCache(report: DeadlineReport, now: string): DeadlineCache {
+export function toDeadlineCache(report: DeadlineReport, now: string, etag: string | null = null): DeadlineCache {
   return {
-    date: report.date, schoolYear: report.schoolYear, syncedAt: now,
+    date: report.date, schoolYear: report.schoolYear, syncedAt: now, etag,
     pupils: report.pupils.map(({ firstName: _f, lastName: _l, ...rest }) => rest),
   };
 }

@@ -17,12 +17,17 @@ async function api(): Promise<ApiClient | null> {
   return isConfigured(s) ? apiClient(s) : null;
 }
 
-/** Refresh the teacher's duties and the toolbar badge (overdue + due soon among her pupils). */
+/**
+ * Refresh the teacher's duties and the toolbar badge (overdue + due soon among her pupils). The
+ * last report's ETag goes along: when nothing changed the API answers 304 without computing.
+ */
 export async function refreshDeadlines(): Promise<void> {
   const client = await api();
   if (!client) return;
-  const report = await client.deadlines('me', 'full');
-  const cache = toDeadlineCache(report, new Date().toISOString());
+  const previous = await deadlineCacheItem.getValue();
+  const answer = await client.deadlinesIfChanged('me', 'full', previous.etag);
+  const now = new Date().toISOString();
+  const cache = answer.report ? toDeadlineCache(answer.report, now, answer.etag) : { ...previous, syncedAt: now };
   await deadlineCacheItem.setValue(cache);
   const n = badgeCount(cache);
   await browser.action.setBadgeText({ text: n > 0 ? String(n) : '' });
@@ -41,7 +46,8 @@ export function flushDrafts(): Promise<{ pending: number; offline: boolean } | n
     const client = await api();
     if (!client) return null;
     const result = await syncAllDrafts(client);
-    if (!result.offline) await refreshDeadlines().catch(() => undefined);
+    // The minute alarm refreshes the badge anyway; right after a send only when duties may differ.
+    if (!result.offline && result.dutiesMayChange) await refreshDeadlines().catch(() => undefined);
     return result;
   });
   queue = run.catch(() => undefined);

@@ -39,9 +39,11 @@ describe('the draft outbox', () => {
   it('creates the IUP on the first sync and saves later edits as new versions', async () => {
     const key = await write(t.a.pupilA, 'Saga läser med flyt.');
     expect((await getDraftSync(key)).syncedEditSeq).toBe(0);
-    expect(await syncAllDrafts(api())).toEqual({ pending: 0, offline: false });
+    // A new IUP can change the teacher's duties; the badge is asked again.
+    expect(await syncAllDrafts(api())).toEqual({ pending: 0, offline: false, dutiesMayChange: true });
     await write(t.a.pupilA, 'Saga läser med flyt. Nästa steg är dialog.');
-    await syncAllDrafts(api());
+    // Text alone cannot: no deadline request after an autosave.
+    expect(await syncAllDrafts(api())).toEqual({ pending: 0, offline: false, dutiesMayChange: false });
     const doc = await serverText(t.a.pupilA);
     expect(doc.version).toBe(2);
     expect(doc.sections.omdomen).toEqual([{ subject: 'SV', text: 'Saga läser med flyt. Nästa steg är dialog.', scale: null }]);
@@ -53,12 +55,12 @@ describe('the draft outbox', () => {
     const first = await write(t.a.pupilA, 'Första texten.');
     const second = await write(t.a.pupilMarked, 'Andra eleven.');
     await write(t.a.pupilA, 'Första texten, ändrad.');
-    expect(await syncAllDrafts(api())).toEqual({ pending: 2, offline: true });
+    expect(await syncAllDrafts(api())).toMatchObject({ pending: 2, offline: true });
     // Both are unsent, whichever the queue tried first.
     expect((await getDraftSync(first)).state).toBe('saved-locally');
     expect((await getDraftSync(second)).state).toBe('saved-locally');
     online = true;
-    expect(await syncAllDrafts(api())).toEqual({ pending: 0, offline: false });
+    expect(await syncAllDrafts(api())).toMatchObject({ pending: 0, offline: false });
     expect((await serverText(t.a.pupilA)).sections.omdomen[0].text).toBe('Första texten, ändrad.');
     expect((await serverText(t.a.pupilMarked)).sections.omdomen[0].text).toBe('Andra eleven.');
   });
@@ -109,5 +111,18 @@ describe('the draft outbox', () => {
     const key = draftKey(t.a.pupilA, YEAR);
     expect((await getDraftText(key))?.sections.social).toBe('Serverns text.');
     expect(await getDraftSync(key)).toMatchObject({ state: 'saved', baseVersion: 1 });
+  });
+});
+
+describe('the teacher’s deadlines from the API', () => {
+  it('sends the last ETag back and keeps its copy on 304', async () => {
+    const first = await api().deadlinesIfChanged('me', 'full', null);
+    expect(first.report?.pupils.map((p) => p.id)).toEqual([t.a.pupilA]);
+    expect(first.etag).toMatch(/^W\//);
+    expect(await api().deadlinesIfChanged('me', 'full', first.etag)).toEqual({ report: null, etag: first.etag });
+    await t.call(t.a.tokens.teacherA, 'POST', '/v1/meetings', { pupilId: t.a.pupilA, startsAt: '2026-12-10T13:00:00Z' });
+    const changed = await api().deadlinesIfChanged('me', 'full', first.etag);
+    expect(changed.report).not.toBeNull();
+    expect(changed.etag).not.toBe(first.etag);
   });
 });

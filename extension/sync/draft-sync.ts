@@ -16,11 +16,17 @@ function acknowledged(sync: DraftSync, doc: IupDocument, sentSeq: number, now: s
 export type OutboxResult = 'synced' | 'offline' | 'stopped';
 
 /**
+ * What the sends did beyond saving text: a new IUP or a new status can change the teacher's
+ * duties (the badge); text alone cannot, so an autosave need not ask for the deadlines again.
+ */
+export interface SyncEffects { dutiesMayChange: boolean }
+
+/**
  * Send one draft's latest local text to the API with the version it was based on. A 409 (someone
  * else saved meanwhile) becomes a conflict the teacher resolves; nothing is overwritten. Offline,
  * the draft stays queued with "saved locally".
  */
-export async function syncDraft(api: ApiClient, key: string, now = () => new Date().toISOString()): Promise<OutboxResult> {
+export async function syncDraft(api: ApiClient, key: string, now = () => new Date().toISOString(), seen: SyncEffects = { dutiesMayChange: false }): Promise<OutboxResult> {
   const text = await getDraftText(key);
   let sync = await getDraftSync(key);
   if (!text || sync.state === 'conflict') return 'synced';
@@ -40,13 +46,14 @@ export async function syncDraft(api: ApiClient, key: string, now = () => new Dat
         return 'synced';
       }
       const created = await api.createIup(text.pupilId, text.schoolYear, text.sections);
+      seen.dutiesMayChange = true;
       sync = acknowledged(sync, created, sentSeq, now());
       await setDraftSync(key, sync);
       if (text.status === 'draft') return 'synced';
     }
-    const doc = await api.saveIup(sync.documentId!, sync.baseVersion!, {
-      sections: text.sections, ...(text.status !== sync.serverStatus ? { status: text.status } : {}),
-    });
+    const statusChange = text.status !== sync.serverStatus;
+    const doc = await api.saveIup(sync.documentId!, sync.baseVersion!, { sections: text.sections, ...(statusChange ? { status: text.status } : {}) });
+    if (statusChange) seen.dutiesMayChange = true;
     const latest = await getDraftSync(key);
     await setDraftSync(key, { ...acknowledged(latest, doc, sentSeq, now()), state: 'saved' });
     return 'synced';
@@ -69,10 +76,11 @@ export async function syncDraft(api: ApiClient, key: string, now = () => new Dat
 }
 
 /** Every queued draft, oldest change first; stops at the first network failure (offline). */
-export async function syncAllDrafts(api: ApiClient): Promise<{ pending: number; offline: boolean }> {
+export async function syncAllDrafts(api: ApiClient): Promise<{ pending: number; offline: boolean; dutiesMayChange: boolean }> {
   let offline = false;
+  const seen: SyncEffects = { dutiesMayChange: false };
   for (const key of await allDraftKeys()) {
-    const result = await syncDraft(api, key);
+    const result = await syncDraft(api, key, undefined, seen);
     if (result !== 'synced') { offline = result === 'offline'; break; }
   }
   let pending = 0;
@@ -83,7 +91,7 @@ export async function syncAllDrafts(api: ApiClient): Promise<{ pending: number; 
     // teacher should see "saved locally" on them too, not the state of their last successful sync.
     if (offline && t && t.editSeq > s.syncedEditSeq && s.state === 'saved') await setDraftSync(key, { ...s, state: 'saved-locally' });
   }
-  return { pending, offline };
+  return { pending, offline, dutiesMayChange: seen.dutiesMayChange };
 }
 
 /**
