@@ -151,7 +151,8 @@ export async function deadlineReport(
     calendarMissing: ctx === null,
     summary,
     groups: [...byGroup.entries()]
-      .map(([gid, g]) => ({ id: gid, name: names.get(gid) ?? '', ...g }))
+      // Ids sorted, so the same group reads the same in both views (the summary has no name order).
+      .map(([gid, g]) => ({ id: gid, name: names.get(gid) ?? '', summary: g.summary, pupilIds: g.pupilIds.sort() }))
       .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
     pupils: listed,
     ...(page && view === 'full' ? { page: { offset: page.offset, limit: page.limit, total: out.length } } : {}),
