@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 /**
@@ -9,6 +11,17 @@ import { defineConfig } from 'wxt';
  */
 const e2eHosts = process.env.IUP_E2E_HOSTS?.split(',').filter(Boolean) ?? [];
 
+/**
+ * Each overlay feature with a heavy UI keeps it in `extension/features/<name>/ui.ts(x)`; it is
+ * built as the unlisted script `/ui-<name>.js` and injected on first use. Found from the folders,
+ * so deleting a feature's folder leaves nothing pointing at it.
+ */
+const featuresDir = resolve('extension/features');
+const lazyUis = readdirSync(featuresDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) => ['ui.ts', 'ui.tsx'].map((f) => ({ name: d.name, inputPath: join(featuresDir, d.name, f) })))
+  .filter((u) => existsSync(u.inputPath));
+
 export default defineConfig({
   srcDir: 'extension',
   outDir: process.env.IUP_E2E_HOSTS ? '.output/e2e' : '.output',
@@ -19,7 +32,17 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // The test build opens the overlay's shadow roots so browser tests can read and click inside
   // them; the shipped build keeps them closed to the page.
-  vite: () => ({ define: { __IUP_OPEN_SHADOW__: JSON.stringify(e2eHosts.length > 0) } }),
+  vite: () => ({
+    define: {
+      __IUP_OPEN_SHADOW__: JSON.stringify(e2eHosts.length > 0),
+      __IUP_LAZY_UIS__: JSON.stringify(lazyUis.map((u) => u.name)),
+    },
+  }),
+  hooks: {
+    'entrypoints:found': (_wxt, infos) => {
+      for (const u of lazyUis) infos.push({ name: `ui-${u.name}`, inputPath: u.inputPath, type: 'unlisted-script' });
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -31,6 +54,16 @@ export default defineConfig({
       'open-palette': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandOpenPalette__' },
       'open-panel': { suggested_key: { default: 'Alt+Shift+I' }, description: '__MSG_commandOpenPanel__' },
     },
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'iup-stod@iup-stod.se', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } } } : {}),
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'iup-stod@iup-stod.se',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
   }),
 });

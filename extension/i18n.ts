@@ -1,4 +1,3 @@
-import { browser } from 'wxt/browser';
 import en from './public/_locales/en/messages.json';
 import sv from './public/_locales/sv/messages.json';
 import type { Language } from './sync/settings';
@@ -10,7 +9,9 @@ const CATALOGUES: Record<Language, Record<string, { message: string }>> = { sv, 
 
 // Swedish unless the teacher chose English in the options; set at start-up from settings.
 let language: Language = 'sv';
-export const setLanguage = (lang: Language) => { language = lang; };
+export const setLanguage = (lang: Language) => {
+  language = lang;
+};
 export const currentLanguage = () => language;
 /** The BCP 47 locale for dates and times in the chosen language. */
 export const locale = () => (language === 'sv' ? 'sv-SE' : 'en-GB');
@@ -19,8 +20,8 @@ export const locale = () => (language === 'sv' ? 'sv-SE' : 'en-GB');
 export function t(key: MessageKey, ...substitutions: string[]): string {
   const entry = CATALOGUES[language][key] ?? sv[key];
   let text = entry?.message ?? key;
-  substitutions.forEach((s, i) => { text = text.replaceAll(`$${i + 1}`, s); });
+  substitutions.forEach((s, i) => {
+    text = text.replaceAll(`$${i + 1}`, s);
+  });
   return text;
 }
-
-export const uiLanguage = (): Language => (browser.i18n.getUILanguage().toLowerCase().startsWith('en') ? 'en' : 'sv');

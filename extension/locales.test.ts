@@ -3,10 +3,18 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DUTY_REASONS, DUTY_STATES } from '../shared/index';
 
-const load = (lang: string) => JSON.parse(readFileSync(join(import.meta.dirname, 'public/_locales', lang, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+const load = (lang: string) =>
+  JSON.parse(readFileSync(join(import.meta.dirname, 'public/_locales', lang, 'messages.json'), 'utf8')) as Record<
+    string,
+    { message: string }
+  >;
 const sv = load('sv');
 const en = load('en');
-const stateKey = (s: string) => `state${s.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')}`;
+const stateKey = (s: string) =>
+  `state${s
+    .split('-')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('')}`;
 
 describe('extension messages', () => {
   it('has the same keys in Swedish and English, none empty', () => {

@@ -12,11 +12,17 @@ export async function registerOverlay(origin: string): Promise<void> {
   const id = scriptId(origin);
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
   if (existing.length > 0) return;
-  await browser.scripting.registerContentScripts([{
-    id, matches: [patternFor(origin)], js: ['content-scripts/overlay.js'], allFrames: true, runAt: 'document_idle',
-    persistAcrossSessions: true,
-    ...({ matchOriginAsFallback: true } as object),
-  }]);
+  await browser.scripting.registerContentScripts([
+    {
+      id,
+      matches: [patternFor(origin)],
+      js: ['content-scripts/overlay.js'],
+      allFrames: true,
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+      ...({ matchOriginAsFallback: true } as object),
+    },
+  ]);
 }
 
 /**
@@ -51,7 +57,9 @@ export async function isSiteEnabled(origin: string): Promise<boolean> {
  */
 export async function reconcileSites(): Promise<void> {
   const granted = (await browser.permissions.getAll()).origins ?? [];
-  const origins = new Set(granted.filter((p) => /^https?:\/\/[^*]+\/\*$/.test(p)).map((p) => new URL(p.slice(0, -1)).origin));
+  const origins = new Set(
+    granted.filter((p) => /^https?:\/\/[^*]+\/\*$/.test(p)).map((p) => new URL(p.slice(0, -1)).origin),
+  );
   const registered = await browser.scripting.getRegisteredContentScripts();
   for (const script of registered) {
     const origin = script.id.startsWith('overlay:') ? script.id.slice('overlay:'.length) : null;

@@ -20,7 +20,7 @@ import { phraseRoutes } from './routes/phrases';
 import { pupilRoutes } from './routes/pupils';
 import { schoolRoutes } from './routes/school';
 import { shareLinkRoutes } from './routes/share-links';
-import { sharePageRoutes } from './routes/share-page';
+import { sharePageRoutes } from './routes/share-link-page';
 
 /** The whole API, independent of runtime: Node and Workers differ only in the `db` they pass. */
 export function createApp(deps: Deps) {
@@ -29,11 +29,28 @@ export function createApp(deps: Deps) {
   app.notFound(notFoundHandler());
 
   app.use('*', secureHeaders());
-  app.use('*', cors({ origin: corsOrigin(deps.config.corsOrigins), allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match'], exposeHeaders: ['ETag'], maxAge: 600 }));
-  app.use('*', bodyLimit({
-    maxSize: deps.config.maxBodyBytes,
-    onError: () => { throw new ApiError(413, 'payload_too_large', `The request body is larger than ${deps.config.maxBodyBytes} bytes.`); },
-  }));
+  app.use(
+    '*',
+    cors({
+      origin: corsOrigin(deps.config.corsOrigins),
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match'],
+      exposeHeaders: ['ETag'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: deps.config.maxBodyBytes,
+      onError: () => {
+        throw new ApiError(
+          413,
+          'payload_too_large',
+          `The request body is larger than ${deps.config.maxBodyBytes} bytes.`,
+        );
+      },
+    }),
+  );
 
   // One count of failed credentials for API tokens, share links and calendar feeds alike.
   const guesses = new GuessGuard(deps.config, deps.failureCounts);
@@ -41,10 +58,18 @@ export function createApp(deps: Deps) {
   app.route('/v1/calendar', publicCalendarRoutes(deps, guesses));
   // Outside /v1 and its bearer auth: the link's token is the only credential a guardian has.
   app.route('/share', sharePageRoutes(deps, guesses));
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', description: 'Personal token from `npm run admin -- token create`' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Personal token from `npm run admin -- token create`',
+  });
   app.doc31('/v1/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'IUP-stöd API', version: '1.0.0', description: 'Drafts, phrases, rosters, meetings and deadlines for IUP work.' },
+    info: {
+      title: 'IUP-stöd API',
+      version: '1.0.0',
+      description: 'Drafts, phrases, rosters, meetings and deadlines for IUP work.',
+    },
   });
 
   app.use('/v1/*', auth(deps, guesses));

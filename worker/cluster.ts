@@ -9,8 +9,17 @@ import { localFailureCounts, type FailureCounts } from './middleware/guessing';
  * credentials — lives in the primary process and is asked over IPC; what may be per process (the
  * 2-second token cache, prepared queries) stays in each.
  */
-interface GuessAsk { kind: 'iup-guess'; id: number; keys: string[]; now: number }
-interface GuessAnswer { kind: 'iup-guess'; id: number; wait: number }
+interface GuessAsk {
+  kind: 'iup-guess';
+  id: number;
+  keys: string[];
+  now: number;
+}
+interface GuessAnswer {
+  kind: 'iup-guess';
+  id: number;
+  wait: number;
+}
 
 /** In a worker process: failures counted by the primary. */
 export function primaryFailureCounts(): FailureCounts {
@@ -22,11 +31,12 @@ export function primaryFailureCounts(): FailureCounts {
     pending.delete(msg.id);
   });
   return {
-    failed: (keys, now) => new Promise((resolve) => {
-      const id = next++;
-      pending.set(id, resolve);
-      process.send!({ kind: 'iup-guess', id, keys: [...keys], now } satisfies GuessAsk);
-    }),
+    failed: (keys, now) =>
+      new Promise((resolve) => {
+        const id = next++;
+        pending.set(id, resolve);
+        process.send!({ kind: 'iup-guess', id, keys: [...keys], now } satisfies GuessAsk);
+      }),
   };
 }
 
@@ -52,7 +62,9 @@ export function runCluster({ processes, config, onListening }: ClusterOptions): 
     const worker = cluster.fork();
     worker.on('message', (msg: GuessAsk | { kind: 'listening'; port: number }) => {
       if (msg?.kind === 'iup-guess') {
-        void counts.failed(msg.keys, msg.now).then((wait) => worker.send({ kind: 'iup-guess', id: msg.id, wait } satisfies GuessAnswer));
+        void counts
+          .failed(msg.keys, msg.now)
+          .then((wait) => worker.send({ kind: 'iup-guess', id: msg.id, wait } satisfies GuessAnswer));
       } else if (msg?.kind === 'listening' && !announced) {
         announced = true;
         onListening(msg.port);

@@ -22,7 +22,15 @@ function appFor(env: WorkerEnv): App {
   if (cached?.key !== key) {
     if (!env.LIBSQL_URL) throw new Error('LIBSQL_URL is not set (wrangler.toml [vars] or a secret).');
     const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
-    cached = { key, app: createApp({ db: createDb(client), clock: () => new Date(), config: configFromEnv({ ...env }, 'workers'), outboundFetch: checkedFetch(configFromEnv({ ...env }, 'workers').ss12000AllowedHosts) }) };
+    cached = {
+      key,
+      app: createApp({
+        db: createDb(client),
+        clock: () => new Date(),
+        config: configFromEnv({ ...env }, 'workers'),
+        outboundFetch: checkedFetch(configFromEnv({ ...env }, 'workers').ss12000AllowedHosts),
+      }),
+    };
   }
   return cached.app;
 }

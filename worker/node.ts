@@ -9,7 +9,7 @@ import { createDb, type Db } from './db/client';
 import { applyMigrations } from './db/migrate';
 import { openLocalClient } from './db/open-local';
 import { demoLmsRoutes } from './demo/lms-page';
-import { seedDemo } from './demo/seed';
+import { seedDemo } from './repositories/demo-school';
 import type { FailureCounts } from './middleware/guessing';
 import { guardedFetch } from './net/guarded-fetch-node';
 import { reportPool } from './reports/report-pool';
@@ -42,26 +42,45 @@ async function main() {
 
 /** One API process: the app on its own connection (or the one given), its report threads, the demo platform. */
 async function serveApi(
-  env: NodeEnv, config: AppConfig, failureCounts: FailureCounts | undefined, onListening: (port: number) => void,
+  env: NodeEnv,
+  config: AppConfig,
+  failureCounts: FailureCounts | undefined,
+  onListening: (port: number) => void,
   opened?: { client: Awaited<ReturnType<typeof openLocalClient>>; db: Db },
 ): Promise<void> {
-  const client = opened?.client ?? await openLocalClient(env.DATABASE_URL, env.LIBSQL_AUTH_TOKEN);
+  const client = opened?.client ?? (await openLocalClient(env.DATABASE_URL, env.LIBSQL_AUTH_TOKEN));
   const db = opened?.db ?? createDb(client);
-  const reports = env.REPORT_THREADS > 0 ? reportPool(env.DATABASE_URL, env.REPORT_THREADS, env.LIBSQL_AUTH_TOKEN) : undefined;
-  const app = createApp({ db, clock: () => new Date(), config, outboundFetch: guardedFetch(config.ss12000AllowedHosts), reports, failureCounts });
+  const reports =
+    env.REPORT_THREADS > 0 ? reportPool(env.DATABASE_URL, env.REPORT_THREADS, env.LIBSQL_AUTH_TOKEN) : undefined;
+  const app = createApp({
+    db,
+    clock: () => new Date(),
+    config,
+    outboundFetch: guardedFetch(config.ss12000AllowedHosts),
+    reports,
+    failureCounts,
+  });
   // The demo platform page shares the origin the demo school publishes (127.0.0.1:8787).
   const lms = env.SEED_DEMO ? demoLmsRoutes(db) : null;
   // The Node bindings (`incoming`, `outgoing`) go on to the app: the client's address is the socket's.
-  const fetch = (req: Request, bindings: HttpBindings | Http2Bindings) => (lms && new URL(req.url).pathname.startsWith('/demo/lms') ? lms.fetch(req) : app.fetch(req, bindings));
+  const fetch = (req: Request, bindings: HttpBindings | Http2Bindings) =>
+    lms && new URL(req.url).pathname.startsWith('/demo/lms') ? lms.fetch(req) : app.fetch(req, bindings);
   const server = serve({ fetch, port: env.PORT, hostname: env.HOST }, (info) => onListening(info.port));
-  const stop = () => server.close(async () => { await reports?.close(); client.close(); process.exit(0); });
+  const stop = () =>
+    server.close(() => {
+      void reports?.close();
+      client.close();
+      process.exit(0);
+    });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
 function printBanner(env: NodeEnv, port: number, seeded: Awaited<ReturnType<typeof seedDemo>>): void {
   const base = `http://${env.HOST}:${port}`;
-  console.log(`IUP-stöd API listening on ${base}  (database: ${env.DATABASE_URL}; ${env.API_PROCESSES} process${env.API_PROCESSES === 1 ? '' : 'es'})`);
+  console.log(
+    `IUP-stöd API listening on ${base}  (database: ${env.DATABASE_URL}; ${env.API_PROCESSES} process${env.API_PROCESSES === 1 ? '' : 'es'})`,
+  );
   console.log(`  OpenAPI: ${base}/v1/openapi.json`);
   if (seeded) {
     console.log('\nDemo school created. These tokens are shown once; keep them:');

@@ -14,7 +14,10 @@ export function deepActiveElement(doc: Document): Element | null {
 }
 
 /** Remember the field the teacher is writing in and where the caret is, before the palette takes focus. */
-export function captureField(doc: Document = document, active: Element | null = deepActiveElement(doc)): FieldContext | null {
+export function captureField(
+  doc: Document = document,
+  active: Element | null = deepActiveElement(doc),
+): FieldContext | null {
   const field = active instanceof HTMLElement ? (active.isContentEditable ? editingHost(active) : active) : null;
   if (!field || !isWritableField(field)) return null;
   if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) {

@@ -14,13 +14,20 @@ export const STRATEGIES: readonly InsertStrategy[] = [ckeditor5, nativeField, co
 
 /** Text fields a teacher can write in: native fields and editable rich-text areas. */
 export const isWritableField = (el: Element | null): el is HTMLElement =>
-  el instanceof HTMLElement && STRATEGIES.some((s) => s.detect(el)) && !(el as HTMLInputElement).readOnly && !(el as HTMLInputElement).disabled;
+  el instanceof HTMLElement &&
+  STRATEGIES.some((s) => s.detect(el)) &&
+  !(el as HTMLInputElement).readOnly &&
+  !(el as HTMLInputElement).disabled;
 
 /**
  * Insert plain text at the caret of `field` so that the page's own listeners and the editor's
  * own model see it, as if typed. The caller restores focus and selection first.
  */
-export async function insertText(field: HTMLElement, text: string, strategies: readonly InsertStrategy[] = STRATEGIES): Promise<InsertOutcome> {
+export async function insertText(
+  field: HTMLElement,
+  text: string,
+  strategies: readonly InsertStrategy[] = STRATEGIES,
+): Promise<InsertOutcome> {
   let tried: string | null = null;
   for (const strategy of strategies) {
     if (!strategy.detect(field)) continue;

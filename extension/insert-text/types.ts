@@ -13,7 +13,8 @@ export interface InsertStrategy {
   insert(field: HTMLElement, text: string): Promise<StrategyResult>;
 }
 
-export type InsertOutcome = { ok: true; strategy: string } | { ok: false; strategy: string | null; reason: 'refused' | 'unsupported' };
+export type InsertOutcome =
+  { ok: true; strategy: string } | { ok: false; strategy: string | null; reason: 'refused' | 'unsupported' };
 
 /** Give the editor a tick to reconcile its model with the DOM (CKEditor snaps back asynchronously). */
 export const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 30));

@@ -1,7 +1,32 @@
-import { z } from 'zod';
+import { type z } from 'zod';
 import {
-  DeadlineReport, ErrorBody, IupDocument, IupRevision, Me, Phrase, PhraseImportReport, PhraseList, PhraseStats, PhraseVersion, Pupil, RosterImportResult, School, ShareComment, ShareLink, SimilarPhrases,
-  type IupSections, type IupStatus, type Me as MeT, type PhraseCreate, type PhraseImportRequest, type PhrasePatch, type RosterImportRequest,
+  DeadlineReport,
+  ErrorBody,
+  IupDocument,
+  Me,
+  Phrase,
+  PhraseImportReport,
+  PhraseList,
+  PhraseStats,
+  PhraseVersionList,
+  Pupil,
+  PupilList,
+  RevisionList,
+  RosterImportResult,
+  School,
+  ShareCommentList,
+  ShareLinkCreated,
+  ShareLinkList,
+  ShareLinkRevoked,
+  SimilarPhrases,
+  UsageApplied,
+  type IupSections,
+  type IupStatus,
+  type Me as MeT,
+  type PhraseCreate,
+  type PhraseImportRequest,
+  type PhrasePatch,
+  type RosterImportRequest,
 } from '../../shared/index';
 
 /** A failure talking to the API, with what the teacher should be told. */
@@ -31,7 +56,11 @@ export function apiClient({ apiUrl, token, fetch: fetchImpl = fetch }: ApiClient
     try {
       res = await fetchImpl(`${apiUrl}${path}`, {
         ...init,
-        headers: { authorization: `Bearer ${token}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(init.body ? { 'content-type': 'application/json' } : {}),
+          ...init.headers,
+        },
       });
     } catch {
       throw new ApiClientError('network', null, 'The server did not answer.');
@@ -40,7 +69,12 @@ export function apiClient({ apiUrl, token, fetch: fetchImpl = fetch }: ApiClient
     if (!res.ok && res.status !== 304) {
       const parsed = ErrorBody.safeParse(await res.json().catch(() => null));
       const message = parsed.success ? parsed.data.error.message : `HTTP ${res.status}`;
-      throw new ApiClientError(res.status === 401 ? 'unauthorized' : 'http', res.status, message, parsed.success ? parsed.data.error.details : undefined);
+      throw new ApiClientError(
+        res.status === 401 ? 'unauthorized' : 'http',
+        res.status,
+        message,
+        parsed.success ? parsed.data.error.details : undefined,
+      );
     }
     return res;
   }
@@ -49,25 +83,33 @@ export function apiClient({ apiUrl, token, fetch: fetchImpl = fetch }: ApiClient
     const res = await send(path, init);
     const body: unknown = await res.json().catch(() => null);
     const parsed = schema.safeParse(body);
-    if (!parsed.success) throw new ApiClientError('invalid-response', res.status, 'The server answered with something unexpected.');
+    if (!parsed.success)
+      throw new ApiClientError('invalid-response', res.status, 'The server answered with something unexpected.');
     return parsed.data;
   }
 
   return {
     me: (): Promise<MeT> => request('/v1/me', Me),
     school: () => request('/v1/school', School),
-    phrases: (since: string | null) => request(`/v1/phrases?limit=1000${since ? `&since=${encodeURIComponent(since)}` : ''}`, PhraseList),
-    pupils: () => request('/v1/pupils?limit=1000', z.object({ pupils: z.array(Pupil), total: z.int() })),
+    phrases: (since: string | null) =>
+      request(`/v1/phrases?limit=1000${since ? `&since=${encodeURIComponent(since)}` : ''}`, PhraseList),
+    pupils: () => request('/v1/pupils?limit=1000', PupilList),
     reportUsage: (uses: { id: string; count: number }[]) =>
-      request('/v1/phrases/usage', z.object({ applied: z.int() }), { method: 'POST', body: JSON.stringify({ uses }) }),
+      request('/v1/phrases/usage', UsageApplied, { method: 'POST', body: JSON.stringify({ uses }) }),
     proposals: () => request('/v1/phrases?status=proposed&limit=1000', PhraseList),
-    createPhrase: (phrase: PhraseCreate) => request('/v1/phrases', Phrase, { method: 'POST', body: JSON.stringify(phrase) }),
-    updatePhrase: (id: string, patch: PhrasePatch) => request(`/v1/phrases/${id}`, Phrase, { method: 'PATCH', body: JSON.stringify(patch) }),
+    createPhrase: (phrase: PhraseCreate) =>
+      request('/v1/phrases', Phrase, { method: 'POST', body: JSON.stringify(phrase) }),
+    updatePhrase: (id: string, patch: PhrasePatch) =>
+      request(`/v1/phrases/${id}`, Phrase, { method: 'PATCH', body: JSON.stringify(patch) }),
     similarPhrases: (text: string, excludeId?: string) =>
-      request('/v1/phrases/similar', SimilarPhrases, { method: 'POST', body: JSON.stringify({ text, ...(excludeId ? { excludeId } : {}) }) }),
-    phraseVersions: (id: string) => request(`/v1/phrases/${id}/versions`, z.object({ versions: z.array(PhraseVersion) })),
+      request('/v1/phrases/similar', SimilarPhrases, {
+        method: 'POST',
+        body: JSON.stringify({ text, ...(excludeId ? { excludeId } : {}) }),
+      }),
+    phraseVersions: (id: string) => request(`/v1/phrases/${id}/versions`, PhraseVersionList),
     phraseStats: (teamId?: string) => request(`/v1/phrases/stats${teamId ? `?teamId=${teamId}` : ''}`, PhraseStats),
-    importPhrases: (body: PhraseImportRequest) => request('/v1/phrases/import', PhraseImportReport, { method: 'POST', body: JSON.stringify(body) }),
+    importPhrases: (body: PhraseImportRequest) =>
+      request('/v1/phrases/import', PhraseImportReport, { method: 'POST', body: JSON.stringify(body) }),
     importStarterBank: (body: { scope?: 'team' | 'school'; teamId: string | null; dryRun?: boolean }) =>
       request('/v1/phrases/starter-bank', PhraseImportReport, { method: 'POST', body: JSON.stringify(body) }),
     /** The pupil's IUP for a läsår, or null when none exists yet. */
@@ -83,26 +125,40 @@ export function apiClient({ apiUrl, token, fetch: fetchImpl = fetch }: ApiClient
       request('/v1/iups', IupDocument, { method: 'POST', body: JSON.stringify({ pupilId, schoolYear, sections }) }),
     saveIup: (id: string, version: number, change: { sections?: IupSections; status?: IupStatus }) =>
       request(`/v1/iups/${id}`, IupDocument, { method: 'PUT', body: JSON.stringify({ version, ...change }) }),
-    iupRevisions: (id: string) => request(`/v1/iups/${id}/revisions`, z.object({ revisions: z.array(IupRevision) })),
+    iupRevisions: (id: string) => request(`/v1/iups/${id}/revisions`, RevisionList),
     restoreIupRevision: (id: string, version: number, baseVersion: number) =>
-      request(`/v1/iups/${id}/revisions/${version}/restore`, IupDocument, { method: 'POST', body: JSON.stringify({ version: baseVersion }) }),
-    deadlines: (scope: 'me' | 'team' | 'school', view: 'full' | 'summary') => request(`/v1/deadlines?scope=${scope}&view=${view}`, DeadlineReport),
+      request(`/v1/iups/${id}/revisions/${version}/restore`, IupDocument, {
+        method: 'POST',
+        body: JSON.stringify({ version: baseVersion }),
+      }),
+    deadlines: (scope: 'me' | 'team' | 'school', view: 'full' | 'summary') =>
+      request(`/v1/deadlines?scope=${scope}&view=${view}`, DeadlineReport),
     /** The report, or `report: null` when the one with `etag` is still current (304). */
     deadlinesIfChanged: async (scope: 'me' | 'team' | 'school', view: 'full' | 'summary', etag: string | null) => {
-      const res = await send(`/v1/deadlines?scope=${scope}&view=${view}`, { cache: 'no-store', headers: etag ? { 'if-none-match': etag } : {} });
+      const res = await send(`/v1/deadlines?scope=${scope}&view=${view}`, {
+        cache: 'no-store',
+        headers: etag ? { 'if-none-match': etag } : {},
+      });
       if (res.status === 304) return { report: null, etag };
       const parsed = DeadlineReport.safeParse(await res.json().catch(() => null));
-      if (!parsed.success) throw new ApiClientError('invalid-response', res.status, 'The server answered with something unexpected.');
+      if (!parsed.success)
+        throw new ApiClientError('invalid-response', res.status, 'The server answered with something unexpected.');
       return { report: parsed.data, etag: res.headers.get('etag') };
     },
     importRoster: (body: Omit<RosterImportRequest, 'format'>) =>
-      request('/v1/roster/import', RosterImportResult, { method: 'POST', body: JSON.stringify({ format: 'csv', ...body }) }),
-    shareLinks: (pupilId: string) => request(`/v1/pupils/${pupilId}/share-links`, z.object({ links: z.array(ShareLink) })),
+      request('/v1/roster/import', RosterImportResult, {
+        method: 'POST',
+        body: JSON.stringify({ format: 'csv', ...body }),
+      }),
+    shareLinks: (pupilId: string) => request(`/v1/pupils/${pupilId}/share-links`, ShareLinkList),
     createShareLink: (pupilId: string, schoolYear: string) =>
-      request(`/v1/pupils/${pupilId}/share-links`, z.object({ link: ShareLink, path: z.string() }), { method: 'POST', body: JSON.stringify({ schoolYear }) }),
-    revokeShareLink: (id: string) => request(`/v1/share-links/${id}`, z.object({ link: ShareLink }), { method: 'DELETE' }),
+      request(`/v1/pupils/${pupilId}/share-links`, ShareLinkCreated, {
+        method: 'POST',
+        body: JSON.stringify({ schoolYear }),
+      }),
+    revokeShareLink: (id: string) => request(`/v1/share-links/${id}`, ShareLinkRevoked, { method: 'DELETE' }),
     shareComments: (pupilId: string, schoolYear: string) =>
-      request(`/v1/pupils/${pupilId}/share-comments?schoolYear=${encodeURIComponent(schoolYear)}`, z.object({ comments: z.array(ShareComment) })),
+      request(`/v1/pupils/${pupilId}/share-comments?schoolYear=${encodeURIComponent(schoolYear)}`, ShareCommentList),
     pupil: (id: string) => request(`/v1/pupils/${id}`, Pupil),
     exportPhrases: async (format: 'csv' | 'json', teamId?: string) =>
       (await send(`/v1/phrases/export?format=${format}${teamId ? `&teamId=${teamId}` : ''}`, {})).text(),

@@ -22,10 +22,14 @@ export const deadlineCacheItem = storage.defineItem<DeadlineCache>('local:deadli
 
 export function toDeadlineCache(report: DeadlineReport, now: string, etag: string | null = null): DeadlineCache {
   return {
-    date: report.date, schoolYear: report.schoolYear, syncedAt: now, etag,
+    date: report.date,
+    schoolYear: report.schoolYear,
+    syncedAt: now,
+    etag,
     pupils: report.pupils.map(({ firstName: _f, lastName: _l, ...rest }) => rest),
   };
 }
 
 /** What the toolbar badge counts: the teacher's pupils with an overdue or due-soon duty. */
-export const badgeCount = (cache: DeadlineCache) => cache.pupils.filter((p) => p.worst === 'overdue' || p.worst === 'due-soon').length;
+export const badgeCount = (cache: DeadlineCache) =>
+  cache.pupils.filter((p) => p.worst === 'overdue' || p.worst === 'due-soon').length;

@@ -41,7 +41,16 @@ const textKey = (key: string) => `local:draftText:${key}` as const;
 const syncKey = (key: string) => `local:draftSync:${key}` as const;
 
 export const emptySync = (): DraftSync => ({
-  documentId: null, baseVersion: null, syncedEditSeq: 0, serverStatus: null, statusChangedBy: null, statusChangedAt: null, state: 'saved', conflict: null, error: null, syncedAt: null,
+  documentId: null,
+  baseVersion: null,
+  syncedEditSeq: 0,
+  serverStatus: null,
+  statusChangedBy: null,
+  statusChangedAt: null,
+  state: 'saved',
+  conflict: null,
+  error: null,
+  syncedAt: null,
 });
 
 export const getDraftText = (key: string) => storage.getItem<DraftText>(textKey(key));
@@ -59,11 +68,19 @@ export async function allDraftKeys(): Promise<string[]> {
 }
 
 /** Watch one draft's two keys (other tabs, the background's sync) to keep the panel current. */
-export function watchDraft(key: string, onText: (t: DraftText | null) => void, onSync: (s: DraftSync) => void): () => void {
+export function watchDraft(
+  key: string,
+  onText: (t: DraftText | null) => void,
+  onSync: (s: DraftSync) => void,
+): () => void {
   const a = storage.watch<DraftText>(textKey(key), (t) => onText(t));
   const b = storage.watch<DraftSync>(syncKey(key), (s) => onSync(s ?? emptySync()));
-  return () => { a(); b(); };
+  return () => {
+    a();
+    b();
+  };
 }
 
 /** Whether the teacher has changes the server has not acknowledged. */
-export const hasUnsyncedChanges = (text: DraftText | null, sync: DraftSync) => text !== null && text.editSeq > sync.syncedEditSeq;
+export const hasUnsyncedChanges = (text: DraftText | null, sync: DraftSync) =>
+  text !== null && text.editSeq > sync.syncedEditSeq;

@@ -10,24 +10,34 @@ import { loadDraft, resolveConflict, syncAllDrafts } from './draft-sync';
 let t: TestApi;
 let online = true;
 const YEAR = '2026/27';
-const api = () => apiClient({
-  apiUrl: 'http://api.test', token: t.a.tokens.teacherA,
-  // Offline is a fetch that fails, as in the browser when the server is unreachable.
-  fetch: ((url: RequestInfo | URL, init?: RequestInit) => (online ? t.fetch(String(url).replace('http://api.test', ''), init) : Promise.reject(new TypeError('Failed to fetch')))) as typeof fetch,
-});
+const api = () =>
+  apiClient({
+    apiUrl: 'http://api.test',
+    token: t.a.tokens.teacherA,
+    // Offline is a fetch that fails, as in the browser when the server is unreachable.
+    fetch: (url: RequestInfo | URL, init?: RequestInit) =>
+      online
+        ? t.fetch(String(url).replace('http://api.test', ''), init)
+        : Promise.reject(new TypeError('Failed to fetch')),
+  });
 
 async function write(pupilId: string, text: string, field = 'omdome:SV') {
   const key = draftKey(pupilId, YEAR);
   const prev = await getDraftText(key);
   const next: DraftText = {
-    pupilId, schoolYear: YEAR, sections: withFieldText(prev?.sections ?? emptySections(), field, text), status: prev?.status ?? 'draft',
-    editSeq: (prev?.editSeq ?? 0) + 1, changedAt: new Date().toISOString(),
+    pupilId,
+    schoolYear: YEAR,
+    sections: withFieldText(prev?.sections ?? emptySections(), field, text),
+    status: prev?.status ?? 'draft',
+    editSeq: (prev?.editSeq ?? 0) + 1,
+    changedAt: new Date().toISOString(),
   };
   await setDraftText(key, next);
   return key;
 }
 
-const serverText = async (pupilId: string) => (await t.call(t.a.tokens.teacherA, 'GET', `/v1/iups?pupilId=${pupilId}&schoolYear=${encodeURIComponent(YEAR)}`)).body;
+const serverText = async (pupilId: string) =>
+  (await t.call(t.a.tokens.teacherA, 'GET', `/v1/iups?pupilId=${pupilId}&schoolYear=${encodeURIComponent(YEAR)}`)).body;
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -46,7 +56,9 @@ describe('the draft outbox', () => {
     expect(await syncAllDrafts(api())).toEqual({ pending: 0, offline: false, dutiesMayChange: false });
     const doc = await serverText(t.a.pupilA);
     expect(doc.version).toBe(2);
-    expect(doc.sections.omdomen).toEqual([{ subject: 'SV', text: 'Saga läser med flyt. Nästa steg är dialog.', scale: null }]);
+    expect(doc.sections.omdomen).toEqual([
+      { subject: 'SV', text: 'Saga läser med flyt. Nästa steg är dialog.', scale: null },
+    ]);
     expect(await getDraftSync(key)).toMatchObject({ state: 'saved', baseVersion: 2, syncedEditSeq: 2 });
   });
 
@@ -71,7 +83,9 @@ describe('the draft outbox', () => {
     const doc = await serverText(t.a.pupilA);
     // The team lead edits the same IUP elsewhere.
     const theirs = withFieldText(doc.sections, 'social', 'Saga samarbetar i grupp.');
-    expect((await t.call(t.a.tokens.leadA, 'PUT', `/v1/iups/${doc.id}`, { version: 1, sections: theirs })).status).toBe(200);
+    expect((await t.call(t.a.tokens.leadA, 'PUT', `/v1/iups/${doc.id}`, { version: 1, sections: theirs })).status).toBe(
+      200,
+    );
     await write(t.a.pupilA, 'Min andra text.');
     await syncAllDrafts(api());
     const sync = await getDraftSync(key);
@@ -93,7 +107,11 @@ describe('the draft outbox', () => {
   });
 
   it('never lets the server copy replace unsynced local text', async () => {
-    await t.call(t.a.tokens.leadA, 'POST', '/v1/iups', { pupilId: t.a.pupilA, schoolYear: YEAR, sections: withFieldText(emptySections(), 'social', 'Serverns text.') });
+    await t.call(t.a.tokens.leadA, 'POST', '/v1/iups', {
+      pupilId: t.a.pupilA,
+      schoolYear: YEAR,
+      sections: withFieldText(emptySections(), 'social', 'Serverns text.'),
+    });
     online = false;
     const key = await write(t.a.pupilA, 'Skrivet offline.');
     online = true;
@@ -106,7 +124,11 @@ describe('the draft outbox', () => {
   });
 
   it('loads the server’s IUP into an empty local draft', async () => {
-    await t.call(t.a.tokens.leadA, 'POST', '/v1/iups', { pupilId: t.a.pupilA, schoolYear: YEAR, sections: withFieldText(emptySections(), 'social', 'Serverns text.') });
+    await t.call(t.a.tokens.leadA, 'POST', '/v1/iups', {
+      pupilId: t.a.pupilA,
+      schoolYear: YEAR,
+      sections: withFieldText(emptySections(), 'social', 'Serverns text.'),
+    });
     await loadDraft(api(), t.a.pupilA, YEAR);
     const key = draftKey(t.a.pupilA, YEAR);
     expect((await getDraftText(key))?.sections.social).toBe('Serverns text.');
@@ -120,7 +142,10 @@ describe('the teacher’s deadlines from the API', () => {
     expect(first.report?.pupils.map((p) => p.id)).toEqual([t.a.pupilA]);
     expect(first.etag).toMatch(/^W\//);
     expect(await api().deadlinesIfChanged('me', 'full', first.etag)).toEqual({ report: null, etag: first.etag });
-    await t.call(t.a.tokens.teacherA, 'POST', '/v1/meetings', { pupilId: t.a.pupilA, startsAt: '2026-12-10T13:00:00Z' });
+    await t.call(t.a.tokens.teacherA, 'POST', '/v1/meetings', {
+      pupilId: t.a.pupilA,
+      startsAt: '2026-12-10T13:00:00Z',
+    });
     const changed = await api().deadlinesIfChanged('me', 'full', first.etag);
     expect(changed.report).not.toBeNull();
     expect(changed.etag).not.toBe(first.etag);

@@ -1,15 +1,32 @@
 import type { IupDocument } from '../../shared/schemas/iup';
+import { IupConflictDetails } from '../../shared/schemas/responses';
 import { ApiClientError, type ApiClient } from './api-client';
 import {
-  allDraftKeys, draftKey, getDraftSync, getDraftText, setDraftSync, setDraftText, type DraftSync, type DraftText,
+  allDraftKeys,
+  draftKey,
+  getDraftSync,
+  getDraftText,
+  setDraftSync,
+  setDraftText,
+  type DraftSync,
+  type DraftText,
 } from './draft-store';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function acknowledged(sync: DraftSync, doc: IupDocument, sentSeq: number, now: string): DraftSync {
   return {
-    ...sync, documentId: doc.id, baseVersion: doc.version, syncedEditSeq: sentSeq, serverStatus: doc.status, statusChangedBy: doc.statusChangedBy,
-    statusChangedAt: doc.statusChangedAt, state: 'saved', conflict: null, error: null, syncedAt: now,
+    ...sync,
+    documentId: doc.id,
+    baseVersion: doc.version,
+    syncedEditSeq: sentSeq,
+    serverStatus: doc.status,
+    statusChangedBy: doc.statusChangedBy,
+    statusChangedAt: doc.statusChangedAt,
+    state: 'saved',
+    conflict: null,
+    error: null,
+    syncedAt: now,
   };
 }
 
@@ -19,14 +36,21 @@ export type OutboxResult = 'synced' | 'offline' | 'stopped';
  * What the sends did beyond saving text: a new IUP or a new status can change the teacher's
  * duties (the badge); text alone cannot, so an autosave need not ask for the deadlines again.
  */
-export interface SyncEffects { dutiesMayChange: boolean }
+export interface SyncEffects {
+  dutiesMayChange: boolean;
+}
 
 /**
  * Send one draft's latest local text to the API with the version it was based on. A 409 (someone
  * else saved meanwhile) becomes a conflict the teacher resolves; nothing is overwritten. Offline,
  * the draft stays queued with "saved locally".
  */
-export async function syncDraft(api: ApiClient, key: string, now = () => new Date().toISOString(), seen: SyncEffects = { dutiesMayChange: false }): Promise<OutboxResult> {
+export async function syncDraft(
+  api: ApiClient,
+  key: string,
+  now = () => new Date().toISOString(),
+  seen: SyncEffects = { dutiesMayChange: false },
+): Promise<OutboxResult> {
   const text = await getDraftText(key);
   let sync = await getDraftSync(key);
   if (!text || sync.state === 'conflict') return 'synced';
@@ -39,7 +63,14 @@ export async function syncDraft(api: ApiClient, key: string, now = () => new Dat
       if (existing) {
         // Someone else started this IUP: never overwrite it with text written without seeing it.
         if (!same(existing.sections, text.sections)) {
-          await setDraftSync(key, { ...sync, documentId: existing.id, serverStatus: existing.status, state: 'conflict', conflict: existing, error: null });
+          await setDraftSync(key, {
+            ...sync,
+            documentId: existing.id,
+            serverStatus: existing.status,
+            state: 'conflict',
+            conflict: existing,
+            error: null,
+          });
           return 'synced';
         }
         await setDraftSync(key, acknowledged(sync, existing, sentSeq, now()));
@@ -52,14 +83,18 @@ export async function syncDraft(api: ApiClient, key: string, now = () => new Dat
       if (text.status === 'draft') return 'synced';
     }
     const statusChange = text.status !== sync.serverStatus;
-    const doc = await api.saveIup(sync.documentId!, sync.baseVersion!, { sections: text.sections, ...(statusChange ? { status: text.status } : {}) });
+    const doc = await api.saveIup(sync.documentId!, sync.baseVersion!, {
+      sections: text.sections,
+      ...(statusChange ? { status: text.status } : {}),
+    });
     if (statusChange) seen.dutiesMayChange = true;
     const latest = await getDraftSync(key);
     await setDraftSync(key, { ...acknowledged(latest, doc, sentSeq, now()), state: 'saved' });
     return 'synced';
   } catch (err) {
     if (err instanceof ApiClientError && err.status === 409) {
-      const current = (err.details as { current?: IupDocument } | undefined)?.current ?? null;
+      // The API's conflict body, parsed like every answer: a malformed one is no document to merge with.
+      const current = IupConflictDetails.safeParse(err.details).data?.current ?? null;
       const latest = await getDraftSync(key);
       await setDraftSync(key, { ...latest, state: 'conflict', conflict: current, error: null });
       return 'synced';
@@ -76,12 +111,17 @@ export async function syncDraft(api: ApiClient, key: string, now = () => new Dat
 }
 
 /** Every queued draft, oldest change first; stops at the first network failure (offline). */
-export async function syncAllDrafts(api: ApiClient): Promise<{ pending: number; offline: boolean; dutiesMayChange: boolean }> {
+export async function syncAllDrafts(
+  api: ApiClient,
+): Promise<{ pending: number; offline: boolean; dutiesMayChange: boolean }> {
   let offline = false;
   const seen: SyncEffects = { dutiesMayChange: false };
   for (const key of await allDraftKeys()) {
     const result = await syncDraft(api, key, undefined, seen);
-    if (result !== 'synced') { offline = result === 'offline'; break; }
+    if (result !== 'synced') {
+      offline = result === 'offline';
+      break;
+    }
   }
   let pending = 0;
   for (const key of await allDraftKeys()) {
@@ -89,7 +129,8 @@ export async function syncAllDrafts(api: ApiClient): Promise<{ pending: number; 
     if (t && (t.editSeq > s.syncedEditSeq || s.state === 'conflict')) pending++;
     // Offline stops the queue at its first draft; the ones behind it are just as unsent, and the
     // teacher should see "saved locally" on them too, not the state of their last successful sync.
-    if (offline && t && t.editSeq > s.syncedEditSeq && s.state === 'saved') await setDraftSync(key, { ...s, state: 'saved-locally' });
+    if (offline && t && t.editSeq > s.syncedEditSeq && s.state === 'saved')
+      await setDraftSync(key, { ...s, state: 'saved-locally' });
   }
   return { pending, offline, dutiesMayChange: seen.dutiesMayChange };
 }
@@ -98,7 +139,12 @@ export async function syncAllDrafts(api: ApiClient): Promise<{ pending: number; 
  * Open a pupil's IUP for writing: unsynced local text always wins (it is never replaced by the
  * server's); otherwise the server's latest becomes the local draft.
  */
-export async function loadDraft(api: ApiClient, pupilId: string, schoolYear: string, now = () => new Date().toISOString()): Promise<void> {
+export async function loadDraft(
+  api: ApiClient,
+  pupilId: string,
+  schoolYear: string,
+  now = () => new Date().toISOString(),
+): Promise<void> {
   const key = draftKey(pupilId, schoolYear);
   const [text, sync] = await Promise.all([getDraftText(key), getDraftSync(key)]);
   if (text && (text.editSeq > sync.syncedEditSeq || sync.state === 'conflict')) return;
@@ -107,7 +153,14 @@ export async function loadDraft(api: ApiClient, pupilId: string, schoolYear: str
   // A newer server copy counts as a change, so open panels (which take only newer edits) show it.
   const changed = !text || !same(text.sections, doc.sections) || text.status !== doc.status;
   const seq = (text?.editSeq ?? 0) + (changed && text ? 1 : 0);
-  const local: DraftText = { pupilId, schoolYear, sections: doc.sections, status: doc.status, editSeq: seq, changedAt: text?.changedAt ?? now() };
+  const local: DraftText = {
+    pupilId,
+    schoolYear,
+    sections: doc.sections,
+    status: doc.status,
+    editSeq: seq,
+    changedAt: text?.changedAt ?? now(),
+  };
   await setDraftText(key, local);
   await setDraftSync(key, acknowledged(sync, doc, seq, now()));
 }
@@ -119,6 +172,13 @@ export async function loadDraft(api: ApiClient, pupilId: string, schoolYear: str
 export async function resolveConflict(api: ApiClient, key: string): Promise<OutboxResult> {
   const sync = await getDraftSync(key);
   if (sync.state !== 'conflict' || !sync.conflict) return 'synced';
-  await setDraftSync(key, { ...sync, documentId: sync.conflict.id, baseVersion: sync.conflict.version, serverStatus: sync.conflict.status, state: 'saved-locally', conflict: null });
+  await setDraftSync(key, {
+    ...sync,
+    documentId: sync.conflict.id,
+    baseVersion: sync.conflict.version,
+    serverStatus: sync.conflict.status,
+    state: 'saved-locally',
+    conflict: null,
+  });
   return syncDraft(api, key);
 }

@@ -23,7 +23,11 @@ export const phraseUsageItem = storage.defineItem<PhraseUsage>('local:phraseUsag
 });
 
 /** Apply a `since` page from the API: changed phrases replace old ones; deleted and retired go. */
-export function mergePhrases(cache: PhraseCache, page: { phrases: Phrase[]; nextSince: string | null }, now: string): PhraseCache {
+export function mergePhrases(
+  cache: PhraseCache,
+  page: { phrases: Phrase[]; nextSince: string | null },
+  now: string,
+): PhraseCache {
   const byId = new Map(cache.phrases.map((p) => [p.id, p]));
   for (const p of page.phrases) {
     if (p.deleted || p.status === 'retired') byId.delete(p.id);

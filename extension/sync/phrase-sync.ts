@@ -34,7 +34,11 @@ export async function syncPhrases(api: ApiClient, now = () => new Date().toISOSt
   const classNames = new Map(me.groups.map((g) => [g.id, g.name]));
   await rosterItem.setValue({
     pupils: pupils.map((p) => ({
-      id: p.id, firstName: p.firstName, lastName: p.lastName, pronoun: p.pronoun, lmsId: p.externalIds.lms ?? null,
+      id: p.id,
+      firstName: p.firstName,
+      lastName: p.lastName,
+      pronoun: p.pronoun,
+      lmsId: p.externalIds.lms ?? null,
       classes: p.groupIds.map((id) => classNames.get(id)).filter((n): n is string => n !== undefined),
     })),
     syncedAt: now(),

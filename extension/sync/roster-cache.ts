@@ -29,9 +29,15 @@ export const chosenPupilItem = storage.defineItem<string | null>('session:chosen
 export const schoolOriginsItem = storage.defineItem<string[]>('local:schoolOrigins', { fallback: [] });
 
 /** What the IUP panel needs from the school: its template and the pupil-detection rules. */
-export const schoolSetupItem = storage.defineItem<{ template: IupTemplate | null; pupilDetection: PupilDetectionRule[] }>('local:schoolSetup', {
+export const schoolSetupItem = storage.defineItem<{
+  template: IupTemplate | null;
+  pupilDetection: PupilDetectionRule[];
+}>('local:schoolSetup', {
   fallback: { template: null, pupilDetection: [] },
 });
 
 /** The signed-in teacher, so the panel can say "by you" and the popup offers admin pages to admins. */
-export const meItem = storage.defineItem<{ teacherId: string; name: string; role?: 'teacher' | 'admin' } | null>('local:me', { fallback: null });
+export const meItem = storage.defineItem<{ teacherId: string; name: string; role?: 'teacher' | 'admin' } | null>(
+  'local:me',
+  { fallback: null },
+);

@@ -1,18 +1,53 @@
 import { describe, expect, it } from 'vitest';
 import type { Calendar, SchoolSettings } from '../schemas/school';
 import { computeDuties, type DeadlineInput } from './compute';
-import type { DeadlineIup, DeadlineMeeting, DeadlinePupil, Duty, DutyKind } from './types';
+import type { DeadlineIup, DeadlineMeeting, DeadlinePupil, Duty } from './types';
 
 // Two huvudmän with different term dates: calendars are data.
-const CAL_A: Calendar = { schoolYears: [{ label: '2026/27', terms: [{ kind: 'ht', start: '2026-08-18', end: '2026-12-19' }, { kind: 'vt', start: '2027-01-08', end: '2027-06-12' }] }] };
-const CAL_B: Calendar = { schoolYears: [{ label: '2026/27', terms: [{ kind: 'ht', start: '2026-08-24', end: '2026-12-22' }, { kind: 'vt', start: '2027-01-11', end: '2027-06-15' }] }] };
+const CAL_A: Calendar = {
+  schoolYears: [
+    {
+      label: '2026/27',
+      terms: [
+        { kind: 'ht', start: '2026-08-18', end: '2026-12-19' },
+        { kind: 'vt', start: '2027-01-08', end: '2027-06-12' },
+      ],
+    },
+  ],
+};
+const CAL_B: Calendar = {
+  schoolYears: [
+    {
+      label: '2026/27',
+      terms: [
+        { kind: 'ht', start: '2026-08-24', end: '2026-12-22' },
+        { kind: 'vt', start: '2027-01-11', end: '2027-06-15' },
+      ],
+    },
+  ],
+};
 const SETTINGS: DeadlineInput['settings'] = { shareDaysBeforeSamtal: 7, dueSoonDays: 21, iupDoneWhen: 'agreed' };
 
 const GR3: DeadlinePupil = { skolform: 'grundskola', arskurs: 3, getsGrades: false, enrolledAt: null };
 let n = 0;
-const held = (startsAt: string, agreements = 1): DeadlineMeeting => ({ id: `m${++n}`, startsAt, status: 'held', agreementCount: agreements });
-const planned = (startsAt: string): DeadlineMeeting => ({ id: `m${++n}`, startsAt, status: 'planned', agreementCount: 0 });
-const cancelled = (startsAt: string): DeadlineMeeting => ({ id: `m${++n}`, startsAt, status: 'cancelled', agreementCount: 0 });
+const held = (startsAt: string, agreements = 1): DeadlineMeeting => ({
+  id: `m${++n}`,
+  startsAt,
+  status: 'held',
+  agreementCount: agreements,
+});
+const planned = (startsAt: string): DeadlineMeeting => ({
+  id: `m${++n}`,
+  startsAt,
+  status: 'planned',
+  agreementCount: 0,
+});
+const cancelled = (startsAt: string): DeadlineMeeting => ({
+  id: `m${++n}`,
+  startsAt,
+  status: 'cancelled',
+  agreementCount: 0,
+});
 
 interface Row {
   rule: string;
@@ -87,8 +122,12 @@ const key = (d: Duty) => `${d.kind}@${d.period.term ?? '-'}`;
 
 function run(row: Row): Duty[] {
   return computeDuties({
-    today: row.today, calendar: row.calendar ?? CAL_A, settings: { ...SETTINGS, ...row.settings },
-    pupil: { ...GR3, ...row.pupil }, meetings: row.meetings ?? [], iups: row.iups ?? [],
+    today: row.today,
+    calendar: row.calendar ?? CAL_A,
+    settings: { ...SETTINGS, ...row.settings },
+    pupil: { ...GR3, ...row.pupil },
+    meetings: row.meetings ?? [],
+    iups: row.iups ?? [],
   }).duties;
 }
 
@@ -130,14 +169,21 @@ const MATRIX: [DeadlinePupil['skolform'], number[], boolean, 'iup' | 'none'][] =
 ];
 
 describe('deadline rules — every skolform × årskurs', () => {
-  const cases = MATRIX.flatMap(([skolform, years, getsGrades, want]) => years.map((arskurs) => [skolform, arskurs, getsGrades, want] as const));
+  const cases = MATRIX.flatMap(([skolform, years, getsGrades, want]) =>
+    years.map((arskurs) => [skolform, arskurs, getsGrades, want] as const),
+  );
   it.each(cases)('%s åk %i, getsGrades=%s → %s', (skolform, arskurs, getsGrades, want) => {
     const duties = computeDuties({
-      today: '2027-02-01', calendar: CAL_A, settings: SETTINGS, pupil: { skolform, arskurs, getsGrades, enrolledAt: null }, meetings: [], iups: [],
+      today: '2027-02-01',
+      calendar: CAL_A,
+      settings: SETTINGS,
+      pupil: { skolform, arskurs, getsGrades, enrolledAt: null },
+      meetings: [],
+      iups: [],
     }).duties;
     const iup = duties.find((d) => d.kind === 'iup-läsår')!;
     expect(iup.state === 'not-required' ? 'none' : 'iup').toBe(want);
-    const samtal = duties.filter((d) => d.kind === 'samtal-term' || d.kind === 'samtal-läsår').map((d) => d.kind as DutyKind);
+    const samtal = duties.filter((d) => d.kind === 'samtal-term' || d.kind === 'samtal-läsår').map((d) => d.kind);
     // Every pupil has a samtal duty: per term in the obligatory forms, per läsår in förskoleklass.
     expect(samtal).toEqual(skolform === 'forskoleklass' ? ['samtal-läsår'] : ['samtal-term', 'samtal-term']);
     expect(duties.every((d) => d.kind === 'iup-läsår' || d.state !== 'not-required')).toBe(true);

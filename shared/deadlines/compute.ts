@@ -32,7 +32,11 @@ export function schoolYearFor(calendar: Calendar, today: string): SchoolYear | n
   return calendar.schoolYears.find((y) => y.label === label) ?? null;
 }
 
-interface TermSpan { period: Period; start: number; end: number }
+interface TermSpan {
+  period: Period;
+  start: number;
+  end: number;
+}
 
 /** Everything that is the same for every pupil of a school on one day, computed once. */
 export interface DeadlineContext {
@@ -47,17 +51,28 @@ export interface DeadlineContext {
   startedTerms: TermSpan[];
 }
 
-export function prepareDeadlines(calendar: Calendar, settings: DeadlineInput['settings'], today: string, timeZone = DEFAULT_TIME_ZONE): DeadlineContext | null {
+export function prepareDeadlines(
+  calendar: Calendar,
+  settings: DeadlineInput['settings'],
+  today: string,
+  timeZone = DEFAULT_TIME_ZONE,
+): DeadlineContext | null {
   const year = schoolYearFor(calendar, today);
   if (!year) return null;
   const first = year.terms[0]!;
   const last = year.terms[year.terms.length - 1]!;
-  const span = (term: Period['term'], start: string, end: string): TermSpan =>
-    ({ period: { schoolYear: year.label, term, start, end }, start: dayNumber(start), end: dayNumber(end) });
+  const span = (term: Period['term'], start: string, end: string): TermSpan => ({
+    period: { schoolYear: year.label, term, start, end },
+    start: dayNumber(start),
+    end: dayNumber(end),
+  });
   const terms = year.terms.map((t) => span(t.kind, t.start, t.end));
   const todayDay = dayNumber(today);
   return {
-    schoolYear: year.label, today: todayDay, settings, timeZone,
+    schoolYear: year.label,
+    today: todayDay,
+    settings,
+    timeZone,
     started: todayDay >= dayNumber(first.start),
     year: span(null, first.start, last.end),
     terms,
@@ -65,7 +80,12 @@ export function prepareDeadlines(calendar: Calendar, settings: DeadlineInput['se
   };
 }
 
-interface LocalMeeting { id: string; status: DeadlineMeeting['status']; agreementCount: number; day: number }
+interface LocalMeeting {
+  id: string;
+  status: DeadlineMeeting['status'];
+  agreementCount: number;
+  day: number;
+}
 
 /** `overdue` past `due`, `due-soon` within the school's window, else `open`. */
 function windowState(ctx: DeadlineContext, due: number): DutyState {
@@ -78,8 +98,17 @@ function periodOf(ctx: DeadlineContext, day: number): Period {
   return ctx.year.period;
 }
 
-function duty(kind: Duty['kind'], period: Period, due: string, state: DutyState, reason: DutyReason, meetingId?: string): Duty {
-  return meetingId === undefined ? { kind, period, due, state, reason } : { kind, period, due, state, reason, meetingId };
+function duty(
+  kind: Duty['kind'],
+  period: Period,
+  due: string,
+  state: DutyState,
+  reason: DutyReason,
+  meetingId?: string,
+): Duty {
+  return meetingId === undefined
+    ? { kind, period, due, state, reason }
+    : { kind, period, due, state, reason, meetingId };
 }
 
 const byDay = (a: LocalMeeting, b: LocalMeeting) => a.day - b.day;
@@ -89,14 +118,20 @@ const byDay = (a: LocalMeeting, b: LocalMeeting) => a.day - b.day;
  * Written without per-pupil closures or object spreads: a school overview runs it for every
  * pupil of the school.
  */
-export function dutiesFor(ctx: DeadlineContext, pupil: DeadlinePupil, rawMeetings: readonly DeadlineMeeting[], iups: readonly DeadlineIup[]): Duty[] {
+export function dutiesFor(
+  ctx: DeadlineContext,
+  pupil: DeadlinePupil,
+  rawMeetings: readonly DeadlineMeeting[],
+  iups: readonly DeadlineIup[],
+): Duty[] {
   if (!ctx.started) return [];
   const { today, settings, year } = ctx;
   const meetings: LocalMeeting[] = [];
   for (const m of rawMeetings) {
     if (m.status === 'cancelled') continue;
     const day = localDay(m.startsAt, ctx.timeZone);
-    if (day >= year.start && day <= year.end) meetings.push({ id: m.id, status: m.status, agreementCount: m.agreementCount, day });
+    if (day >= year.start && day <= year.end)
+      meetings.push({ id: m.id, status: m.status, agreementCount: m.agreementCount, day });
   }
   if (meetings.length > 1) meetings.sort(byDay);
   const duties: Duty[] = [];
@@ -123,30 +158,62 @@ export function dutiesFor(ctx: DeadlineContext, pupil: DeadlinePupil, rawMeeting
     else if (booked) duties.push(duty(kind, period, period.end, 'scheduled', 'deadlineSamtalBooked', booked.id));
     else if (unconfirmed) {
       // A booked samtal whose day has passed but is not marked held: probably held, but unconfirmed.
-      duties.push(duty(kind, period, period.end, today > span.end ? 'overdue' : 'due-soon', 'deadlineSamtalMarkHeld', unconfirmed.id));
+      duties.push(
+        duty(
+          kind,
+          period,
+          period.end,
+          today > span.end ? 'overdue' : 'due-soon',
+          'deadlineSamtalMarkHeld',
+          unconfirmed.id,
+        ),
+      );
     } else {
       const state = windowState(ctx, span.end);
-      duties.push(duty(kind, period, period.end, state, state === 'overdue' ? 'deadlineSamtalMissed' : 'deadlineSamtalMissing'));
+      duties.push(
+        duty(kind, period, period.end, state, state === 'overdue' ? 'deadlineSamtalMissed' : 'deadlineSamtalMissing'),
+      );
     }
   }
 
   // Rule 3: a written IUP once per läsår for pupils without grades.
   const iup = iupRequired(pupil);
   let doc: DeadlineIup | undefined;
-  for (const d of iups) if (d.schoolYear === ctx.schoolYear) { doc = d; break; }
+  for (const d of iups)
+    if (d.schoolYear === ctx.schoolYear) {
+      doc = d;
+      break;
+    }
   const shared = doc !== undefined && (doc.status === 'shared' || doc.status === 'agreed');
   const yearPeriod = year.period;
   if (!iup.required) {
     duties.push(duty('iup-läsår', yearPeriod, yearPeriod.end, 'not-required', iup.reason));
   } else {
     let upcoming: LocalMeeting | undefined;
-    for (const m of meetings) if (m.status === 'planned' && m.day >= today) { upcoming = m; break; }
-    if (doc?.status === 'agreed') duties.push(duty('iup-läsår', yearPeriod, yearPeriod.end, 'done', 'deadlineIupAgreed'));
-    else if (shared && settings.iupDoneWhen === 'shared') duties.push(duty('iup-läsår', yearPeriod, yearPeriod.end, 'done', 'deadlineIupShared'));
-    else if (upcoming) duties.push(duty('iup-läsår', yearPeriod, yearPeriod.end, 'scheduled', 'deadlineIupWithBookedSamtal', upcoming.id));
+    for (const m of meetings)
+      if (m.status === 'planned' && m.day >= today) {
+        upcoming = m;
+        break;
+      }
+    if (doc?.status === 'agreed')
+      duties.push(duty('iup-läsår', yearPeriod, yearPeriod.end, 'done', 'deadlineIupAgreed'));
+    else if (shared && settings.iupDoneWhen === 'shared')
+      duties.push(duty('iup-läsår', yearPeriod, yearPeriod.end, 'done', 'deadlineIupShared'));
+    else if (upcoming)
+      duties.push(
+        duty('iup-läsår', yearPeriod, yearPeriod.end, 'scheduled', 'deadlineIupWithBookedSamtal', upcoming.id),
+      );
     else {
       const state = windowState(ctx, year.end);
-      duties.push(duty('iup-läsår', yearPeriod, yearPeriod.end, state, state === 'overdue' ? 'deadlineIupMissed' : 'deadlineIupMissing'));
+      duties.push(
+        duty(
+          'iup-läsår',
+          yearPeriod,
+          yearPeriod.end,
+          state,
+          state === 'overdue' ? 'deadlineIupMissed' : 'deadlineIupMissing',
+        ),
+      );
     }
 
     // Rule 4: the draft reaches pupil and guardians N days before each booked samtal.
@@ -155,9 +222,16 @@ export function dutiesFor(ctx: DeadlineContext, pupil: DeadlinePupil, rawMeeting
       const due = m.day - settings.shareDaysBeforeSamtal;
       let state: DutyState;
       let reason: DutyReason;
-      if (shared) { state = 'done'; reason = 'deadlineShareDone'; }
-      else if (today > due) { state = 'overdue'; reason = 'deadlineShareLate'; }
-      else { state = windowState(ctx, due); reason = 'deadlineShareDue'; }
+      if (shared) {
+        state = 'done';
+        reason = 'deadlineShareDone';
+      } else if (today > due) {
+        state = 'overdue';
+        reason = 'deadlineShareLate';
+      } else {
+        state = windowState(ctx, due);
+        reason = 'deadlineShareDue';
+      }
       duties.push(duty('share-before-samtal', periodOf(ctx, m.day), isoFromDay(due), state, reason, m.id));
     }
   }
@@ -167,8 +241,16 @@ export function dutiesFor(ctx: DeadlineContext, pupil: DeadlinePupil, rawMeeting
     if (m.status !== 'held' || m.day > today) continue;
     const due = m.day + AGREEMENTS_GRACE_DAYS;
     const documented = m.agreementCount > 0;
-    duties.push(duty('agreements-documented', periodOf(ctx, m.day), isoFromDay(due),
-      documented ? 'done' : today > due ? 'overdue' : 'due-soon', documented ? 'deadlineAgreementsDone' : 'deadlineAgreementsMissing', m.id));
+    duties.push(
+      duty(
+        'agreements-documented',
+        periodOf(ctx, m.day),
+        isoFromDay(due),
+        documented ? 'done' : today > due ? 'overdue' : 'due-soon',
+        documented ? 'deadlineAgreementsDone' : 'deadlineAgreementsMissing',
+        m.id,
+      ),
+    );
   }
   return duties;
 }

@@ -41,7 +41,10 @@ export function localDay(instant: string, timeZone: string): number {
   let zone = localDays.get(timeZone);
   if (!zone) {
     // en-CA formats as YYYY-MM-DD.
-    zone = { format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }), days: new Map() };
+    zone = {
+      format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+      days: new Map(),
+    };
     localDays.set(timeZone, zone);
   }
   const minute = Math.floor(ms / 60_000);

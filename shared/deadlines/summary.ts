@@ -2,8 +2,7 @@ import { DUTY_STATES, type Duty, type DutyState } from './types';
 
 export type StateCounts = Record<DutyState, number>;
 
-export const emptyCounts = (): StateCounts =>
-  Object.fromEntries(DUTY_STATES.map((s) => [s, 0])) as StateCounts;
+export const emptyCounts = (): StateCounts => Object.fromEntries(DUTY_STATES.map((s) => [s, 0])) as StateCounts;
 
 /** Count duties per state, e.g. for the popup badge (overdue + due-soon). */
 export function countStates(duties: readonly Duty[], into: StateCounts = emptyCounts()): StateCounts {

@@ -1,11 +1,17 @@
 import type { IupStatus, MeetingStatus, Skolform, TermKind } from '../schemas/index';
 
-export const DUTY_KINDS = ['samtal-term', 'samtal-läsår', 'iup-läsår', 'share-before-samtal', 'agreements-documented'] as const;
+export const DUTY_KINDS = [
+  'samtal-term',
+  'samtal-läsår',
+  'iup-läsår',
+  'share-before-samtal',
+  'agreements-documented',
+] as const;
 export type DutyKind = (typeof DUTY_KINDS)[number];
 
 /**
  * `open` is a duty that applies and is not yet close to its due date, with nothing booked; the
- * other states are DOMAIN.md's. Keeping it apart from `not-required` matters: a wrong
+ * other states are those of shared/README.md. Keeping it apart from `not-required` matters: a wrong
  * "not required" hides a legal duty.
  */
 export const DUTY_STATES = ['overdue', 'due-soon', 'open', 'scheduled', 'done', 'not-required'] as const;
@@ -13,12 +19,24 @@ export type DutyState = (typeof DUTY_STATES)[number];
 
 /** Message keys (extension `_locales`, sv and en) that explain a state in a teacher's words. */
 export const DUTY_REASONS = [
-  'deadlineSamtalHeld', 'deadlineSamtalBooked', 'deadlineSamtalMarkHeld', 'deadlineSamtalMissing', 'deadlineSamtalMissed',
+  'deadlineSamtalHeld',
+  'deadlineSamtalBooked',
+  'deadlineSamtalMarkHeld',
+  'deadlineSamtalMissing',
+  'deadlineSamtalMissed',
   'deadlineSamtalJoinedAfter',
-  'deadlineIupAgreed', 'deadlineIupShared', 'deadlineIupWithBookedSamtal', 'deadlineIupMissing', 'deadlineIupMissed',
-  'deadlineIupNotForForskoleklass', 'deadlineIupGrades',
-  'deadlineShareDone', 'deadlineShareDue', 'deadlineShareLate',
-  'deadlineAgreementsDone', 'deadlineAgreementsMissing',
+  'deadlineIupAgreed',
+  'deadlineIupShared',
+  'deadlineIupWithBookedSamtal',
+  'deadlineIupMissing',
+  'deadlineIupMissed',
+  'deadlineIupNotForForskoleklass',
+  'deadlineIupGrades',
+  'deadlineShareDone',
+  'deadlineShareDue',
+  'deadlineShareLate',
+  'deadlineAgreementsDone',
+  'deadlineAgreementsMissing',
 ] as const;
 export type DutyReason = (typeof DUTY_REASONS)[number];
 

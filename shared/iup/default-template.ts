@@ -20,23 +20,35 @@ export const defaultTemplate = (): IupTemplate => ({
       kind: 'omdomen',
       title: { sv: 'Skriftliga omdömen', en: 'Written assessments' },
       prompts: [
-        { sv: 'Vad kan eleven och vad gör eleven i ämnet i förhållande till målen?', en: 'What does the pupil know and do in the subject, relative to the goals?' },
+        {
+          sv: 'Vad kan eleven och vad gör eleven i ämnet i förhållande till målen?',
+          en: 'What does the pupil know and do in the subject, relative to the goals?',
+        },
         { sv: 'Vad är nästa steg i lärandet?', en: 'What is the next step in the learning?' },
-        { sv: 'Hur ska eleven ta sig dit, och vad gör skolan för att stödja det?', en: 'How will the pupil get there, and how will the school support it?' },
+        {
+          sv: 'Hur ska eleven ta sig dit, och vad gör skolan för att stödja det?',
+          en: 'How will the pupil get there, and how will the school support it?',
+        },
       ],
     },
     {
       kind: 'social',
       title: { sv: 'Social utveckling', en: 'Social development' },
       prompts: [
-        { sv: 'Beskriv vad eleven gör i samarbete och samspel med andra, inte hur eleven är.', en: 'Describe what the pupil does when working with others, not what the pupil is like.' },
+        {
+          sv: 'Beskriv vad eleven gör i samarbete och samspel med andra, inte hur eleven är.',
+          en: 'Describe what the pupil does when working with others, not what the pupil is like.',
+        },
       ],
     },
     {
       kind: 'planning',
       title: { sv: 'Framåtsyftande planering', en: 'Forward-looking plan' },
       prompts: [
-        { sv: 'Vad gör skolan? Konkreta insatser, vem och när.', en: 'What will the school do? Concrete measures, who and when.' },
+        {
+          sv: 'Vad gör skolan? Konkreta insatser, vem och när.',
+          en: 'What will the school do? Concrete measures, who and when.',
+        },
         { sv: 'Vad kan eleven göra och ta ansvar för?', en: 'What can the pupil do and take responsibility for?' },
         { sv: 'Hur kan vårdnadshavarna stötta?', en: 'How can the guardians support?' },
       ],
@@ -45,14 +57,20 @@ export const defaultTemplate = (): IupTemplate => ({
       kind: 'pupil-voice',
       title: { sv: 'Elevens röst', en: "The pupil's voice" },
       prompts: [
-        { sv: 'Vad tycker eleven att hen kan bra? Vad vill eleven bli bättre på?', en: 'What does the pupil think they do well? What do they want to improve?' },
+        {
+          sv: 'Vad tycker eleven att hen kan bra? Vad vill eleven bli bättre på?',
+          en: 'What does the pupil think they do well? What do they want to improve?',
+        },
       ],
     },
     {
       kind: 'agreements',
       title: { sv: 'Överenskommelser vid samtalet', en: 'Agreements at the samtal' },
       prompts: [
-        { sv: 'Vem gör vad till nästa samtal: skolan, eleven, vårdnadshavarna?', en: 'Who does what before the next samtal: school, pupil, guardians?' },
+        {
+          sv: 'Vem gör vad till nästa samtal: skolan, eleven, vårdnadshavarna?',
+          en: 'Who does what before the next samtal: school, pupil, guardians?',
+        },
       ],
     },
   ],

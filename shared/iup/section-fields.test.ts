@@ -10,7 +10,15 @@ describe('section fields', () => {
     const keys = fields.map((f) => f.key);
     expect(keys.slice(0, 3)).toEqual(['omdome:SV', 'omdome:MA', 'omdome:EN']);
     expect(keys).toContain('social');
-    expect(keys).toEqual(expect.arrayContaining(['planning.school', 'planning.pupil', 'planning.guardians', 'pupilVoice', 'agreements.guardians']));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'planning.school',
+        'planning.pupil',
+        'planning.guardians',
+        'pupilVoice',
+        'agreements.guardians',
+      ]),
+    );
   });
 
   it('reads and writes every field without touching the others', () => {

@@ -16,7 +16,8 @@ const PARTIES = ['school', 'pupil', 'guardians'] as const;
 export function sectionFields(template: IupTemplate): SectionField[] {
   const out: SectionField[] = [];
   for (const s of template.sections) {
-    if (s.kind === 'omdomen') for (const subject of template.subjects) out.push({ key: `omdome:${subject}`, section: s.kind, subject });
+    if (s.kind === 'omdomen')
+      for (const subject of template.subjects) out.push({ key: `omdome:${subject}`, section: s.kind, subject });
     else if (s.kind === 'social') out.push({ key: 'social', section: s.kind });
     else if (s.kind === 'pupil-voice') out.push({ key: 'pupilVoice', section: s.kind });
     else for (const party of PARTIES) out.push({ key: `${s.kind}.${party}`, section: s.kind, party });
@@ -38,8 +39,12 @@ export function withFieldText(sections: IupSections, key: string, text: string):
     const subject = key.slice(7);
     const existing = sections.omdomen.find((o) => o.subject === subject);
     const omdomen = existing
-      ? sections.omdomen.map((o) => (o.subject === subject ? { ...o, text } : o)).filter((o) => o.text !== '' || o.scale !== null)
-      : text === '' ? sections.omdomen : [...sections.omdomen, { subject, text, scale: null }];
+      ? sections.omdomen
+          .map((o) => (o.subject === subject ? { ...o, text } : o))
+          .filter((o) => o.text !== '' || o.scale !== null)
+      : text === ''
+        ? sections.omdomen
+        : [...sections.omdomen, { subject, text, scale: null }];
     return { ...sections, omdomen };
   }
   if (key === 'social') return { ...sections, social: text === '' ? null : text };
@@ -50,12 +55,14 @@ export function withFieldText(sections: IupSections, key: string, text: string):
 
 /** Fields whose text differs between two versions: what a conflict view shows side by side. */
 export function differingFields(a: IupSections, b: IupSections, fields: readonly SectionField[]): SectionField[] {
-  return fields.filter((f) => fieldText(a, f.key) !== fieldText(b, f.key) || fieldScale(a, f.key) !== fieldScale(b, f.key));
+  return fields.filter(
+    (f) => fieldText(a, f.key) !== fieldText(b, f.key) || fieldScale(a, f.key) !== fieldScale(b, f.key),
+  );
 }
 
 /** The optional scale value of a subject's omdöme (null: not set). */
 export function fieldScale(sections: IupSections, key: string): ScaleValue | null {
-  return key.startsWith('omdome:') ? sections.omdomen.find((o) => o.subject === key.slice(7))?.scale ?? null : null;
+  return key.startsWith('omdome:') ? (sections.omdomen.find((o) => o.subject === key.slice(7))?.scale ?? null) : null;
 }
 
 export function withFieldScale(sections: IupSections, key: string, scale: ScaleValue | null): IupSections {
@@ -63,7 +70,11 @@ export function withFieldScale(sections: IupSections, key: string, scale: ScaleV
   const subject = key.slice(7);
   const existing = sections.omdomen.find((o) => o.subject === subject);
   const omdomen = existing
-    ? sections.omdomen.map((o) => (o.subject === subject ? { ...o, scale } : o)).filter((o) => o.text !== '' || o.scale !== null)
-    : scale === null ? sections.omdomen : [...sections.omdomen, { subject, text: '', scale }];
+    ? sections.omdomen
+        .map((o) => (o.subject === subject ? { ...o, scale } : o))
+        .filter((o) => o.text !== '' || o.scale !== null)
+    : scale === null
+      ? sections.omdomen
+      : [...sections.omdomen, { subject, text: '', scale }];
   return { ...sections, omdomen };
 }

@@ -7,7 +7,12 @@ const FOLD: Record<string, string> = { å: 'a', ä: 'a', ö: 'o', é: 'e', è: '
  * see `fold` for diacritic-insensitive matching.
  */
 export function tokens(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** The same token without diacritics: what a teacher types on a keyboard without å ä ö. */

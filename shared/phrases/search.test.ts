@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { PhraseSearch, type SearchablePhrase } from './search';
 
-const P = (id: string, text: string, over: Partial<SearchablePhrase> = {}): SearchablePhrase =>
-  ({ id, text, subject: null, aspect: 'knowledge', level: null, tags: [], ...over });
+const P = (id: string, text: string, over: Partial<SearchablePhrase> = {}): SearchablePhrase => ({
+  id,
+  text,
+  subject: null,
+  aspect: 'knowledge',
+  level: null,
+  tags: [],
+  ...over,
+});
 
 const bank = [
   P('flyt', '{namn} läser med flyt och förstår det viktigaste.', { subject: 'SV', level: 'C' }),
@@ -56,7 +63,12 @@ describe('PhraseSearch', () => {
       ['mat', { count: 9, lastUsed: 1000 }],
       ['ar', { count: 20, lastUsed: 1000 }],
     ]);
-    expect(search.search('', {}, usage).map((p) => p.id).slice(0, 3)).toEqual(['hem', 'ar', 'mat']);
+    expect(
+      search
+        .search('', {}, usage)
+        .map((p) => p.id)
+        .slice(0, 3),
+    ).toEqual(['hem', 'ar', 'mat']);
   });
 });
 
@@ -64,20 +76,33 @@ import { withinOneEditOfPrefix } from './search';
 
 describe('withinOneEditOfPrefix', () => {
   it.each([
-    ['matematik', 'matematiken', true], ['matxmatik', 'matematiken', true], ['mateatik', 'matematiken', true],
-    ['mattematik', 'matematiken', true], ['maetmatik', 'matematiken', true], ['matemati', 'matematiken', true],
-    ['mxtxmatik', 'matematiken', false], ['matematikenn', 'matematiken', true], ['matematikenxy', 'matematiken', false],
-    ['bråk', 'bok', false], ['abcd', 'abdc', true],
+    ['matematik', 'matematiken', true],
+    ['matxmatik', 'matematiken', true],
+    ['mateatik', 'matematiken', true],
+    ['mattematik', 'matematiken', true],
+    ['maetmatik', 'matematiken', true],
+    ['matemati', 'matematiken', true],
+    ['mxtxmatik', 'matematiken', false],
+    ['matematikenn', 'matematiken', true],
+    ['matematikenxy', 'matematiken', false],
+    ['bråk', 'bok', false],
+    ['abcd', 'abdc', true],
   ])('%s ~ %s → %s', (word, term, want) => expect(withinOneEditOfPrefix(word, term)).toBe(want));
 });
 
 describe('first keystroke', () => {
   it('ranks a one-letter query like any other: whole words, then prefixes, then usage', () => {
-    const s = new PhraseSearch([P('a', 'Berättar om bilder.'), P('b', 'Bygger med klossar.'), P('c', 'Läser böcker varje dag.')]);
+    const s = new PhraseSearch([
+      P('a', 'Berättar om bilder.'),
+      P('b', 'Bygger med klossar.'),
+      P('c', 'Läser böcker varje dag.'),
+    ]);
     expect(s.search('b').map((p) => p.id)).toEqual(['a', 'b', 'c']);
     const usage = new Map([['c', { count: 5, lastUsed: 1 }]]);
     expect(s.search('b', {}, usage).map((p) => p.id)).toEqual(['c', 'a', 'b']);
     expect(s.search('b', { subject: 'SV' })).toEqual([]);
-    expect(new PhraseSearch([P('i', 'Arbetar i grupp.'), P('j', 'Inför klassen.')]).search('i').map((p) => p.id)).toEqual(['i', 'j']);
+    expect(
+      new PhraseSearch([P('i', 'Arbetar i grupp.'), P('j', 'Inför klassen.')]).search('i').map((p) => p.id),
+    ).toEqual(['i', 'j']);
   });
 });

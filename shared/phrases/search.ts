@@ -156,8 +156,16 @@ export class PhraseSearch<P extends SearchablePhrase> {
         if (score > 0) best.set(i, score);
       }
       // The order without usage: score, then shorter text.
-      const ranked = Int32Array.from([...best.keys()].sort((a, b) => best.get(b)! - best.get(a)! || phrases[a]!.text.length - phrases[b]!.text.length));
-      this.firstLetter.set(letter, { indexes: Int32Array.from(best.keys()), scores: Int32Array.from(best.values()), ranked });
+      const ranked = Int32Array.from(
+        [...best.keys()].sort(
+          (a, b) => best.get(b)! - best.get(a)! || phrases[a]!.text.length - phrases[b]!.text.length,
+        ),
+      );
+      this.firstLetter.set(letter, {
+        indexes: Int32Array.from(best.keys()),
+        scores: Int32Array.from(best.values()),
+        ranked,
+      });
     }
     phrases.forEach((p, i) => this.indexOf.set(p.id, i));
     const n = phrases.length;
@@ -177,7 +185,8 @@ export class PhraseSearch<P extends SearchablePhrase> {
       (filter.tag === undefined || p.tags.includes(filter.tag));
 
     if (words.length === 0) return this.byUse(accept, usage, limit);
-    if (words.length === 1 && this.firstLetter.has(words[0]!)) return this.firstKeystroke(words[0]!, accept, usage, limit);
+    if (words.length === 1 && this.firstLetter.has(words[0]!))
+      return this.firstKeystroke(words[0]!, accept, usage, limit);
 
     const gen = ++this.queryGen;
     let candidates: number[] = [];
@@ -198,7 +207,11 @@ export class PhraseSearch<P extends SearchablePhrase> {
         }
       };
       const prefixRange = (index: TermIndex, prefix: string, score: number, whole?: number) => {
-        for (let t = lowerBound(index.terms, prefix); t < index.terms.length && index.terms[t]!.startsWith(prefix); t++) {
+        for (
+          let t = lowerBound(index.terms, prefix);
+          t < index.terms.length && index.terms[t]!.startsWith(prefix);
+          t++
+        ) {
           mark(index.postings[t]!, whole !== undefined && index.terms[t]!.length === prefix.length ? whole : score);
         }
       };
@@ -207,7 +220,11 @@ export class PhraseSearch<P extends SearchablePhrase> {
         // Few phrases left in play: checking their words directly beats walking the postings.
         for (const i of candidates) {
           const score = directScore(this.exactSequences[i]!, this.sequences[i]!, word, folded);
-          if (score > 0) { this.wordStamp[i] = stamp; this.wordScore[i] = score; touched.push(i); }
+          if (score > 0) {
+            this.wordStamp[i] = stamp;
+            this.wordScore[i] = score;
+            touched.push(i);
+          }
         }
       } else if (w === 0 && this.firstLetter.has(word)) {
         const { indexes, scores } = this.firstLetter.get(word)!;
@@ -271,10 +288,16 @@ export class PhraseSearch<P extends SearchablePhrase> {
    * One letter typed: the precomputed order, with this teacher's used phrases merged in. A phrase
    * nobody used cannot beat the first `limit` accepted ones of the precomputed order.
    */
-  private firstKeystroke(letter: string, accept: (p: P) => boolean, usage: ReadonlyMap<string, UsageInfo> | undefined, limit: number): P[] {
+  private firstKeystroke(
+    letter: string,
+    accept: (p: P) => boolean,
+    usage: ReadonlyMap<string, UsageInfo> | undefined,
+    limit: number,
+  ): P[] {
     const { indexes, scores, ranked } = this.firstLetter.get(letter)!;
     const pool: number[] = [];
-    for (let k = 0; k < ranked.length && pool.length < limit; k++) if (accept(this.phrases[ranked[k]!]!)) pool.push(ranked[k]!);
+    for (let k = 0; k < ranked.length && pool.length < limit; k++)
+      if (accept(this.phrases[ranked[k]!]!)) pool.push(ranked[k]!);
     if (!usage?.size) return pool.map((i) => this.phrases[i]!);
     const score = new Map<number, number>();
     for (let k = 0; k < indexes.length; k++) score.set(indexes[k]!, scores[k]!);
@@ -283,7 +306,10 @@ export class PhraseSearch<P extends SearchablePhrase> {
       if (i !== undefined && score.has(i) && !pool.includes(i) && accept(this.phrases[i]!)) pool.push(i);
     }
     const use = (i: number) => usage.get(this.phrases[i]!.id)?.count ?? 0;
-    pool.sort((a, b) => score.get(b)! - score.get(a)! || use(b) - use(a) || this.phrases[a]!.text.length - this.phrases[b]!.text.length);
+    pool.sort(
+      (a, b) =>
+        score.get(b)! - score.get(a)! || use(b) - use(a) || this.phrases[a]!.text.length - this.phrases[b]!.text.length,
+    );
     return pool.slice(0, limit).map((i) => this.phrases[i]!);
   }
 
@@ -293,7 +319,10 @@ export class PhraseSearch<P extends SearchablePhrase> {
     if (!usage) return list.slice(0, limit);
     return list
       .map((p, order) => ({ p, order, u: usage.get(p.id) }))
-      .sort((a, b) => (b.u?.lastUsed ?? 0) - (a.u?.lastUsed ?? 0) || (b.u?.count ?? 0) - (a.u?.count ?? 0) || a.order - b.order)
+      .sort(
+        (a, b) =>
+          (b.u?.lastUsed ?? 0) - (a.u?.lastUsed ?? 0) || (b.u?.count ?? 0) - (a.u?.count ?? 0) || a.order - b.order,
+      )
       .slice(0, limit)
       .map((x) => x.p);
   }

@@ -40,7 +40,12 @@ export function phraseSimilarity(a: string, b: string): number {
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
 
 /** The most similar existing phrases, best first. */
-export function findSimilarPhrases<T extends { text: string }>(text: string, candidates: readonly T[], threshold = NEAR_DUPLICATE_THRESHOLD, limit = 5): { phrase: T; similarity: number }[] {
+export function findSimilarPhrases<T extends { text: string }>(
+  text: string,
+  candidates: readonly T[],
+  threshold = NEAR_DUPLICATE_THRESHOLD,
+  limit = 5,
+): { phrase: T; similarity: number }[] {
   return candidates
     .map((phrase) => ({ phrase, similarity: phraseSimilarity(text, phrase.text) }))
     .filter((s) => s.similarity >= threshold)

@@ -4,7 +4,11 @@ import { emptySections } from '../schemas/iup';
 import { printableIup } from './printable-iup';
 
 const base = {
-  lang: 'sv' as const, schoolName: 'Demoskolan', pupil: { firstName: 'Saga', lastName: 'Lind', arskurs: 3 }, schoolYear: '2026/27', template: defaultTemplate(),
+  lang: 'sv' as const,
+  schoolName: 'Demoskolan',
+  pupil: { firstName: 'Saga', lastName: 'Lind', arskurs: 3 },
+  schoolYear: '2026/27',
+  template: defaultTemplate(),
 };
 
 describe('the printable IUP', () => {
@@ -21,7 +25,10 @@ describe('the printable IUP', () => {
     const p = printableIup({ ...base, sections });
     expect(p.subtitle).toBe('Saga Lind, årskurs 3, läsår 2026/27');
     expect(p.sections.map((s) => s.kind)).toEqual(['omdomen', 'planning']);
-    expect(p.sections[0]!.items.map((i) => [i.label, i.scale])).toEqual([['Svenska', 'Mer än godtagbara kunskaper'], ['Matematik', 'Godtagbara kunskaper']]);
+    expect(p.sections[0]!.items.map((i) => [i.label, i.scale])).toEqual([
+      ['Svenska', 'Mer än godtagbara kunskaper'],
+      ['Matematik', 'Godtagbara kunskaper'],
+    ]);
     expect(p.sections[1]!.items.map((i) => i.label)).toEqual(['Skolan', 'Vårdnadshavarna']);
   });
 

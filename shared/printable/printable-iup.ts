@@ -53,7 +53,9 @@ const wordAt = (pattern: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern}
 
 function items(kind: SectionKind, s: IupSections, t: IupTemplate, lang: Lang): PrintableItem[] {
   const parties = (o: Record<keyof typeof PARTIES, string>) =>
-    (Object.keys(PARTIES) as (keyof typeof PARTIES)[]).filter((k) => o[k].trim()).map((k) => ({ label: PARTIES[k][lang], scale: null, text: o[k].trim() }));
+    (Object.keys(PARTIES) as (keyof typeof PARTIES)[])
+      .filter((k) => o[k].trim())
+      .map((k) => ({ label: PARTIES[k][lang], scale: null, text: o[k].trim() }));
   switch (kind) {
     case 'omdomen': {
       // In the template's subject order, so every pupil's paper reads the same way.
@@ -63,14 +65,21 @@ function items(kind: SectionKind, s: IupSections, t: IupTemplate, lang: Lang): P
         .sort((a, b) => (order.get(a.subject) ?? 99) - (order.get(b.subject) ?? 99))
         .map((o) => ({
           label: capitalise(subjectName(o.subject, lang)),
-          scale: t.scale && o.scale !== null && o.scale !== undefined ? t.scale.labels[String(o.scale) as '-1' | '0' | '1' | '2'][lang] : null,
+          scale:
+            t.scale && o.scale !== null && o.scale !== undefined
+              ? t.scale.labels[String(o.scale) as '-1' | '0' | '1' | '2'][lang]
+              : null,
           text: o.text.trim(),
         }));
     }
-    case 'social': return s.social?.trim() ? [{ label: null, scale: null, text: s.social.trim() }] : [];
-    case 'pupil-voice': return s.pupilVoice.trim() ? [{ label: null, scale: null, text: s.pupilVoice.trim() }] : [];
-    case 'planning': return parties(s.planning);
-    case 'agreements': return parties(s.agreements);
+    case 'social':
+      return s.social?.trim() ? [{ label: null, scale: null, text: s.social.trim() }] : [];
+    case 'pupil-voice':
+      return s.pupilVoice.trim() ? [{ label: null, scale: null, text: s.pupilVoice.trim() }] : [];
+    case 'planning':
+      return parties(s.planning);
+    case 'agreements':
+      return parties(s.agreements);
   }
 }
 
@@ -83,20 +92,50 @@ export function printableIup(input: PrintableInput): PrintableIup {
   const { lang, template } = input;
   const sections = template.sections
     // Text stored before today's input rules may hold a direction override; it never reaches paper.
-    .map((sec) => ({ kind: sec.kind, heading: sec.title[lang], items: items(sec.kind, input.sections, template, lang).map((i) => ({ ...i, text: withoutRefusedCharacters(i.text) })) }))
+    .map((sec) => ({
+      kind: sec.kind,
+      heading: sec.title[lang],
+      items: items(sec.kind, input.sections, template, lang).map((i) => ({
+        ...i,
+        text: withoutRefusedCharacters(i.text),
+      })),
+    }))
     .filter((sec) => sec.items.length > 0);
-  const text = sections.flatMap((s) => s.items.map((i) => i.text)).join('\n').toLowerCase();
+  const text = sections
+    .flatMap((s) => s.items.map((i) => i.text))
+    .join('\n')
+    .toLowerCase();
   const glossary = [
-    ...VALUE_WORDS.filter((w) => CORE_VALUE_WORDS.includes(w.term) || wordAt(w.pattern).test(text)).map((w) => ({ term: w.term, explanation: w.explanation[lang] })),
-    ...GLOSSARY.filter((g) => wordAt(g.pattern).test(text)).map((g) => ({ term: g.term, explanation: g.paraphrase[lang] })),
+    ...VALUE_WORDS.filter((w) => CORE_VALUE_WORDS.includes(w.term) || wordAt(w.pattern).test(text)).map((w) => ({
+      term: w.term,
+      explanation: w.explanation[lang],
+    })),
+    ...GLOSSARY.filter((g) => wordAt(g.pattern).test(text)).map((g) => ({
+      term: g.term,
+      explanation: g.paraphrase[lang],
+    })),
   ];
   const p = input.pupil;
-  const year = p.arskurs === null ? null
-    : lang === 'sv' ? (p.arskurs === 0 ? 'förskoleklass' : `årskurs ${p.arskurs}`) : (p.arskurs === 0 ? 'preschool class' : `year ${p.arskurs}`);
+  const year =
+    p.arskurs === null
+      ? null
+      : lang === 'sv'
+        ? p.arskurs === 0
+          ? 'förskoleklass'
+          : `årskurs ${p.arskurs}`
+        : p.arskurs === 0
+          ? 'preschool class'
+          : `year ${p.arskurs}`;
   return {
     lang,
     title: lang === 'sv' ? 'Individuell utvecklingsplan' : 'Individual development plan',
-    subtitle: [withoutRefusedCharacters(`${p.firstName} ${p.lastName}`), year, `${lang === 'sv' ? 'läsår' : 'school year'} ${input.schoolYear}`].filter(Boolean).join(', '),
+    subtitle: [
+      withoutRefusedCharacters(`${p.firstName} ${p.lastName}`),
+      year,
+      `${lang === 'sv' ? 'läsår' : 'school year'} ${input.schoolYear}`,
+    ]
+      .filter(Boolean)
+      .join(', '),
     schoolName: input.schoolName,
     sections,
     glossary,

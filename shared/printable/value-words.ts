@@ -11,17 +11,73 @@ export interface ValueWord {
 }
 
 export const VALUE_WORDS: readonly ValueWord[] = [
-  { term: 'enkla', pattern: 'enkl(?:a|t)|enkel', explanation: { sv: 'grundläggande: eleven visar att hen kan det viktigaste, ofta med få detaljer', en: 'basic: the pupil shows the essentials, often with few details' } },
-  { term: 'utvecklade', pattern: 'utvecklad(?:e|t)?', explanation: { sv: 'mer genomarbetade: fler detaljer och fler samband', en: 'more worked out: more details and connections' } },
-  { term: 'välutvecklade', pattern: 'välutvecklad(?:e|t)?', explanation: { sv: 'genomarbetade och nyanserade: många detaljer och samband', en: 'thorough and nuanced: many details and connections' } },
-  { term: 'godtagbara', pattern: 'godtagbar(?:a|t)?', explanation: { sv: 'tillräckliga för det som krävs', en: 'enough for what is required' } },
-  { term: 'goda / mycket goda', pattern: 'mycket goda|goda kunskaper', explanation: { sv: 'kunskaper över respektive långt över det som krävs', en: 'knowledge above / well above what is required' } },
-  { term: 'i huvudsak fungerande', pattern: 'i huvudsak fungerande', explanation: { sv: 'fungerar för det mesta, med en del brister', en: 'works most of the time, with some gaps' } },
-  { term: 'relativt väl fungerande', pattern: 'relativt väl fungerande', explanation: { sv: 'fungerar bra i de flesta fall', en: 'works well in most cases' } },
-  { term: 'väl fungerande', pattern: 'väl fungerande', explanation: { sv: 'fungerar bra och säkert', en: 'works well and reliably' } },
-  { term: 'med viss säkerhet', pattern: 'med viss säkerhet', explanation: { sv: 'lyckas ibland, behöver ofta stöd', en: 'succeeds at times, often needs support' } },
-  { term: 'med relativt god säkerhet', pattern: 'med relativt god säkerhet', explanation: { sv: 'lyckas oftast på egen hand', en: 'usually succeeds unaided' } },
-  { term: 'med god säkerhet', pattern: 'med god säkerhet', explanation: { sv: 'lyckas på egen hand, även i nya uppgifter', en: 'succeeds unaided, also in new tasks' } },
+  {
+    term: 'enkla',
+    pattern: 'enkl(?:a|t)|enkel',
+    explanation: {
+      sv: 'grundläggande: eleven visar att hen kan det viktigaste, ofta med få detaljer',
+      en: 'basic: the pupil shows the essentials, often with few details',
+    },
+  },
+  {
+    term: 'utvecklade',
+    pattern: 'utvecklad(?:e|t)?',
+    explanation: {
+      sv: 'mer genomarbetade: fler detaljer och fler samband',
+      en: 'more worked out: more details and connections',
+    },
+  },
+  {
+    term: 'välutvecklade',
+    pattern: 'välutvecklad(?:e|t)?',
+    explanation: {
+      sv: 'genomarbetade och nyanserade: många detaljer och samband',
+      en: 'thorough and nuanced: many details and connections',
+    },
+  },
+  {
+    term: 'godtagbara',
+    pattern: 'godtagbar(?:a|t)?',
+    explanation: { sv: 'tillräckliga för det som krävs', en: 'enough for what is required' },
+  },
+  {
+    term: 'goda / mycket goda',
+    pattern: 'mycket goda|goda kunskaper',
+    explanation: {
+      sv: 'kunskaper över respektive långt över det som krävs',
+      en: 'knowledge above / well above what is required',
+    },
+  },
+  {
+    term: 'i huvudsak fungerande',
+    pattern: 'i huvudsak fungerande',
+    explanation: { sv: 'fungerar för det mesta, med en del brister', en: 'works most of the time, with some gaps' },
+  },
+  {
+    term: 'relativt väl fungerande',
+    pattern: 'relativt väl fungerande',
+    explanation: { sv: 'fungerar bra i de flesta fall', en: 'works well in most cases' },
+  },
+  {
+    term: 'väl fungerande',
+    pattern: 'väl fungerande',
+    explanation: { sv: 'fungerar bra och säkert', en: 'works well and reliably' },
+  },
+  {
+    term: 'med viss säkerhet',
+    pattern: 'med viss säkerhet',
+    explanation: { sv: 'lyckas ibland, behöver ofta stöd', en: 'succeeds at times, often needs support' },
+  },
+  {
+    term: 'med relativt god säkerhet',
+    pattern: 'med relativt god säkerhet',
+    explanation: { sv: 'lyckas oftast på egen hand', en: 'usually succeeds unaided' },
+  },
+  {
+    term: 'med god säkerhet',
+    pattern: 'med god säkerhet',
+    explanation: { sv: 'lyckas på egen hand, även i nya uppgifter', en: 'succeeds unaided, also in new tasks' },
+  },
 ];
 
 /** The three steps every criterion is written in: the glossary always explains them. */

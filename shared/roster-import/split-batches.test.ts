@@ -32,7 +32,9 @@ describe('splitting a roster into batches', () => {
       expect(batches.reduce((n, b) => n + b.rows, 0)).toBe(42);
       // The quoted newline stayed inside its field (so the row is one record, refused as a name
       // with a line break, at its own row number), and so did the quoted delimiter.
-      const joinedErrors = batches.flatMap((b) => rowsOf(b.bytes).errors.map((e) => ({ ...e, row: e.row + b.rowOffset })));
+      const joinedErrors = batches.flatMap((b) =>
+        rowsOf(b.bytes).errors.map((e) => ({ ...e, row: e.row + b.rowOffset })),
+      );
       expect(joinedErrors).toEqual(whole.errors);
       expect(whole.errors).toEqual([{ row: 41, field: 'firstName', message: expect.stringContaining('line breaks') }]);
       expect(joined.find((r) => r.externalId === 'x-last')).toMatchObject({ className: '4;B' });

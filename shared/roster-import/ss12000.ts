@@ -2,10 +2,11 @@ import { z } from 'zod';
 import type { RowError } from '../phrases/transfer';
 import { Name } from '../schemas/common';
 import { ARSKURS_RANGE, type Skolform } from '../schemas/pupil';
+import type { NotPupilReason } from '../schemas/roster-import';
 import type { RosterRow } from './csv';
 
 /**
- * SS 12000:2020 exports (Skolverket's reference shapes in ../shared/ss12000): Organisations,
+ * SS 12000:2020 exports (the shapes of the standard's published read API): Organisations,
  * Persons with enrolments, Groups with memberships, Duties (staff) and Activities (who mentors
  * which Mentor group). Only what an IUP needs is read; `civicNo`
  * (personnummer) is never read or stored. Unknown fields are ignored, as the standard grows.
@@ -39,10 +40,20 @@ const Group = z.object({
   organisation: Ref,
   groupMemberships: z.array(z.object({ person: Ref })).optional(),
 });
-const Organisation = z.object({ id: z.string().min(1), schoolUnitCode: z.string().optional(), displayName: z.string().optional() });
+const Organisation = z.object({
+  id: z.string().min(1),
+  schoolUnitCode: z.string().optional(),
+  displayName: z.string().optional(),
+});
 
 /** SS 12000 school types the product serves, to its skolform. */
-const SCHOOL_TYPES: Record<string, Skolform> = { FKLASS: 'forskoleklass', GR: 'grundskola', GRS: 'anpassad-grundskola', SP: 'specialskola', SAM: 'sameskola' };
+const SCHOOL_TYPES: Record<string, Skolform> = {
+  FKLASS: 'forskoleklass',
+  GR: 'grundskola',
+  GRS: 'anpassad-grundskola',
+  SP: 'specialskola',
+  SAM: 'sameskola',
+};
 
 export interface Ss12000Files {
   organisations?: unknown;
@@ -68,8 +79,7 @@ export interface Mentorship {
   pupilExternalId: string;
 }
 
-/** Why a person in the data is not imported as a pupil of this school. */
-export type NotPupilReason = 'no-enrolment' | 'cancelled' | 'school-form' | 'other-unit' | 'unit-unknown';
+export type { NotPupilReason };
 
 export const NOT_PUPIL_REASONS: Record<NotPupilReason, string> = {
   'no-enrolment': 'no enrolment (staff or another role)',
@@ -109,19 +119,34 @@ function list(file: unknown, key: string): unknown[] {
  * units; without organisations nobody can tell which persons are this school's, so that is an
  * error, never "everyone".
  */
-function schoolUnit(orgs: z.infer<typeof Organisation>[], schoolUnitCode: string | null): { ids: Set<string>; error: string | null } {
-  if (orgs.length === 0) return { ids: new Set(), error: 'the data has no organisations, so which persons belong to this school unit cannot be told; include organisations.json' };
+function schoolUnit(
+  orgs: z.infer<typeof Organisation>[],
+  schoolUnitCode: string | null,
+): { ids: Set<string>; error: string | null } {
+  if (orgs.length === 0)
+    return {
+      ids: new Set(),
+      error:
+        'the data has no organisations, so which persons belong to this school unit cannot be told; include organisations.json',
+    };
   if (schoolUnitCode) {
     const ids = new Set(orgs.filter((o) => o.schoolUnitCode === schoolUnitCode).map((o) => o.id));
     return { ids, error: ids.size ? null : `no organisation with skolenhetskod ${schoolUnitCode}` };
   }
   const units = orgs.filter((o) => o.schoolUnitCode);
   if (units.length === 1) return { ids: new Set([units[0]!.id]), error: null };
-  return { ids: new Set(), error: `the school has no skolenhetskod and the data has ${units.length} school units; set the school's skolenhetskod first` };
+  return {
+    ids: new Set(),
+    error: `the school has no skolenhetskod and the data has ${units.length} school units; set the school's skolenhetskod first`,
+  };
 }
 
 /** Why a person with these enrolments is not a pupil of the unit, or null when they are. */
-function notPupilReason(enrolments: z.infer<typeof Enrolment>[], unitIds: Set<string>, knownOrgIds: Set<string>): NotPupilReason | null {
+function notPupilReason(
+  enrolments: z.infer<typeof Enrolment>[],
+  unitIds: Set<string>,
+  knownOrgIds: Set<string>,
+): NotPupilReason | null {
   if (enrolments.length === 0) return 'no-enrolment';
   const active = enrolments.filter((e) => !e.cancelled);
   if (active.length === 0) return 'cancelled';
@@ -138,7 +163,10 @@ function notPupilReason(enrolments: z.infer<typeof Enrolment>[], unitIds: Set<st
  */
 export function parseSs12000(files: Ss12000Files, schoolUnitCode: string | null = null): ParsedSs12000 {
   const errors: RowError[] = [];
-  const orgs = list(files.organisations, 'organisations').map((o) => Organisation.safeParse(o)).filter((r) => r.success).map((r) => r.data!);
+  const orgs = list(files.organisations, 'organisations')
+    .map((o) => Organisation.safeParse(o))
+    .filter((r) => r.success)
+    .map((r) => r.data);
   const unit = schoolUnit(orgs, schoolUnitCode);
   const orgIds = unit.ids;
   const knownOrgIds = new Set(orgs.map((o) => o.id));
@@ -147,11 +175,19 @@ export function parseSs12000(files: Ss12000Files, schoolUnitCode: string | null 
   const mentorGroups = new Map<string, string[]>();
   list(files.groups, 'groups').forEach((raw, i) => {
     const g = Group.safeParse(raw);
-    if (!g.success) { errors.push({ row: i + 1, field: `groups[${i}]`, message: g.error.issues[0]?.message ?? 'invalid group' }); return; }
+    if (!g.success) {
+      errors.push({ row: i + 1, field: `groups[${i}]`, message: g.error.issues[0]?.message ?? 'invalid group' });
+      return;
+    }
     if (!orgIds.has(g.data.organisation.id)) return;
-    if (g.data.groupType === 'Mentor') mentorGroups.set(g.data.id, (g.data.groupMemberships ?? []).map((m) => m.person.id));
+    if (g.data.groupType === 'Mentor')
+      mentorGroups.set(
+        g.data.id,
+        (g.data.groupMemberships ?? []).map((m) => m.person.id),
+      );
     if (g.data.groupType !== 'Klass') return;
-    for (const m of g.data.groupMemberships ?? []) if (!classOf.has(m.person.id)) classOf.set(m.person.id, { id: g.data.id, name: g.data.displayName });
+    for (const m of g.data.groupMemberships ?? [])
+      if (!classOf.has(m.person.id)) classOf.set(m.person.id, { id: g.data.id, name: g.data.displayName });
   });
   // Staff: persons with a duty at the school unit in a role that works with pupils.
   const dutyPerson = new Map<string, { personId: string; role: string }>();
@@ -169,7 +205,8 @@ export function parseSs12000(files: Ss12000Files, schoolUnitCode: string | null 
     const row = i + 1;
     const parsed = Person.safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ row, field: issue.path.map(String).join('.') || null, message: issue.message });
+      for (const issue of parsed.error.issues)
+        errors.push({ row, field: issue.path.map(String).join('.') || null, message: issue.message });
       return;
     }
     const p = parsed.data;
@@ -177,23 +214,51 @@ export function parseSs12000(files: Ss12000Files, schoolUnitCode: string | null 
     const staffRole = staffPersonIds.get(p.id);
     if (staffRole && !reason) {
       // A child must never get a staff account by a data error: report it and import only the pupil.
-      staffSkipped.push({ externalId: p.id, reason: 'also enrolled as a pupil at this school unit; not made a staff account' });
+      staffSkipped.push({
+        externalId: p.id,
+        reason: 'also enrolled as a pupil at this school unit; not made a staff account',
+      });
     } else if (staffRole) {
-      const email = p.emails?.find((e) => e.value.includes('@'))?.value ?? p.eduPersonPrincipalNames?.find((e) => e.includes('@'));
-      if (email) staff.push({ externalId: p.id, name: `${p.givenName} ${p.familyName}`, email: email.trim().toLowerCase(), dutyRole: staffRole });
-      else staffSkipped.push({ externalId: p.id, reason: 'no e-mail address or eduPersonPrincipalName to sign in with' });
+      const email =
+        p.emails?.find((e) => e.value.includes('@'))?.value ?? p.eduPersonPrincipalNames?.find((e) => e.includes('@'));
+      if (email)
+        staff.push({
+          externalId: p.id,
+          name: `${p.givenName} ${p.familyName}`,
+          email: email.trim().toLowerCase(),
+          dutyRole: staffRole,
+        });
+      else
+        staffSkipped.push({ externalId: p.id, reason: 'no e-mail address or eduPersonPrincipalName to sign in with' });
     }
-    if (reason) { notImported.push({ externalId: p.id, reason }); return; }
-    const enrolment = p.enrolments!.find((e) => !e.cancelled && SCHOOL_TYPES[e.schoolType] && orgIds.has(e.enroledAt.id))!;
+    if (reason) {
+      notImported.push({ externalId: p.id, reason });
+      return;
+    }
+    const enrolment = p.enrolments!.find(
+      (e) => !e.cancelled && SCHOOL_TYPES[e.schoolType] && orgIds.has(e.enroledAt.id),
+    )!;
     const skolform = SCHOOL_TYPES[enrolment.schoolType]!;
     const arskurs = skolform === 'forskoleklass' ? 0 : enrolment.schoolYear;
-    if (arskurs === null || arskurs === undefined) { errors.push({ row, field: 'enrolments.schoolYear', message: `no schoolYear for ${enrolment.schoolType}` }); return; }
+    if (arskurs === null || arskurs === undefined) {
+      errors.push({ row, field: 'enrolments.schoolYear', message: `no schoolYear for ${enrolment.schoolType}` });
+      return;
+    }
     const [min, max] = ARSKURS_RANGE[skolform];
-    if (arskurs < min || arskurs > max) { errors.push({ row, field: 'enrolments.schoolYear', message: `schoolYear for ${skolform} is ${min}–${max}` }); return; }
+    if (arskurs < min || arskurs > max) {
+      errors.push({ row, field: 'enrolments.schoolYear', message: `schoolYear for ${skolform} is ${min}–${max}` });
+      return;
+    }
     const klass = classOf.get(p.id);
     rows.push({
-      row, externalId: p.id, firstName: p.givenName, lastName: p.familyName, skolform, arskurs,
-      className: klass?.name ?? null, classExternalId: klass?.id ?? null,
+      row,
+      externalId: p.id,
+      firstName: p.givenName,
+      lastName: p.familyName,
+      skolform,
+      arskurs,
+      className: klass?.name ?? null,
+      classExternalId: klass?.id ?? null,
       securityMarked: p.securityMarking !== undefined && p.securityMarking !== 'Ingen',
     });
   });
@@ -204,16 +269,30 @@ export function parseSs12000(files: Ss12000Files, schoolUnitCode: string | null 
   for (const raw of list(files.activities, 'activities')) {
     const a = Activity.safeParse(raw);
     if (!a.success) continue;
-    const teachers = (a.data.teachers ?? []).map((t) => dutyPerson.get(t.duty.id)?.personId).filter((id): id is string => !!id && staffIds.has(id));
+    const teachers = (a.data.teachers ?? [])
+      .map((t) => dutyPerson.get(t.duty.id)?.personId)
+      .filter((id): id is string => !!id && staffIds.has(id));
     for (const g of a.data.groups ?? []) {
       for (const pupil of mentorGroups.get(g.id) ?? []) {
         if (!pupilIds.has(pupil)) continue;
         for (const teacher of teachers) {
           const key = `${teacher}|${pupil}`;
-          if (!pairs.has(key)) { pairs.add(key); mentorships.push({ staffExternalId: teacher, pupilExternalId: pupil }); }
+          if (!pairs.has(key)) {
+            pairs.add(key);
+            mentorships.push({ staffExternalId: teacher, pupilExternalId: pupil });
+          }
         }
       }
     }
   }
-  return { rows, errors, notPupils: notImported.length, notImported, organisationIds: [...orgIds], staff, mentorships, staffSkipped };
+  return {
+    rows,
+    errors,
+    notPupils: notImported.length,
+    notImported,
+    organisationIds: [...orgIds],
+    staff,
+    mentorships,
+    staffSkipped,
+  };
 }

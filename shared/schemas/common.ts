@@ -22,13 +22,23 @@ export const SchoolYearLabel = z
 export type SchoolYearLabel = z.infer<typeof SchoolYearLabel>;
 
 /** Free text written by a teacher; bounded so one field cannot exhaust storage. What is allowed: see `text-rules.ts`. */
-export const Text = (max = 10_000) => z.string().max(max).superRefine((s, ctx) => {
-  const problem = textProblem(s);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const Text = (max = 10_000) =>
+  z
+    .string()
+    .max(max)
+    .superRefine((s, ctx) => {
+      const problem = textProblem(s);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 
 /** A person's, school's, team's or class's name: visible characters only, trimmed, in NFC (see `text-rules.ts`). */
-export const Name = z.string().trim().normalize('NFC').min(1).max(200).superRefine((s, ctx) => {
-  const problem = nameProblem(s);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const Name = z
+  .string()
+  .trim()
+  .normalize('NFC')
+  .min(1)
+  .max(200)
+  .superRefine((s, ctx) => {
+    const problem = nameProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });

@@ -12,22 +12,26 @@ export const DutySchema = z.object({
   meetingId: Id.optional(),
 });
 
-export const StateCountsSchema = z.object(Object.fromEntries(DUTY_STATES.map((s) => [s, z.int()])) as Record<(typeof DUTY_STATES)[number], z.ZodInt>);
+export const StateCountsSchema = z.object(
+  Object.fromEntries(DUTY_STATES.map((s) => [s, z.int()])) as Record<(typeof DUTY_STATES)[number], z.ZodInt>,
+);
 
 export const DeadlineScope = z.enum(['me', 'team', 'school']);
-export const DeadlineQuery = z.object({
-  /** me: pupils you mentor; team: pupils of your arbetslag; school: everyone (admin). */
-  scope: DeadlineScope.default('team'),
-  date: IsoDate.optional(),
-  /**
-   * summary: counts overall and per group only (badge, overview); full: every pupil's duties too.
-   * Default: summary for the school (a school's full list is megabytes), full otherwise.
-   */
-  view: z.enum(['full', 'summary']).optional(),
-  /** The full view lists pupils a page at a time (in name order); the counts always cover everyone. */
-  limit: z.coerce.number().int().min(1).max(2000).default(1000),
-  offset: z.coerce.number().int().min(0).default(0),
-}).strict();
+export const DeadlineQuery = z
+  .object({
+    /** me: pupils you mentor; team: pupils of your arbetslag; school: everyone (admin). */
+    scope: DeadlineScope.default('team'),
+    date: IsoDate.optional(),
+    /**
+     * summary: counts overall and per group only (badge, overview); full: every pupil's duties too.
+     * Default: summary for the school (a school's full list is megabytes), full otherwise.
+     */
+    view: z.enum(['full', 'summary']).optional(),
+    /** The full view lists pupils a page at a time (in name order); the counts always cover everyone. */
+    limit: z.coerce.number().int().min(1).max(2000).default(1000),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
 
 export const DeadlineReport = z.object({
   date: IsoDate,
@@ -36,9 +40,16 @@ export const DeadlineReport = z.object({
   calendarMissing: z.boolean(),
   summary: StateCountsSchema,
   groups: z.array(z.object({ id: Id, name: z.string(), summary: StateCountsSchema, pupilIds: z.array(Id) })),
-  pupils: z.array(z.object({
-    id: Id, firstName: z.string(), lastName: z.string(), groupIds: z.array(Id), worst: DutyStateSchema.nullable(), duties: z.array(DutySchema),
-  })),
+  pupils: z.array(
+    z.object({
+      id: Id,
+      firstName: z.string(),
+      lastName: z.string(),
+      groupIds: z.array(Id),
+      worst: DutyStateSchema.nullable(),
+      duties: z.array(DutySchema),
+    }),
+  ),
   /** In the full view: which pupils of how many this answer lists. */
   page: z.object({ offset: z.int(), limit: z.int(), total: z.int() }).optional(),
 });

@@ -1,8 +1,16 @@
 import { z } from 'zod';
 
 export const ErrorCode = z.enum([
-  'bad_request', 'validation_failed', 'unauthorized', 'forbidden', 'not_found', 'conflict',
-  'payload_too_large', 'rate_limited', 'upstream_failed', 'internal',
+  'bad_request',
+  'validation_failed',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'rate_limited',
+  'upstream_failed',
+  'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -12,3 +12,4 @@ export * from './deadlines';
 export * from './handover';
 export * from './share';
 export * from './roster-import';
+export * from './responses';

@@ -6,9 +6,7 @@ import { ScaleValue } from './template';
 export const IupStatus = z.enum(['draft', 'ready', 'shared', 'agreed']);
 export type IupStatus = z.infer<typeof IupStatus>;
 
-export const Omdome = z
-  .object({ subject: Subject, text: Text(), scale: ScaleValue.nullable().default(null) })
-  .strict();
+export const Omdome = z.object({ subject: Subject, text: Text(), scale: ScaleValue.nullable().default(null) }).strict();
 export type Omdome = z.infer<typeof Omdome>;
 
 /** The written plan: skriftliga omdömen plus framåtsyftande planering and the pupil's voice. */
@@ -31,7 +29,12 @@ export const IupSections = z
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
     s.omdomen.forEach((o, i) => {
-      if (seen.has(o.subject)) ctx.addIssue({ code: 'custom', path: ['omdomen', i, 'subject'], message: `subject ${o.subject} appears twice` });
+      if (seen.has(o.subject))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['omdomen', i, 'subject'],
+          message: `subject ${o.subject} appears twice`,
+        });
       seen.add(o.subject);
     });
   });

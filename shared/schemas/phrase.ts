@@ -90,17 +90,30 @@ export const SimilarPhrasesRequest = z.object({ text: Text(1000).trim().min(1), 
 export const SimilarPhrases = z.object({ similar: z.array(z.object({ phrase: Phrase, similarity: z.number() })) });
 
 export const PhraseStats = z.object({
-  phrases: z.array(Phrase.pick({ id: true, text: true, status: true, scope: true, teamId: true, subject: true, usageCount: true, lastUsedAt: true })),
-  teams: z.array(z.object({
-    teamId: Id.nullable(),
-    name: z.string(),
-    approved: z.int(),
-    proposed: z.int(),
-    retired: z.int(),
-    uses: z.int(),
-    unusedApproved: z.int(),
-    lastUsedAt: z.string().nullable(),
-  })),
+  phrases: z.array(
+    Phrase.pick({
+      id: true,
+      text: true,
+      status: true,
+      scope: true,
+      teamId: true,
+      subject: true,
+      usageCount: true,
+      lastUsedAt: true,
+    }),
+  ),
+  teams: z.array(
+    z.object({
+      teamId: Id.nullable(),
+      name: z.string(),
+      approved: z.int(),
+      proposed: z.int(),
+      retired: z.int(),
+      uses: z.int(),
+      unusedApproved: z.int(),
+      lastUsedAt: z.string().nullable(),
+    }),
+  ),
 });
 export type PhraseStats = z.infer<typeof PhraseStats>;
 
@@ -109,11 +122,13 @@ const ImportTarget = {
   teamId: Id.nullable().default(null),
   dryRun: z.boolean().default(false),
 };
-export const PhraseImportRequest = z.object({
-  format: z.enum(['csv', 'json']),
-  content: z.string().min(1).max(400_000),
-  ...ImportTarget,
-}).strict();
+export const PhraseImportRequest = z
+  .object({
+    format: z.enum(['csv', 'json']),
+    content: z.string().min(1).max(400_000),
+    ...ImportTarget,
+  })
+  .strict();
 export type PhraseImportRequest = z.input<typeof PhraseImportRequest>;
 export const StarterBankImportRequest = z.object(ImportTarget).strict();
 

@@ -90,14 +90,16 @@ export const Pupil = PupilFields.extend({
 });
 export type Pupil = z.infer<typeof Pupil>;
 
-export const PupilQuery = z.object({
-  groupId: Id.optional(),
-  teamId: Id.optional(),
-  arskurs: z.coerce.number().int().min(0).max(10).optional(),
-  skolform: Skolform.optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-  offset: z.coerce.number().int().min(0).default(0),
-}).strict();
+export const PupilQuery = z
+  .object({
+    groupId: Id.optional(),
+    teamId: Id.optional(),
+    arskurs: z.coerce.number().int().min(0).max(10).optional(),
+    skolform: Skolform.optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
 export type PupilQuery = z.infer<typeof PupilQuery>;
 
 /** Check a merged pupil (after a patch) against the skolform's årskurs range. */

@@ -22,15 +22,14 @@ export const SchoolYear = z
   });
 export type SchoolYear = z.infer<typeof SchoolYear>;
 
-export const Calendar = z
-  .object({ schoolYears: z.array(SchoolYear).max(50) })
-  .superRefine((cal, ctx) => {
-    const labels = new Set<string>();
-    cal.schoolYears.forEach((y, i) => {
-      if (labels.has(y.label)) ctx.addIssue({ code: 'custom', message: `läsår ${y.label} is listed twice`, path: ['schoolYears', i] });
-      labels.add(y.label);
-    });
+export const Calendar = z.object({ schoolYears: z.array(SchoolYear).max(50) }).superRefine((cal, ctx) => {
+  const labels = new Set<string>();
+  cal.schoolYears.forEach((y, i) => {
+    if (labels.has(y.label))
+      ctx.addIssue({ code: 'custom', message: `läsår ${y.label} is listed twice`, path: ['schoolYears', i] });
+    labels.add(y.label);
   });
+});
 export type Calendar = z.infer<typeof Calendar>;
 
 /**
@@ -38,12 +37,30 @@ export type Calendar = z.infer<typeof Calendar>;
  * expression), the text or `attribute` of the elements matching `selector` names the pupil, by
  * the LMS's external id or by full name.
  */
-export const PupilDetectionRule = z.object({
-  urlPattern: z.string().min(1).max(300).refine((p) => { try { new RegExp(p); return true; } catch { return false; } }, 'not a valid regular expression'),
-  selector: z.string().min(1).max(300),
-  attribute: z.string().regex(/^[a-z][a-z0-9-]*$/).max(60).nullable().default(null),
-  match: z.enum(['externalId', 'name']),
-}).strict();
+export const PupilDetectionRule = z
+  .object({
+    urlPattern: z
+      .string()
+      .min(1)
+      .max(300)
+      .refine((p) => {
+        try {
+          new RegExp(p);
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'not a valid regular expression'),
+    selector: z.string().min(1).max(300),
+    attribute: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]*$/)
+      .max(60)
+      .nullable()
+      .default(null),
+    match: z.enum(['externalId', 'name']),
+  })
+  .strict();
 export type PupilDetectionRule = z.infer<typeof PupilDetectionRule>;
 
 export const IupDoneWhen = z.enum(['agreed', 'shared']);
@@ -56,7 +73,10 @@ export const SchoolSettings = z.object({
   /** Whether an IUP counts as done once shared, or only once agreed at the samtal. */
   iupDoneWhen: IupDoneWhen.default('agreed'),
   /** LMS origins the school publishes; the extension offers to enable itself on them. */
-  lmsOrigins: z.array(z.url({ protocol: /^https?$/ }).max(300)).max(50).default([]),
+  lmsOrigins: z
+    .array(z.url({ protocol: /^https?$/ }).max(300))
+    .max(50)
+    .default([]),
   /** How the extension finds the pupil a LMS page is about; tried in order. */
   pupilDetection: z.array(PupilDetectionRule).max(50).default([]),
 });
@@ -66,7 +86,10 @@ export const defaultSchoolSettings = (): SchoolSettings => SchoolSettings.parse(
 export const School = z.object({
   id: z.string(),
   name: Name,
-  schoolUnitCode: z.string().regex(/^\d{8}$/, 'skolenhetskod has 8 digits').nullable(),
+  schoolUnitCode: z
+    .string()
+    .regex(/^\d{8}$/, 'skolenhetskod has 8 digits')
+    .nullable(),
   calendar: Calendar,
   settings: SchoolSettings,
   template: IupTemplate,
@@ -78,7 +101,11 @@ export type School = z.infer<typeof School>;
  * default (a default inside a patch would silently reset what the patch did not name) or `null`
  * to go back to the default. Unknown settings are refused by name.
  */
-type SettingsPatchShape = { [K in keyof typeof SchoolSettings.shape]: z.ZodOptional<z.ZodNullable<ReturnType<(typeof SchoolSettings.shape)[K]['unwrap']>>> };
+type SettingsPatchShape = {
+  [K in keyof typeof SchoolSettings.shape]: z.ZodOptional<
+    z.ZodNullable<ReturnType<(typeof SchoolSettings.shape)[K]['unwrap']>>
+  >;
+};
 const settingsPatchShape = Object.fromEntries(
   Object.entries(SchoolSettings.shape).map(([key, field]) => [key, field.unwrap().nullable().optional()]),
 ) as SettingsPatchShape;

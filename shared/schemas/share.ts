@@ -8,10 +8,12 @@ export const SHARE_COMMENT_MAX = 2000;
 /** Writes per link per hour: a family edits a few times; a script is stopped. */
 export const SHARE_WRITES_PER_HOUR = 20;
 
-export const ShareLinkCreate = z.object({
-  schoolYear: SchoolYearLabel,
-  days: z.int().min(1).max(SHARE_MAX_DAYS).default(SHARE_DEFAULT_DAYS),
-}).strict();
+export const ShareLinkCreate = z
+  .object({
+    schoolYear: SchoolYearLabel,
+    days: z.int().min(1).max(SHARE_MAX_DAYS).default(SHARE_DEFAULT_DAYS),
+  })
+  .strict();
 export type ShareLinkCreate = z.input<typeof ShareLinkCreate>;
 
 export const ShareLinkState = z.enum(['active', 'expired', 'revoked']);
@@ -33,10 +35,12 @@ export type ShareLink = z.infer<typeof ShareLink>;
 export const ShareCommentAuthor = z.enum(['pupil', 'guardians']);
 export type ShareCommentAuthor = z.infer<typeof ShareCommentAuthor>;
 
-export const ShareCommentInput = z.object({
-  section: ShareCommentAuthor,
-  text: z.string().trim().max(SHARE_COMMENT_MAX),
-}).strict();
+export const ShareCommentInput = z
+  .object({
+    section: ShareCommentAuthor,
+    text: z.string().trim().max(SHARE_COMMENT_MAX),
+  })
+  .strict();
 
 export const ShareComment = z.object({ author: ShareCommentAuthor, text: z.string(), updatedAt: z.string() });
 export type ShareComment = z.infer<typeof ShareComment>;

@@ -1,9 +1,30 @@
 import { z } from 'zod';
 
-/** Skolverket's grundskola subject codes (see DOMAIN.md). */
+/** Skolverket's grundskola subject codes (see shared/README.md). */
 export const SUBJECT_CODES = [
-  'BI', 'BL', 'EN', 'FY', 'GE', 'HI', 'HKK', 'IDH', 'KE', 'MA', 'ML', 'M1', 'M2', 'MU',
-  'NO', 'RE', 'SH', 'SL', 'SO', 'SV', 'SVA', 'TK', 'TN',
+  'BI',
+  'BL',
+  'EN',
+  'FY',
+  'GE',
+  'HI',
+  'HKK',
+  'IDH',
+  'KE',
+  'MA',
+  'ML',
+  'M1',
+  'M2',
+  'MU',
+  'NO',
+  'RE',
+  'SH',
+  'SL',
+  'SO',
+  'SV',
+  'SVA',
+  'TK',
+  'TN',
 ] as const;
 export type SubjectCode = (typeof SUBJECT_CODES)[number];
 
@@ -20,18 +41,33 @@ export const Subject = z
   }, 'unknown subject code');
 export type Subject = z.infer<typeof Subject>;
 
-/** Subject names as teachers and guardians say them (DOMAIN.md). */
+/** Subject names as teachers and guardians say them (shared/README.md). */
 export const SUBJECT_NAMES: Record<SubjectCode, { sv: string; en: string }> = {
-  BI: { sv: 'biologi', en: 'biology' }, BL: { sv: 'bild', en: 'art' }, EN: { sv: 'engelska', en: 'English' },
-  FY: { sv: 'fysik', en: 'physics' }, GE: { sv: 'geografi', en: 'geography' }, HI: { sv: 'historia', en: 'history' },
-  HKK: { sv: 'hem- och konsumentkunskap', en: 'home and consumer studies' }, IDH: { sv: 'idrott och hälsa', en: 'physical education and health' },
-  KE: { sv: 'kemi', en: 'chemistry' }, MA: { sv: 'matematik', en: 'mathematics' }, ML: { sv: 'modersmål', en: 'mother tongue' },
-  M1: { sv: 'moderna språk', en: 'modern languages' }, M2: { sv: 'moderna språk', en: 'modern languages' }, MU: { sv: 'musik', en: 'music' },
-  NO: { sv: 'naturorienterande ämnen', en: 'science' }, RE: { sv: 'religionskunskap', en: 'religious education' },
-  SH: { sv: 'samhällskunskap', en: 'civics' }, SL: { sv: 'slöjd', en: 'crafts' }, SO: { sv: 'samhällsorienterande ämnen', en: 'social studies' },
-  SV: { sv: 'svenska', en: 'Swedish' }, SVA: { sv: 'svenska som andraspråk', en: 'Swedish as a second language' },
-  TK: { sv: 'teknik', en: 'technology' }, TN: { sv: 'teckenspråk för hörande', en: 'sign language' },
+  BI: { sv: 'biologi', en: 'biology' },
+  BL: { sv: 'bild', en: 'art' },
+  EN: { sv: 'engelska', en: 'English' },
+  FY: { sv: 'fysik', en: 'physics' },
+  GE: { sv: 'geografi', en: 'geography' },
+  HI: { sv: 'historia', en: 'history' },
+  HKK: { sv: 'hem- och konsumentkunskap', en: 'home and consumer studies' },
+  IDH: { sv: 'idrott och hälsa', en: 'physical education and health' },
+  KE: { sv: 'kemi', en: 'chemistry' },
+  MA: { sv: 'matematik', en: 'mathematics' },
+  ML: { sv: 'modersmål', en: 'mother tongue' },
+  M1: { sv: 'moderna språk', en: 'modern languages' },
+  M2: { sv: 'moderna språk', en: 'modern languages' },
+  MU: { sv: 'musik', en: 'music' },
+  NO: { sv: 'naturorienterande ämnen', en: 'science' },
+  RE: { sv: 'religionskunskap', en: 'religious education' },
+  SH: { sv: 'samhällskunskap', en: 'civics' },
+  SL: { sv: 'slöjd', en: 'crafts' },
+  SO: { sv: 'samhällsorienterande ämnen', en: 'social studies' },
+  SV: { sv: 'svenska', en: 'Swedish' },
+  SVA: { sv: 'svenska som andraspråk', en: 'Swedish as a second language' },
+  TK: { sv: 'teknik', en: 'technology' },
+  TN: { sv: 'teckenspråk för hörande', en: 'sign language' },
 };
 
 /** "matematik", or the code itself for a code the table does not know. */
-export const subjectName = (code: string, lang: 'sv' | 'en') => SUBJECT_NAMES[code.split('-')[0] as SubjectCode]?.[lang] ?? code;
+export const subjectName = (code: string, lang: 'sv' | 'en') =>
+  SUBJECT_NAMES[code.split('-')[0] as SubjectCode]?.[lang] ?? code;

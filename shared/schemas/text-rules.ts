@@ -29,7 +29,9 @@ const BIDI_EMBEDDING_OVERRIDE_ISOLATE = '\\u202a-\\u202e\\u2066-\\u2069';
 const LONE_SURROGATE = '[\\ud800-\\udbff](?![\\udc00-\\udfff])|(?<![\\ud800-\\udbff])[\\udc00-\\udfff]';
 
 // Without the u flag, so that lone surrogate halves can be matched (with it, pairs are one unit).
-const TEXT_REFUSED = new RegExp(`[${C0_IN_TEXT}${C1_AND_SEPARATORS}${BIDI_EMBEDDING_OVERRIDE_ISOLATE}]|${LONE_SURROGATE}`);
+const TEXT_REFUSED = new RegExp(
+  `[${C0_IN_TEXT}${C1_AND_SEPARATORS}${BIDI_EMBEDDING_OVERRIDE_ISOLATE}]|${LONE_SURROGATE}`,
+);
 const TEXT_REFUSED_GLOBAL = new RegExp(TEXT_REFUSED.source, 'g');
 const NAME_REFUSED = /[\p{Cc}\p{Cf}\p{Co}\p{Zl}\p{Zp}]/u;
 const LONE_SURROGATE_RE = new RegExp(LONE_SURROGATE);
@@ -40,7 +42,8 @@ const TEXT_MARKS = TOO_MANY_MARKS(5);
 /** Why a name is refused, in words for an error message, or null when it is fine. */
 export function nameProblem(name: string): string | null {
   if (/[\r\n\t]/.test(name)) return 'line breaks and tabs are not allowed in a name';
-  if (NAME_REFUSED.test(name) || LONE_SURROGATE_RE.test(name)) return 'invisible, control or direction-changing characters are not allowed in a name';
+  if (NAME_REFUSED.test(name) || LONE_SURROGATE_RE.test(name))
+    return 'invisible, control or direction-changing characters are not allowed in a name';
   if (NAME_MARKS.test(name)) return 'too many accents on one letter';
   return null;
 }

@@ -1,7 +1,16 @@
 import { GLOSSARY } from './glossary';
 import {
-  ABSOLUTE_PHRASES, ABSOLUTE_WORDS, COMPARISON_PATTERNS, COPULAS, DEGREE_WORDS, LABEL_INTENSIFIERS, LABEL_WORDS,
-  NEXT_STEP_PATTERNS, PERSON_NOUNS, SENSITIVE_PATTERNS, TRAIT_WORDS,
+  ABSOLUTE_PHRASES,
+  ABSOLUTE_WORDS,
+  COMPARISON_PATTERNS,
+  COPULAS,
+  DEGREE_WORDS,
+  LABEL_INTENSIFIERS,
+  LABEL_WORDS,
+  NEXT_STEP_PATTERNS,
+  PERSON_NOUNS,
+  SENSITIVE_PATTERNS,
+  TRAIT_WORDS,
 } from './lexicon';
 import { RULE_EXPLANATIONS, RULE_SUGGESTIONS, type Bilingual, type WordingRule } from './rules';
 
@@ -29,7 +38,8 @@ const MIN_WORDS_FOR_NEXT_STEP = 12;
 const WORD = /[\p{L}\p{N}]+/gu;
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
-const wordRegex = (sources: readonly string[]) => new RegExp(`${NOT_WORD_BEFORE}(?:${sources.join('|')})${NOT_WORD_AFTER}`, 'gu');
+const wordRegex = (sources: readonly string[]) =>
+  new RegExp(`${NOT_WORD_BEFORE}(?:${sources.join('|')})${NOT_WORD_AFTER}`, 'gu');
 
 const COMPARISON = wordRegex(COMPARISON_PATTERNS);
 const SENSITIVE = wordRegex(SENSITIVE_PATTERNS);
@@ -37,7 +47,8 @@ const NEXT_STEP = wordRegex(NEXT_STEP_PATTERNS);
 const ABSOLUTE_PHRASE_LIST = ABSOLUTE_PHRASES.map((a) => ({ ...a, regex: wordRegex([a.pattern]) }));
 const GLOSSARY_LIST = GLOSSARY.map((g) => ({ ...g, regex: wordRegex([g.pattern]) }));
 /** A term counts as explained when the text explains it right after it. */
-const EXPLAINED_AFTER = /^\s*(?:\(|[–—:]|,?\s*(?:det vill säga|dvs\.?|d\.v\.s\.|alltså|som betyder|vilket betyder|som innebär|vilket innebär))/u;
+const EXPLAINED_AFTER =
+  /^\s*(?:\(|[–—:]|,?\s*(?:det vill säga|dvs\.?|d\.v\.s\.|alltså|som betyder|vilket betyder|som innebär|vilket innebär))/u;
 /** "jämt" is also "even" in "jämt tal". */
 const EVEN_NUMBER_NEXT = new Set(['tal', 'antal', 'delbart', 'delbara', 'fördelat', 'fördelad', 'fördelade']);
 
@@ -68,7 +79,8 @@ function tokenise(lower: string): Token[] {
 function isLabel(word: string): boolean {
   if (LABEL_WORDS.has(word)) return true;
   for (const prefix of LABEL_INTENSIFIERS) {
-    if (word.length > prefix.length + 2 && word.startsWith(prefix) && LABEL_WORDS.has(word.slice(prefix.length))) return true;
+    if (word.length > prefix.length + 2 && word.startsWith(prefix) && LABEL_WORDS.has(word.slice(prefix.length)))
+      return true;
   }
   return false;
 }
@@ -96,7 +108,14 @@ export function checkWording(text: string, options: WordingOptions = {}): Wordin
   const tokens = tokenise(lower);
   const findings: WordingFinding[] = [];
   const add = (rule: WordingRule, start: number, end: number, suggestion: Bilingual = RULE_SUGGESTIONS[rule]) =>
-    findings.push({ rule, start, end, excerpt: text.slice(start, end), explanation: RULE_EXPLANATIONS[rule], suggestion });
+    findings.push({
+      rule,
+      start,
+      end,
+      excerpt: text.slice(start, end),
+      explanation: RULE_EXPLANATIONS[rule],
+      suggestion,
+    });
 
   tokens.forEach((t, i) => {
     if (isLabel(t.word) || (TRAIT_WORDS.has(t.word) && isTraitAboutPupil(tokens, i))) add('label', t.start, t.end);
@@ -106,7 +125,8 @@ export function checkWording(text: string, options: WordingOptions = {}): Wordin
     }
   });
   for (const a of ABSOLUTE_PHRASE_LIST) {
-    for (const m of lower.matchAll(a.regex)) add('absolute', m.index, m.index + m[0].length, { sv: `Skriv hellre "${a.sv}".`, en: `Prefer "${a.en}".` });
+    for (const m of lower.matchAll(a.regex))
+      add('absolute', m.index, m.index + m[0].length, { sv: `Skriv hellre "${a.sv}".`, en: `Prefer "${a.en}".` });
   }
   for (const m of lower.matchAll(COMPARISON)) add('comparison', m.index, m.index + m[0].length);
   for (const m of lower.matchAll(SENSITIVE)) add('sensitive', m.index, m.index + m[0].length);

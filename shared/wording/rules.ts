@@ -1,4 +1,4 @@
-/** The wording rules from DOMAIN.md ("sakligt språk"), with the explanation a teacher sees. */
+/** The wording rules ("sakligt språk", see shared/README.md), with the explanation a teacher sees. */
 
 export const WORDING_RULES = ['label', 'comparison', 'absolute', 'jargon', 'no-next-step', 'sensitive'] as const;
 export type WordingRule = (typeof WORDING_RULES)[number];
@@ -44,7 +44,10 @@ export const RULE_SUGGESTIONS: Record<WordingRule, Bilingual> = {
     sv: 'Beskriv elevens kunnande i förhållande till målen för årskursen.',
     en: "Describe the pupil's knowledge relative to the goals for the year.",
   },
-  absolute: { sv: 'Skriv "ofta", "oftast", "sällan" eller "ännu inte".', en: 'Write "often", "mostly", "rarely" or "not yet".' },
+  absolute: {
+    sv: 'Skriv "ofta", "oftast", "sällan" eller "ännu inte".',
+    en: 'Write "often", "mostly", "rarely" or "not yet".',
+  },
   jargon: { sv: 'Förklara ordet eller skriv med vardagliga ord.', en: 'Explain the term or use everyday words.' },
   'no-next-step': {
     sv: 'Lägg till vad nästa steg är, t.ex. "Nästa steg är att …" och vad skolan och hemmet kan göra.',

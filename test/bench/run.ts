@@ -17,22 +17,34 @@ async function main() {
   const rows: BenchRow[] = [];
   console.log('IUP-stöd benchmarks — figures are from this machine and this run only; compare ratios.\n');
   // First, while nothing else of this run has warmed or loaded the machine.
-  if (want('municipal')) rows.push(...await benchMunicipalDay(quick));
-  if (want('api')) rows.push(...await benchApiLoad(quick));
-  if (want('deadlines')) rows.push(...await benchDeadlines(quick
-    ? [{ pupils: 2_000, runs: 5, summaryTargetMs: 50 }]
-    : [{ pupils: 2_000, runs: 30, summaryTargetMs: 50 }, { pupils: 20_000, runs: 10, summaryTargetMs: 200 }, { pupils: 50_000, runs: 5, summaryTargetMs: 1000, coldTargetMs: 1000 }]));
+  if (want('municipal')) rows.push(...(await benchMunicipalDay(quick)));
+  if (want('api')) rows.push(...(await benchApiLoad(quick)));
+  if (want('deadlines'))
+    rows.push(
+      ...(await benchDeadlines(
+        quick
+          ? [{ pupils: 2_000, runs: 5, summaryTargetMs: 50 }]
+          : [
+              { pupils: 2_000, runs: 30, summaryTargetMs: 50 },
+              { pupils: 20_000, runs: 10, summaryTargetMs: 200 },
+              { pupils: 50_000, runs: 5, summaryTargetMs: 1000, coldTargetMs: 1000 },
+            ],
+      )),
+    );
 
   if (want('phrases')) rows.push(...benchPhraseSearch(quick));
   if (want('wording')) rows.push(...benchWording(quick));
-  if (want('roster')) rows.push(...await benchRosterImport(quick ? 5_000 : 50_000));
-  if (want('extension')) rows.push(...await benchExtension(quick ? 5 : 30));
+  if (want('roster')) rows.push(...(await benchRosterImport(quick ? 5_000 : 50_000)));
+  if (want('extension')) rows.push(...(await benchExtension(quick ? 5 : 30)));
   if (want('bundle')) rows.push(...benchWorkerBundle());
 
   const fmt = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
   const table = rows.map((r) => ({
-    benchmark: r.name, figure: r.figure, value: `${fmt(r.value)} ${r.unit}`.trim(),
-    'vs baseline': r.ratio === undefined ? '' : `${r.ratio >= 0.1 ? r.ratio.toFixed(1) : r.ratio.toPrecision(2)}× ${r.baseline}`,
+    benchmark: r.name,
+    figure: r.figure,
+    value: `${fmt(r.value)} ${r.unit}`.trim(),
+    'vs baseline':
+      r.ratio === undefined ? '' : `${r.ratio >= 0.1 ? r.ratio.toFixed(1) : r.ratio.toPrecision(2)}× ${r.baseline}`,
     target: r.target ? `${r.target} ${r.met ? 'met' : 'NOT met'}` : '',
   }));
   console.table(table);

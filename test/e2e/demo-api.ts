@@ -8,7 +8,7 @@ import { createDb } from '../../worker/db/client';
 import { applyMigrations } from '../../worker/db/migrate';
 import { openLocalClient } from '../../worker/db/open-local';
 import { demoLmsRoutes } from '../../worker/demo/lms-page';
-import { seedDemo, type DemoSeed } from '../../worker/demo/seed';
+import { seedDemo, type DemoSeed } from '../../worker/repositories/demo-school';
 
 export interface DemoApi {
   /** http://127.0.0.1:port — the same after `stop()` and `start()`. */
@@ -33,23 +33,41 @@ export async function startDemoApi(opts: { withLms?: boolean } = {}): Promise<De
   const seeded = (await seedDemo(db, new Date()))!;
   const app = createApp({ db, clock: () => new Date(), config: defaultConfig() });
   const lms = opts.withLms ? demoLmsRoutes(db) : null;
-  const fetch = (req: Request) => (lms && new URL(req.url).pathname.startsWith('/demo/lms') ? lms.fetch(req) : app.fetch(req));
+  const fetch = (req: Request) =>
+    lms && new URL(req.url).pathname.startsWith('/demo/lms') ? lms.fetch(req) : app.fetch(req);
   let server: ServerType | null = null;
   let port = 0;
-  const start = () => new Promise<void>((resolve) => {
-    server = serve({ fetch, port, hostname: '127.0.0.1' }, (info) => { port = info.port; resolve(); });
-  });
-  const stop = () => new Promise<void>((resolve) => {
-    const s = server as (ServerType & { closeAllConnections?: () => void }) | null;
-    server = null;
-    if (!s) { resolve(); return; }
-    s.close(() => resolve());
-    s.closeAllConnections?.();
-  });
+  const start = () =>
+    new Promise<void>((resolve) => {
+      server = serve({ fetch, port, hostname: '127.0.0.1' }, (info) => {
+        port = info.port;
+        resolve();
+      });
+    });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      const s = server;
+      server = null;
+      if (!s) {
+        resolve();
+        return;
+      }
+      s.close(() => resolve());
+      // An HTTP/1 server: close keep-alive sockets too, or close() waits for the browser to let go.
+      if ('closeAllConnections' in s) s.closeAllConnections();
+    });
   await start();
   return {
-    get url() { return `http://127.0.0.1:${port}`; },
-    seeded, start, stop,
-    async close() { await stop(); client.close(); rmSync(dir, { recursive: true, force: true }); },
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
+    seeded,
+    start,
+    stop,
+    async close() {
+      await stop();
+      client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

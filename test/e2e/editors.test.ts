@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  E2E_OUT, activateSite, chromiumAvailable, insertViaPalette, launchWithExtension, seedPhrases, servePages,
+  E2E_OUT,
+  activateSite,
+  chromiumAvailable,
+  insertViaPalette,
+  launchWithExtension,
+  seedPhrases,
+  servePages,
   type ExtensionBrowser,
 } from './harness';
 
@@ -16,7 +22,10 @@ beforeAll(async () => {
   const dir = E2E_OUT;
   pages = await servePages(join(import.meta.dirname, 'pages'));
   browser = await launchWithExtension(dir);
-  await seedPhrases(browser.worker, [{ id: 'p1', text: PHRASE, subject: 'SV' }, { id: 'p2', text: 'Räknar säkert med bråk.', subject: 'MA' }]);
+  await seedPhrases(browser.worker, [
+    { id: 'p1', text: PHRASE, subject: 'SV' },
+    { id: 'p2', text: 'Räknar säkert med bråk.', subject: 'MA' },
+  ]);
   await activateSite(browser.worker);
 }, 180_000);
 
@@ -32,17 +41,42 @@ interface EditorCase {
   enter(page: Page): Promise<void>;
 }
 
-const ready = (page: Page) => page.waitForFunction(() => (window as any).editorReady !== false && (window as any).modelText !== undefined);
-const clickOn = (selector: string) => async (page: Page) => { await ready(page); await page.click(selector); };
+const ready = (page: Page) =>
+  page.waitForFunction(() => (window as any).editorReady !== false && (window as any).modelText !== undefined);
+const clickOn = (selector: string) => async (page: Page) => {
+  await ready(page);
+  await page.click(selector);
+};
 
 const CASES: EditorCase[] = [
   { name: 'Quill 2', page: 'quill.html', enter: clickOn('#editor .ql-editor') },
   { name: 'Tiptap / ProseMirror', page: 'tiptap.html', enter: clickOn('#editor .ProseMirror') },
-  { name: 'CKEditor 5', page: 'ckeditor.html', enter: async (p) => { await p.waitForFunction(() => (window as any).editorReady === true); await p.click('.ck-editor__editable'); } },
+  {
+    name: 'CKEditor 5',
+    page: 'ckeditor.html',
+    enter: async (p) => {
+      await p.waitForFunction(() => (window as any).editorReady === true);
+      await p.click('.ck-editor__editable');
+    },
+  },
   // The edit area is an iframe; clicking it puts the caret in TinyMCE's body inside.
-  { name: 'TinyMCE (classic, iframe)', page: 'tinymce-iframe.html', enter: async (p) => { await p.waitForFunction(() => (window as any).editorReady === true); await p.click('iframe.tox-edit-area__iframe'); } },
+  {
+    name: 'TinyMCE (classic, iframe)',
+    page: 'tinymce-iframe.html',
+    enter: async (p) => {
+      await p.waitForFunction(() => (window as any).editorReady === true);
+      await p.click('iframe.tox-edit-area__iframe');
+    },
+  },
   { name: 'React-controlled input', page: 'react.html', enter: clickOn('#editor') },
-  { name: 'TinyMCE (inline)', page: 'tinymce-inline.html', enter: async (p) => { await p.waitForFunction(() => (window as any).editorReady === true); await p.click('#editor'); } },
+  {
+    name: 'TinyMCE (inline)',
+    page: 'tinymce-inline.html',
+    enter: async (p) => {
+      await p.waitForFunction(() => (window as any).editorReady === true);
+      await p.click('#editor');
+    },
+  },
 ];
 
 async function openPage(file: string): Promise<Page> {
@@ -50,7 +84,6 @@ async function openPage(file: string): Promise<Page> {
   await page.goto(`${pages.url}/${file}?page=${++opened}`);
   return page;
 }
-
 
 const modelText = (page: Page) => page.evaluate(() => (window as any).modelText() as string);
 
@@ -71,31 +104,34 @@ describe.skipIf(!chromiumAvailable())('insertion into real editors (Chromium, bu
     // editor's window loses focus as when a teacher clicks elsewhere, and undo matches typing.
     // Known difference: in native inputs Chrome merges the inserted phrase with the typing that
     // follows into one undo step (one Ctrl+Z removes both), unlike a text-input commit.
-    (c.name.startsWith('React') ? it.fails : it)(`${c.name}: Ctrl+Z after the insertion does what it does after typing the same text`, async () => {
-      const page = await openPage(c.page);
-      await c.enter(page);
-      await page.keyboard.type('Start. ');
-      await insertViaPalette(browser.worker, page, 'läser flyt');
-      await page.keyboard.type(' Slut.');
-      await page.keyboard.press('Control+z');
-      const undone = await modelText(page);
+    (c.name.startsWith('React') ? it.fails : it)(
+      `${c.name}: Ctrl+Z after the insertion does what it does after typing the same text`,
+      async () => {
+        const page = await openPage(c.page);
+        await c.enter(page);
+        await page.keyboard.type('Start. ');
+        await insertViaPalette(browser.worker, page, 'läser flyt');
+        await page.keyboard.type(' Slut.');
+        await page.keyboard.press('Control+z');
+        const undone = await modelText(page);
 
-      // Control: the same text entered as one text input (as a keyboard/IME commit does), after
-      // leaving the editor and coming back as the palette does; more typing; Ctrl+Z. Key-by-key
-      // typing is not a stable control: CKEditor, TinyMCE and native fields split typed text into
-      // undo steps by length or timing, so its result depends on typing speed.
-      const control = await openPage(c.page);
-      await c.enter(control);
-      await control.keyboard.type('Start. ');
-      await control.click('#other');
-      await c.enter(control);
-      await control.keyboard.press('Control+End');
-      await control.keyboard.insertText(PHRASE);
-      await control.keyboard.type(' Slut.');
-      await control.keyboard.press('Control+z');
-      expect(undone).toBe(await modelText(control));
-      await control.close();
-      await page.close();
-    });
+        // Control: the same text entered as one text input (as a keyboard/IME commit does), after
+        // leaving the editor and coming back as the palette does; more typing; Ctrl+Z. Key-by-key
+        // typing is not a stable control: CKEditor, TinyMCE and native fields split typed text into
+        // undo steps by length or timing, so its result depends on typing speed.
+        const control = await openPage(c.page);
+        await c.enter(control);
+        await control.keyboard.type('Start. ');
+        await control.click('#other');
+        await c.enter(control);
+        await control.keyboard.press('Control+End');
+        await control.keyboard.insertText(PHRASE);
+        await control.keyboard.type(' Slut.');
+        await control.keyboard.press('Control+z');
+        expect(undone).toBe(await modelText(control));
+        await control.close();
+        await page.close();
+      },
+    );
   }
 });

@@ -14,19 +14,32 @@ export const chromiumAvailable = () => existsSync(CHROMIUM);
 /** Build the extension as shipped, except that 127.0.0.1 is pre-granted (a permission prompt cannot be clicked in a test). */
 export function buildE2eExtension(): string {
   execFileSync(process.execPath, [join(ROOT, 'node_modules/wxt/bin/wxt.mjs'), 'build'], {
-    cwd: ROOT, stdio: 'pipe', env: { ...process.env, IUP_E2E_HOSTS: 'http://127.0.0.1/*' },
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, IUP_E2E_HOSTS: 'http://127.0.0.1/*' },
   });
   return E2E_OUT;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.map': 'application/json',
+};
 
 /** Serve test pages (and bundled editors) from a folder on 127.0.0.1; nothing leaves the machine. */
 export async function servePages(dir: string): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
     const file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file)) { res.writeHead(404).end('not found'); return; }
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -46,14 +59,24 @@ export async function launchWithExtension(extensionDir: string, profileDir?: str
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
-      `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return {
-    context, worker,
-    async close() { await context.close(); if (!profileDir) rmSync(profile, { recursive: true, force: true }); },
+    context,
+    worker,
+    async close() {
+      await context.close();
+      if (!profileDir) rmSync(profile, { recursive: true, force: true });
+    },
   };
 }
 
@@ -72,15 +95,30 @@ export async function activateSite(worker: Worker): Promise<void> {
   });
 }
 
-export async function seedPhrases(worker: Worker, phrases: { id: string; text: string; subject?: string | null }[]): Promise<void> {
+export async function seedPhrases(
+  worker: Worker,
+  phrases: { id: string; text: string; subject?: string | null }[],
+): Promise<void> {
   await worker.evaluate(async (list) => {
     await chrome.storage.local.set({
       phraseCache: {
         phrases: list.map((p) => ({
-          id: p.id, text: p.text, scope: 'team', teamId: null, subject: p.subject ?? null, aspect: 'knowledge', level: null, tags: [],
-          status: 'approved', authorId: p.id, usageCount: 0, deleted: false, updatedAt: '2026-11-01T00:00:00Z',
+          id: p.id,
+          text: p.text,
+          scope: 'team',
+          teamId: null,
+          subject: p.subject ?? null,
+          aspect: 'knowledge',
+          level: null,
+          tags: [],
+          status: 'approved',
+          authorId: p.id,
+          usageCount: 0,
+          deleted: false,
+          updatedAt: '2026-11-01T00:00:00Z',
         })),
-        nextSince: null, syncedAt: null,
+        nextSince: null,
+        syncedAt: null,
       },
     });
   }, phrases);
@@ -96,7 +134,7 @@ export async function openPaletteByShortcut(worker: Worker, page: Page): Promise
     const tabs = await chrome.tabs.query({});
     const tab = tabs.find((t) => t.url === url);
     if (!tab?.id) throw new Error(`no tab for ${url}`);
-    await chrome.tabs.sendMessage(tab.id, { type: 'iup:open-palette' });
+    await chrome.tabs.sendMessage(tab.id, { type: 'open-palette' });
   }, page.url());
   await waitInSomeFrame(page, PALETTE_FOCUSED);
 }
@@ -120,25 +158,39 @@ export async function insertViaPalette(worker: Worker, page: Page, query: string
   await openPaletteByShortcut(worker, page);
   await page.keyboard.type(query, { delay: 10 });
   await page.keyboard.press('Enter');
-  for (const frame of page.frames()) await frame.waitForFunction(PALETTE_GONE, undefined, { timeout: 5000 }).catch(() => undefined);
+  for (const frame of page.frames())
+    await frame.waitForFunction(PALETTE_GONE, undefined, { timeout: 5000 }).catch(() => undefined);
 }
 
 /** Wait until the overlay script runs in the page (it mounts nothing until needed, so probe with focus). */
 export async function overlayReady(page: Page): Promise<boolean> {
-  return page.evaluate(() => new Promise<boolean>((resolve) => {
-    const t0 = Date.now();
-    const poll = () => (document.querySelector('iup-stod-open-button') ? resolve(true) : Date.now() - t0 > 3000 ? resolve(false) : setTimeout(poll, 50));
-    poll();
-  }));
+  return page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const t0 = Date.now();
+        const poll = () =>
+          document.querySelector('iup-stod-open-button')
+            ? resolve(true)
+            : Date.now() - t0 > 3000
+              ? resolve(false)
+              : setTimeout(poll, 50);
+        poll();
+      }),
+  );
 }
 
 /** Bundle the editor test pages' scripts from their npm packages, so no network is needed. */
 export async function bundleEditors(): Promise<void> {
   const { build } = await import('esbuild');
   await build({
-    entryPoints: ['quill.ts', 'tiptap.ts', 'ckeditor.ts', 'tinymce.ts', 'react.tsx'].map((n) => join(import.meta.dirname, 'editors', n)),
+    entryPoints: ['quill.ts', 'tiptap.ts', 'ckeditor.ts', 'tinymce.ts', 'react.tsx'].map((n) =>
+      join(import.meta.dirname, 'editors', n),
+    ),
     outdir: join(import.meta.dirname, 'pages', 'dist'),
-    bundle: true, format: 'iife', target: 'chrome120', logLevel: 'silent',
+    bundle: true,
+    format: 'iife',
+    target: 'chrome120',
+    logLevel: 'silent',
     loader: { '.css': 'empty' },
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },

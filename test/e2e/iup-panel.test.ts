@@ -16,14 +16,22 @@ let karin: string;
 let per: string;
 type ApiPupil = { id: string; firstName: string; lastName: string; arskurs: number; skolform: string };
 let pupils: ApiPupil[];
-const sv = JSON.parse(readFileSync(join(ROOT, 'extension/public/_locales/sv/messages.json'), 'utf8')) as Record<string, { message: string }>;
+const sv = JSON.parse(readFileSync(join(ROOT, 'extension/public/_locales/sv/messages.json'), 'utf8')) as Record<
+  string,
+  { message: string }
+>;
 
 const call = async (token: string, method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-  return { status: res.status, body: await res.json() as any };
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return { status: res.status, body: await res.json() };
 };
 const schoolYear = () => schoolYearOf(new Date().toISOString().slice(0, 10));
-const serverIup = async (pupilId: string) => (await call(karin, 'GET', `/v1/iups?pupilId=${pupilId}&schoolYear=${encodeURIComponent(schoolYear())}`)).body;
+const serverIup = async (pupilId: string) =>
+  (await call(karin, 'GET', `/v1/iups?pupilId=${pupilId}&schoolYear=${encodeURIComponent(schoolYear())}`)).body;
 
 beforeAll(async () => {
   mkdirSync(profile);
@@ -45,11 +53,21 @@ afterAll(async () => {
 });
 
 async function signIn() {
-  await browser.worker.evaluate(async (s) => chrome.storage.local.set({ settings: s }), { apiUrl: base, token: karin, language: 'sv' });
+  await browser.worker.evaluate(async (s) => chrome.storage.local.set({ settings: s }), {
+    apiUrl: base,
+    token: karin,
+    language: 'sv',
+  });
   // beforeAll has no expect.poll: wait by hand until the first sync brought the roster and template.
   for (let i = 0; i < 150; i++) {
-    const { roster, schoolSetup } = await browser.worker.evaluate(() => chrome.storage.local.get(['roster', 'schoolSetup']));
-    if (((roster as { pupils: unknown[] } | undefined)?.pupils.length ?? 0) > 0 && (schoolSetup as { template?: unknown } | undefined)?.template) return;
+    const { roster, schoolSetup } = await browser.worker.evaluate(() =>
+      chrome.storage.local.get(['roster', 'schoolSetup']),
+    );
+    if (
+      ((roster as { pupils: unknown[] } | undefined)?.pupils.length ?? 0) > 0 &&
+      (schoolSetup as { template?: unknown } | undefined)?.template
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the extension did not sync the roster and template');
@@ -59,19 +77,19 @@ async function signIn() {
 async function syncNow() {
   const popup = await browser.context.newPage();
   await popup.goto(`chrome-extension://${new URL(browser.worker.url()).host}/popup.html`);
-  await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'iup:sync-now' }));
+  await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'sync-now' }));
   await popup.close();
 }
-
 
 /** What Alt+Shift+I does: the background asks the tab's top frame to open the panel. */
 async function openPanel(page: Page) {
   await page.bringToFront();
-  const ask = () => browser.worker.evaluate(async (url) => {
-    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-    if (!tab?.id) throw new Error(`no tab for ${url}`);
-    await chrome.tabs.sendMessage(tab.id, { type: 'iup:open-panel' }, { frameId: 0 });
-  }, page.url());
+  const ask = () =>
+    browser.worker.evaluate(async (url) => {
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+      if (!tab?.id) throw new Error(`no tab for ${url}`);
+      await chrome.tabs.sendMessage(tab.id, { type: 'open-panel' }, { frameId: 0 });
+    }, page.url());
   try {
     await ask();
   } catch (err) {
@@ -90,7 +108,8 @@ const pupilPage = async (p: ApiPupil, tag: string) => {
   await page.goto(`${base}/demo/lms/elev/${p.id}?t=${tag}`);
   return page;
 };
-const unique = (p: ApiPupil) => pupils.filter((q) => q.firstName === p.firstName && q.lastName === p.lastName).length === 1;
+const unique = (p: ApiPupil) =>
+  pupils.filter((q) => q.firstName === p.firstName && q.lastName === p.lastName).length === 1;
 const writable = () => pupils.filter((p) => p.skolform === 'grundskola' && unique(p));
 
 describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platform', () => {
@@ -102,38 +121,65 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await page.click('iup-stod-panel >> button:has-text("Stämmer")');
     await page.fill('iup-stod-panel >> #iup-field-omdome-SV', `${p.firstName} läser med flyt.`);
     const t0 = Date.now();
-    await expect.poll(async () => JSON.stringify(await browser.worker.evaluate(() => chrome.storage.local.get(null))), { timeout: 1000, interval: 50 })
+    await expect
+      .poll(async () => JSON.stringify(await browser.worker.evaluate(() => chrome.storage.local.get(null))), {
+        timeout: 1000,
+        interval: 50,
+      })
       .toContain(`${p.firstName} läser med flyt.`);
     expect(Date.now() - t0).toBeLessThan(1000);
-    await expect.poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 }).toContain('Sparat på servern');
+    await expect
+      .poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 })
+      .toContain('Sparat på servern');
     // The README's picture: refreshed with UPDATE_SCREENSHOTS=1 (its clock text changes every run).
-    await page.screenshot({ path: join(ROOT, process.env.UPDATE_SCREENSHOTS ? 'test/e2e/screenshots' : 'test-results', 'iup-panel.png') });
+    await page.screenshot({
+      path: join(ROOT, process.env.UPDATE_SCREENSHOTS ? 'test/e2e/screenshots' : 'test-results', 'iup-panel.png'),
+    });
 
     await page.reload();
     await openPanel(page);
     await page.click('iup-stod-panel >> button:has-text("Stämmer")');
-    await expect.poll(() => page.inputValue('iup-stod-panel >> #iup-field-omdome-SV')).toBe(`${p.firstName} läser med flyt.`);
+    await expect
+      .poll(() => page.inputValue('iup-stod-panel >> #iup-field-omdome-SV'))
+      .toBe(`${p.firstName} läser med flyt.`);
     expect((await serverIup(p.id)).sections.omdomen[0].text).toBe(`${p.firstName} läser med flyt.`);
     // The school's scale beside the omdöme, and the status flow with who and when.
     await page.selectOption('iup-stod-panel >> #iup-field-omdome-SV-scale', '2');
     await page.selectOption('iup-stod-panel >> #iup-status', 'ready');
-    await expect.poll(async () => { const d = await serverIup(p.id); return [d.sections.omdomen[0].scale, d.status]; }, { timeout: 10_000 }).toEqual([2, 'ready']);
-    await expect.poll(() => page.textContent('iup-stod-panel >> #iup-status-who'), { timeout: 10_000 }).toContain('Klar, satt av dig');
+    await expect
+      .poll(
+        async () => {
+          const d = await serverIup(p.id);
+          return [d.sections.omdomen[0].scale, d.status];
+        },
+        { timeout: 10_000 },
+      )
+      .toEqual([2, 'ready']);
+    await expect
+      .poll(() => page.textContent('iup-stod-panel >> #iup-status-who'), { timeout: 10_000 })
+      .toContain('Klar, satt av dig');
     // "Skicka till fältet": the section's text goes into the platform's own editor (Quill's model).
     await page.click('.ql-editor');
     await page.click('iup-stod-panel >> .field:has(#iup-field-omdome-SV) >> button:has-text("Skicka till fältet")');
-    await expect.poll(() => page.evaluate(() => (window as any).demoLms.quill.getText())).toContain(`${p.firstName} läser med flyt.`);
+    await expect
+      .poll(() => page.evaluate(() => (window as any).demoLms.quill.getText()))
+      .toContain(`${p.firstName} läser med flyt.`);
     await page.close();
   });
 
   it('shows markup in a saved draft as text, and sends it to the platform’s editor as text: no script runs', async () => {
     const p = writable()[9]!;
     const hostile = '<img src=x onerror="window.pwned=1"><b>fet</b> & mer';
-    const existing = await call(karin, 'GET', `/v1/iups?pupilId=${p.id}&schoolYear=${encodeURIComponent(schoolYear())}`);
+    const existing = await call(
+      karin,
+      'GET',
+      `/v1/iups?pupilId=${p.id}&schoolYear=${encodeURIComponent(schoolYear())}`,
+    );
     const sections = { omdomen: [{ subject: 'SV', text: hostile }] };
-    const saved = existing.status === 200
-      ? await call(karin, 'PUT', `/v1/iups/${existing.body.id}`, { version: existing.body.version, sections })
-      : await call(karin, 'POST', '/v1/iups', { pupilId: p.id, schoolYear: schoolYear(), sections });
+    const saved =
+      existing.status === 200
+        ? await call(karin, 'PUT', `/v1/iups/${existing.body.id}`, { version: existing.body.version, sections })
+        : await call(karin, 'POST', '/v1/iups', { pupilId: p.id, schoolYear: schoolYear(), sections });
     expect(saved.status).toBeLessThan(300);
     const page = await pupilPage(p, 'markup');
     await openPanel(page);
@@ -151,10 +197,18 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     const [a, b] = [writable()[10]!, writable()[11]!];
     // A page that names no pupil: the panel starts with the picker.
     const page = await browser.context.newPage();
-    await page.route(`${base}/fixture/ingen-elev`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>LMS</title><h1>Start</h1>' }));
+    await page.route(`${base}/fixture/ingen-elev`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><meta charset="utf-8"><title>LMS</title><h1>Start</h1>',
+      }),
+    );
     await page.goto(`${base}/fixture/ingen-elev`);
     await openPanel(page);
-    for (const [p, words] of [[b, 'Text för elev B.'], [a, 'Text för elev A.']] as const) {
+    for (const [p, words] of [
+      [b, 'Text för elev B.'],
+      [a, 'Text för elev A.'],
+    ] as const) {
       await page.fill('iup-stod-panel >> #iup-pupil-search', p.firstName);
       await page.click(`iup-stod-panel >> .pupil-results button:has-text("${p.firstName} ${p.lastName}")`);
       await expect.poll(() => page.inputValue('iup-stod-panel >> #iup-field-social')).toBe('');
@@ -188,7 +242,10 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     const states = await page.evaluate(() => (window as any).fieldStates as { readOnly: boolean; value: string }[]);
     expect(states.length).toBeGreaterThan(0);
     expect(states[0]!.readOnly, 'the field first appears read-only').toBe(true);
-    expect(states.filter((s) => !s.readOnly && s.value !== 'Text för elev B.'), 'editable with another text').toEqual([]);
+    expect(
+      states.filter((s) => !s.readOnly && s.value !== 'Text för elev B.'),
+      'editable with another text',
+    ).toEqual([]);
     await page.close();
   });
 
@@ -201,7 +258,12 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     // The demo platform shares the server, so the page comes from a stand-in while it is down.
     const offlinePage = async () => {
       const page = await browser.context.newPage();
-      await page.route(`${base}/offline-lms`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><title>LMS</title><h1>Offline</h1><textarea></textarea>' }));
+      await page.route(`${base}/offline-lms`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: '<!doctype html><meta charset="utf-8"><title>LMS</title><h1>Offline</h1><textarea></textarea>',
+        }),
+      );
       await page.goto(`${base}/offline-lms`);
       await openPanel(page);
       return page;
@@ -214,13 +276,17 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
         await page.click(`iup-stod-panel >> .pupil-results button:has-text("${p.firstName} ${p.lastName}")`);
         // As a teacher would: the pupil's saved text is on screen before she writes on.
         const previous = lastRound.get(p.id);
-        await expect.poll(() => page.inputValue('iup-stod-panel >> #iup-field-social'), { timeout: 5000 }).toBe(previous ? text(p, 'social', previous) : '');
+        await expect
+          .poll(() => page.inputValue('iup-stod-panel >> #iup-field-social'), { timeout: 5000 })
+          .toBe(previous ? text(p, 'social', previous) : '');
         lastRound.set(p.id, n);
         for (const f of fields) {
           await page.fill(`iup-stod-panel >> #iup-field-${f}`, text(p, f, n));
           edits++;
         }
-        await expect.poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 5000 }).toContain('Sparat lokalt');
+        await expect
+          .poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 5000 })
+          .toContain('Sparat lokalt');
         await page.click('iup-stod-panel >> button:has-text("Byt elev")');
       }
     };
@@ -236,7 +302,12 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
       for (const p of targets.slice(0, 2)) {
         await after.fill('iup-stod-panel >> #iup-pupil-search', p.firstName);
         await after.click(`iup-stod-panel >> .pupil-results button:has-text("${p.firstName} ${p.lastName}")`);
-        await expect.poll(() => after.inputValue('iup-stod-panel >> #iup-field-social'), { message: 'the local copy survived the restart', timeout: 5000 }).toBe(text(p, 'social', 2));
+        await expect
+          .poll(() => after.inputValue('iup-stod-panel >> #iup-field-social'), {
+            message: 'the local copy survived the restart',
+            timeout: 5000,
+          })
+          .toBe(text(p, 'social', 2));
         await after.click('iup-stod-panel >> button:has-text("Byt elev")');
       }
       await round(after, targets, 3);
@@ -246,9 +317,14 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
       await api.start();
     }
 
-    const sectionsOf = (doc: any) => ({ social: doc?.sections?.social, 'planning-school': doc?.sections?.planning?.school, 'planning-pupil': doc?.sections?.planning?.pupil });
+    const sectionsOf = (doc: any) => ({
+      social: doc?.sections?.social,
+      'planning-school': doc?.sections?.planning?.school,
+      'planning-pupil': doc?.sections?.planning?.pupil,
+    });
     for (const p of targets) {
-      await expect.poll(async () => sectionsOf(await serverIup(p.id)), { timeout: 30_000 })
+      await expect
+        .poll(async () => sectionsOf(await serverIup(p.id)), { timeout: 30_000 })
         .toEqual(Object.fromEntries(fields.map((f) => [f, text(p, f, 3)])));
     }
     // Oldest change first: the IUPs reached the server in the order they were first written.
@@ -263,21 +339,29 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await openPanel(page);
     await page.click('iup-stod-panel >> button:has-text("Stämmer")');
     await page.fill('iup-stod-panel >> #iup-field-omdome-MA', 'Min text om matematik.');
-    await expect.poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 }).toContain('Sparat på servern');
+    await expect
+      .poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 })
+      .toContain('Sparat på servern');
     // Per (admin) edits the same IUP from elsewhere.
     const doc = await serverIup(p.id);
     const theirs = { ...doc.sections, omdomen: [{ subject: 'MA', text: 'Pers text om matematik.', scale: null }] };
     expect((await call(per, 'PUT', `/v1/iups/${doc.id}`, { version: doc.version, sections: theirs })).status).toBe(200);
     await page.fill('iup-stod-panel >> #iup-field-omdome-MA', 'Min text om matematik, utökad.');
     await page.waitForSelector('iup-stod-panel >> .conflict', { timeout: 10_000 });
-    expect(await page.textContent('iup-stod-panel >> .conflict [data-side=mine]')).toBe('Min text om matematik, utökad.');
+    expect(await page.textContent('iup-stod-panel >> .conflict [data-side=mine]')).toBe(
+      'Min text om matematik, utökad.',
+    );
     expect(await page.textContent('iup-stod-panel >> .conflict [data-side=theirs]')).toBe('Pers text om matematik.');
     // Nothing was overwritten yet.
     expect((await serverIup(p.id)).sections.omdomen[0].text).toBe('Pers text om matematik.');
     await page.fill('iup-stod-panel >> .conflict textarea', 'Min text om matematik, utökad. Pers text om matematik.');
     await page.click('iup-stod-panel >> button:has-text("Spara mitt val")');
-    await expect.poll(async () => (await serverIup(p.id)).sections.omdomen[0].text, { timeout: 10_000 }).toBe('Min text om matematik, utökad. Pers text om matematik.');
-    await expect.poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 }).toContain('Sparat på servern');
+    await expect
+      .poll(async () => (await serverIup(p.id)).sections.omdomen[0].text, { timeout: 10_000 })
+      .toBe('Min text om matematik, utökad. Pers text om matematik.');
+    await expect
+      .poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 })
+      .toContain('Sparat på servern');
     await page.close();
   });
 
@@ -286,15 +370,28 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     const second = await launchWithExtension(E2E_OUT);
     try {
       await activateSite(second.worker);
-      await second.worker.evaluate(async (s) => chrome.storage.local.set({ settings: s }), { apiUrl: base, token: per, language: 'sv' });
-      await expect.poll(async () => !!((await second.worker.evaluate(() => chrome.storage.local.get('schoolSetup'))).schoolSetup as { template?: unknown } | undefined)?.template, { timeout: 15_000 }).toBe(true);
+      await second.worker.evaluate(async (s) => chrome.storage.local.set({ settings: s }), {
+        apiUrl: base,
+        token: per,
+        language: 'sv',
+      });
+      await expect
+        .poll(
+          async () =>
+            !!(
+              (await second.worker.evaluate(() => chrome.storage.local.get('schoolSetup'))).schoolSetup as
+                { template?: unknown } | undefined
+            )?.template,
+          { timeout: 15_000 },
+        )
+        .toBe(true);
       const open = async (b: ExtensionBrowser, tag: string) => {
         const page = await b.context.newPage();
         await page.goto(`${base}/demo/lms/elev/${p.id}?t=${tag}`);
         await page.bringToFront();
         await b.worker.evaluate(async (url) => {
           const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-          await chrome.tabs.sendMessage(tab!.id!, { type: 'iup:open-panel' }, { frameId: 0 });
+          await chrome.tabs.sendMessage(tab!.id!, { type: 'open-panel' }, { frameId: 0 });
         }, page.url());
         await page.click('iup-stod-panel >> button:has-text("Stämmer")');
         return page;
@@ -302,7 +399,9 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
       const karinPage = await open(browser, 'two-a');
       const perPage = await open(second, 'two-b');
       await karinPage.fill('iup-stod-panel >> #iup-field-social', 'Karins text.');
-      await expect.poll(() => karinPage.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 }).toContain('Sparat på servern');
+      await expect
+        .poll(() => karinPage.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 })
+        .toContain('Sparat på servern');
       // Per's panel opened before Karin's save reached the server: his draft starts without it.
       await perPage.fill('iup-stod-panel >> #iup-field-social', 'Pers text.');
       await perPage.waitForSelector('iup-stod-panel >> .conflict', { timeout: 10_000 });
@@ -311,7 +410,9 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
       expect((await serverIup(p.id)).sections.social).toBe('Karins text.');
       await perPage.click('iup-stod-panel >> .conflict button:has-text("Ta serverns")');
       await perPage.click('iup-stod-panel >> button:has-text("Spara mitt val")');
-      await expect.poll(() => perPage.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 }).toContain('Sparat på servern');
+      await expect
+        .poll(() => perPage.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 })
+        .toContain('Sparat på servern');
       expect((await serverIup(p.id)).sections.social).toBe('Karins text.');
     } finally {
       await second.close();
@@ -324,19 +425,28 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     const page = await pupilPage(p, 'history');
     await openPanel(page);
     await page.click('iup-stod-panel >> button:has-text("Stämmer")');
-    await expect.poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 }).toContain('Sparat på servern');
+    await expect
+      .poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 })
+      .toContain('Sparat på servern');
     await page.click('iup-stod-panel >> .history summary');
-    await expect.poll(() => page.locator('iup-stod-panel >> .history li').count(), { timeout: 10_000 }).toBe(before.version);
+    await expect
+      .poll(() => page.locator('iup-stod-panel >> .history li').count(), { timeout: 10_000 })
+      .toBe(before.version);
     // The oldest version is last; restoring it brings back its text (the scale was set later).
     await page.locator('iup-stod-panel >> .history li').last().locator('button').click();
     await expect.poll(async () => (await serverIup(p.id)).version, { timeout: 10_000 }).toBe(before.version + 1);
     expect((await serverIup(p.id)).sections.omdomen[0].scale).toBeNull();
-    await expect.poll(() => page.locator('iup-stod-panel >> #iup-field-omdome-SV-scale').inputValue(), { timeout: 10_000 }).toBe('');
+    await expect
+      .poll(() => page.locator('iup-stod-panel >> #iup-field-omdome-SV-scale').inputValue(), { timeout: 10_000 })
+      .toBe('');
     await page.close();
   });
 
   it('shows the team overview per class, and the pupils behind a bar', async () => {
-    const report = (await call(karin, 'GET', '/v1/deadlines?scope=team&view=full')).body as { groups: { id: string; name: string; pupilIds: string[] }[]; pupils: { id: string; worst: string | null; firstName: string; lastName: string }[] };
+    const report = (await call(karin, 'GET', '/v1/deadlines?scope=team&view=full')).body as {
+      groups: { id: string; name: string; pupilIds: string[] }[];
+      pupils: { id: string; worst: string | null; firstName: string; lastName: string }[];
+    };
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${new URL(browser.worker.url()).host}/team.html`);
     await page.waitForSelector('.bar');
@@ -348,7 +458,10 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await segment.click();
     await expect.poll(() => page.locator('section li').count()).toBe(n);
     const state = (await segment.getAttribute('class'))!.split(' ')[1];
-    const expected = report.pupils.filter((x) => group.pupilIds.includes(x.id) && x.worst === state).map((x) => `${x.firstName} ${x.lastName}`).sort();
+    const expected = report.pupils
+      .filter((x) => group.pupilIds.includes(x.id) && x.worst === state)
+      .map((x) => `${x.firstName} ${x.lastName}`)
+      .sort();
     expect((await page.locator('section li').allTextContents()).sort()).toEqual(expected);
     await page.close();
   });
@@ -359,7 +472,9 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await openPanel(page);
     await page.click('iup-stod-panel >> button:has-text("Stämmer")');
     await page.fill('iup-stod-panel >> #iup-field-omdome-MA', `${p.firstName} löser problem med utvecklade metoder.`);
-    await expect.poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 }).toContain('Sparat på servern');
+    await expect
+      .poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 })
+      .toContain('Sparat på servern');
     await page.click('iup-stod-panel >> summary:has-text("Inför samtalet")');
     await page.click('iup-stod-panel >> button:has-text("Skapa delningslänk")');
     const url = await (await page.waitForSelector('iup-stod-panel >> #share-url')).inputValue();
@@ -376,7 +491,9 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     // The teacher reopens the section and reads it.
     await page.click('iup-stod-panel >> summary:has-text("Inför samtalet")');
     await page.click('iup-stod-panel >> summary:has-text("Inför samtalet")');
-    await expect.poll(() => page.textContent('iup-stod-panel >> details.prepare')).toContain('Vi vill prata om läxorna.');
+    await expect
+      .poll(() => page.textContent('iup-stod-panel >> details.prepare'))
+      .toContain('Vi vill prata om läxorna.');
     // Closing the link: the family's page says so.
     await page.click('iup-stod-panel >> button:has-text("Stäng länken")');
     await expect.poll(async () => (await fetch(url)).status).toBe(410);
@@ -394,33 +511,70 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
 
   it('asks which pupil when a page names several', async () => {
     const school = (await call(per, 'GET', '/v1/school')).body;
-    const rules = [...school.settings.pupilDetection, { urlPattern: '/fixture/klasslista', selector: 'li.elev', attribute: null, match: 'name' }];
-    expect((await call(per, 'PATCH', '/v1/school', { settings: { ...school.settings, pupilDetection: rules } })).status).toBe(200);
+    const rules = [
+      ...school.settings.pupilDetection,
+      { urlPattern: '/fixture/klasslista', selector: 'li.elev', attribute: null, match: 'name' },
+    ];
+    expect(
+      (await call(per, 'PATCH', '/v1/school', { settings: { ...school.settings, pupilDetection: rules } })).status,
+    ).toBe(200);
     await syncNow();
-    await expect.poll(async () => ((await browser.worker.evaluate(() => chrome.storage.local.get('schoolSetup'))).schoolSetup as { pupilDetection: unknown[] }).pupilDetection.length, { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(
+        async () =>
+          (
+            (await browser.worker.evaluate(() => chrome.storage.local.get('schoolSetup'))).schoolSetup as {
+              pupilDetection: unknown[];
+            }
+          ).pupilDetection.length,
+        { timeout: 10_000 },
+      )
+      .toBe(2);
     const [x, y] = writable() as [ApiPupil, ApiPupil];
     const page = await browser.context.newPage();
-    await page.route(`${base}/fixture/klasslista`, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><meta charset="utf-8"><ul><li class="elev">${x.firstName} ${x.lastName}</li><li class="elev">${y.firstName} ${y.lastName}</li></ul>` }));
+    await page.route(`${base}/fixture/klasslista`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><meta charset="utf-8"><ul><li class="elev">${x.firstName} ${x.lastName}</li><li class="elev">${y.firstName} ${y.lastName}</li></ul>`,
+      }),
+    );
     await page.goto(`${base}/fixture/klasslista`);
     await openPanel(page);
     await expect.poll(() => page.textContent('iup-stod-panel >> .detected')).toContain('flera elever');
-    expect(await page.locator('iup-stod-panel >> .detected button').allTextContents()).toEqual([expect.stringContaining(`${x.firstName} ${x.lastName}`), expect.stringContaining(`${y.firstName} ${y.lastName}`)]);
+    expect(await page.locator('iup-stod-panel >> .detected button').allTextContents()).toEqual([
+      expect.stringContaining(`${x.firstName} ${x.lastName}`),
+      expect.stringContaining(`${y.firstName} ${y.lastName}`),
+    ]);
     await page.close();
   });
 
   it('shows the badge count and the pupil’s banner as the API computes them', async () => {
-    const report = (await call(karin, 'GET', '/v1/deadlines?scope=me&view=full')).body as { pupils: { id: string; worst: string | null; duties: { state: string; reason: string }[] }[] };
+    const report = (await call(karin, 'GET', '/v1/deadlines?scope=me&view=full')).body as {
+      pupils: { id: string; worst: string | null; duties: { state: string; reason: string }[] }[];
+    };
     const urgent = report.pupils.filter((p) => p.worst === 'overdue' || p.worst === 'due-soon');
-    await expect.poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({})), { timeout: 10_000 }).toBe(urgent.length ? String(urgent.length) : '');
-    const withDuty = report.pupils.find((p) => p.duties.some((d) => ['overdue', 'due-soon', 'open'].includes(d.state)) && pupils.some((q) => q.id === p.id && unique(q)));
+    await expect
+      .poll(() => browser.worker.evaluate(() => chrome.action.getBadgeText({})), { timeout: 10_000 })
+      .toBe(urgent.length ? String(urgent.length) : '');
+    const withDuty = report.pupils.find(
+      (p) =>
+        p.duties.some((d) => ['overdue', 'due-soon', 'open'].includes(d.state)) &&
+        pupils.some((q) => q.id === p.id && unique(q)),
+    );
     if (!withDuty) return;
     const p = pupils.find((q) => q.id === withDuty.id)!;
     // The banner reads the duties the background cached from the API; wait until they are there.
-    await expect.poll(async () => {
-      const { deadlines } = await browser.worker.evaluate(() => chrome.storage.local.get('deadlines'));
-      return (deadlines as { pupils: { id: string; duties: { state: string }[] }[] } | undefined)?.pupils
-        .find((x) => x.id === p.id)?.duties.some((d) => ['overdue', 'due-soon', 'open'].includes(d.state));
-    }, { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const { deadlines } = await browser.worker.evaluate(() => chrome.storage.local.get('deadlines'));
+          return (deadlines as { pupils: { id: string; duties: { state: string }[] }[] } | undefined)?.pupils
+            .find((x) => x.id === p.id)
+            ?.duties.some((d) => ['overdue', 'due-soon', 'open'].includes(d.state));
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
     const page = await pupilPage(p, 'banner');
     await page.waitForSelector('iup-stod-banner >> .banner', { timeout: 15_000 });
     const text = await page.textContent('iup-stod-banner >> .banner');

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoApi, type DemoApi } from './demo-api';
 import {
-  E2E_OUT, activateSite, chromiumAvailable, insertViaPalette, launchWithExtension, openPaletteByShortcut, servePages, type ExtensionBrowser,
+  E2E_OUT,
+  activateSite,
+  chromiumAvailable,
+  insertViaPalette,
+  launchWithExtension,
+  openPaletteByShortcut,
+  servePages,
+  type ExtensionBrowser,
 } from './harness';
 
 let browser: ExtensionBrowser;
@@ -52,14 +59,22 @@ describe.skipIf(!chromiumAvailable())('options, sync and palette against the rea
     await page.fill('#api-url', `${apiUrl}/`);
     await page.fill('#token', token);
     await page.click('button[type=submit]');
-    await expect.poll(() => page.textContent('[role=status]')).toContain('Ansluten som Karin Mentorsson, Demoskolan Sjöängen.');
+    await expect
+      .poll(() => page.textContent('[role=status]'))
+      .toContain('Ansluten som Karin Mentorsson, Demoskolan Sjöängen.');
     // Saving the settings starts a sync in the background.
-    await expect.poll(async () => {
-      const { phraseCache } = await browser.worker.evaluate(() => chrome.storage.local.get('phraseCache'));
-      return (phraseCache as { phrases: unknown[] } | undefined)?.phrases.length ?? 0;
-    }, { timeout: 10_000 }).toBe(7);
+    await expect
+      .poll(
+        async () => {
+          const { phraseCache } = await browser.worker.evaluate(() => chrome.storage.local.get('phraseCache'));
+          return (phraseCache as { phrases: unknown[] } | undefined)?.phrases.length ?? 0;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(7);
     // The school publishes its LMS origins; the sync keeps them for the popup to offer.
-    await expect.poll(async () => (await browser.worker.evaluate(() => chrome.storage.local.get('schoolOrigins'))).schoolOrigins)
+    await expect
+      .poll(async () => (await browser.worker.evaluate(() => chrome.storage.local.get('schoolOrigins'))).schoolOrigins)
       .toEqual(['http://127.0.0.1:8787', 'http://localhost:8787']);
     await page.goto(`chrome-extension://${extensionId()}/popup.html`);
     await expect.poll(() => page.textContent('main')).toContain('Skolans lärplattformar');
@@ -70,7 +85,9 @@ describe.skipIf(!chromiumAvailable())('options, sync and palette against the rea
     await lms.goto(`${pages.url}/plain.html?sync=1`);
     await lms.click('#ta');
     await insertViaPalette(browser.worker, lms, 'huvudräkn');
-    expect(await lms.inputValue('#ta')).toBe('{namn} använder huvudräkning och skriftliga räknemetoder med god säkerhet.');
+    expect(await lms.inputValue('#ta')).toBe(
+      '{namn} använder huvudräkning och skriftliga räknemetoder med god säkerhet.',
+    );
     await lms.close();
 
     // Placeholders: choose a pupil (keyboard only), and the phrase is filled with her name and pronoun.
@@ -83,15 +100,22 @@ describe.skipIf(!chromiumAvailable())('options, sync and palette against the rea
     await lms2.keyboard.press('Tab');
     await lms2.keyboard.type('resonemang löst', { delay: 10 });
     await lms2.keyboard.press('Enter');
-    await expect.poll(() => lms2.inputValue('#ta')).toBe('Alva kan föra enkla resonemang om hur hon har löst en uppgift.');
+    await expect
+      .poll(() => lms2.inputValue('#ta'))
+      .toBe('Alva kan föra enkla resonemang om hur hon har löst en uppgift.');
     await lms2.close();
 
     // The use is counted locally and reported to the API on the next sync.
-    await browser.worker.evaluate(() => chrome.runtime.sendMessage({ type: 'iup:sync-now' }).catch(() => undefined));
-    await expect.poll(async () => {
-      const res = await fetch(`${apiUrl}/v1/phrases`, { headers: { authorization: `Bearer ${token}` } });
-      const body = (await res.json()) as { phrases: { text: string; usageCount: number }[] };
-      return body.phrases.find((p) => p.text.includes('huvudräkning'))?.usageCount;
-    }, { timeout: 10_000 }).toBe(1);
+    await browser.worker.evaluate(() => chrome.runtime.sendMessage({ type: 'sync-now' }).catch(() => undefined));
+    await expect
+      .poll(
+        async () => {
+          const res = await fetch(`${apiUrl}/v1/phrases`, { headers: { authorization: `Bearer ${token}` } });
+          const body = (await res.json()) as { phrases: { text: string; usageCount: number }[] };
+          return body.phrases.find((p) => p.text.includes('huvudräkning'))?.usageCount;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(1);
   });
 });

@@ -4,7 +4,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoApi, type DemoApi } from './demo-api';
 import {
-  E2E_OUT, activateSite, chromiumAvailable, insertViaPalette, launchWithExtension, openPaletteByShortcut, servePages, type ExtensionBrowser,
+  E2E_OUT,
+  activateSite,
+  chromiumAvailable,
+  insertViaPalette,
+  launchWithExtension,
+  openPaletteByShortcut,
+  servePages,
+  type ExtensionBrowser,
 } from './harness';
 
 let browser: ExtensionBrowser;
@@ -35,14 +42,25 @@ const extensionId = () => new URL(browser.worker.url()).host;
 
 /** Sign the extension in as another teacher (what saving the options does) and wait for the sync. */
 async function signInAs(token: string, expectedPhrases: number) {
-  await browser.worker.evaluate(async (s) => {
-    await chrome.storage.local.remove(['phraseCache', 'phraseUsage']);
-    await chrome.storage.local.set({ settings: s });
-  }, { apiUrl, token, language: 'sv' });
-  await expect.poll(async () => {
-    const { phraseCache } = await browser.worker.evaluate(() => chrome.storage.local.get('phraseCache'));
-    return (phraseCache as { phrases: { status: string }[] } | undefined)?.phrases.filter((p) => p.status === 'approved').length ?? 0;
-  }, { timeout: 10_000 }).toBe(expectedPhrases);
+  await browser.worker.evaluate(
+    async (s) => {
+      await chrome.storage.local.remove(['phraseCache', 'phraseUsage']);
+      await chrome.storage.local.set({ settings: s });
+    },
+    { apiUrl, token, language: 'sv' },
+  );
+  await expect
+    .poll(
+      async () => {
+        const { phraseCache } = await browser.worker.evaluate(() => chrome.storage.local.get('phraseCache'));
+        return (
+          (phraseCache as { phrases: { status: string }[] } | undefined)?.phrases.filter((p) => p.status === 'approved')
+            .length ?? 0
+        );
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(expectedPhrases);
 }
 
 async function openBank(): Promise<Page> {
@@ -62,7 +80,9 @@ describe.skipIf(!chromiumAvailable())('phrase governance end to end', () => {
     expect(await bank.textContent('#propose-wording')).toContain('aldrig');
     // A near-copy of a bank phrase points at the existing one.
     await bank.fill('#propose-text', '{namn} kan föra enkla resonemang om hur {hen} löst en uppgift');
-    await expect.poll(() => bank.textContent('.similar'), { timeout: 5000 }).toContain('kan föra enkla resonemang om hur {hen} har löst en uppgift');
+    await expect
+      .poll(() => bank.textContent('.similar'), { timeout: 5000 })
+      .toContain('kan föra enkla resonemang om hur {hen} har löst en uppgift');
     await bank.fill('#propose-text', NEW_PHRASE);
     await expect.poll(() => bank.textContent('#propose-wording')).toContain('Inga formuleringstips');
     await bank.selectOption('#propose select >> nth=0', 'SV');
@@ -91,7 +111,9 @@ describe.skipIf(!chromiumAvailable())('phrase governance end to end', () => {
     expect(await lms.inputValue('#ta')).toBe(NEW_PHRASE);
     await lms.close();
 
-    const versions = await (await fetch(`${apiUrl}/v1/phrases?status=approved`, { headers: { authorization: `Bearer ${lead}` } })).json() as { phrases: { text: string; version: number }[] };
+    const versions = (await (
+      await fetch(`${apiUrl}/v1/phrases?status=approved`, { headers: { authorization: `Bearer ${lead}` } })
+    ).json()) as { phrases: { text: string; version: number }[] };
     expect(versions.phrases.find((p) => p.text === NEW_PHRASE)?.version).toBe(2);
   });
 

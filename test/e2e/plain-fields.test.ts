@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  E2E_OUT, activateSite, chromiumAvailable, insertViaPalette, launchWithExtension, openPaletteByShortcut, overlayReady, seedPhrases, servePages,
+  E2E_OUT,
+  activateSite,
+  chromiumAvailable,
+  insertViaPalette,
+  launchWithExtension,
+  openPaletteByShortcut,
+  overlayReady,
+  seedPhrases,
+  servePages,
   type ExtensionBrowser,
 } from './harness';
 
@@ -35,7 +43,6 @@ async function open(path: string, activate = true): Promise<Page> {
   return page;
 }
 
-
 describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built extension)', () => {
   it('inserts into a textarea at the caret, the page sees input events, and Ctrl+Z matches typing', async () => {
     const page = await open('plain.html');
@@ -44,8 +51,12 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
     expect(await overlayReady(page)).toBe(true);
     await insertViaPalette(browser.worker, page, 'läser flyt');
     expect(await page.inputValue('#ta')).toBe(`Början. ${PHRASE}`);
-    expect(await page.evaluate(() => (document.getElementById('ta') as HTMLTextAreaElement).selectionStart)).toBe(`Början. ${PHRASE}`.length);
-    expect(await page.evaluate(() => (window as any).seen.some(([id, t]: string[]) => id === 'ta' && t === 'insertText'))).toBe(true);
+    expect(await page.evaluate(() => (document.getElementById('ta') as HTMLTextAreaElement).selectionStart)).toBe(
+      `Början. ${PHRASE}`.length,
+    );
+    expect(
+      await page.evaluate(() => (window as any).seen.some(([id, t]: string[]) => id === 'ta' && t === 'insertText')),
+    ).toBe(true);
 
     await page.keyboard.press('Control+z');
     const undone = await page.inputValue('#ta');
@@ -139,7 +150,9 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
     await page.keyboard.type('läser flyt', { delay: 10 });
     await page.keyboard.press('Enter');
     await expect.poll(() => frame.inputValue('#ta')).toBe(`Inne: ${PHRASE}`);
-    expect(await frame.evaluate(() => (window as any).seen.some(([id, t]: string[]) => id === 'ta' && t === 'insertText'))).toBe(true);
+    expect(
+      await frame.evaluate(() => (window as any).seen.some(([id, t]: string[]) => id === 'ta' && t === 'insertText')),
+    ).toBe(true);
     expect(await frame.evaluate(() => document.activeElement?.id)).toBe('ta');
     await page.close();
   });
@@ -151,7 +164,11 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
     await page.click('#ta');
     await page.keyboard.type('Hej');
     await page.waitForTimeout(500);
-    expect(await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.tagName.toLowerCase().startsWith('iup-stod')).length)).toBe(0);
+    expect(
+      await page.evaluate(
+        () => [...document.querySelectorAll('*')].filter((e) => e.tagName.toLowerCase().startsWith('iup-stod')).length,
+      ),
+    ).toBe(0);
     expect(await page.evaluate(() => performance.getEntriesByName('iup-stod:overlay-ready').length)).toBe(0);
     const registered = await browser.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
     expect(registered.map((s) => s.matches)).toEqual([['http://127.0.0.1/*']]);
@@ -165,7 +182,12 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
     await openPaletteByShortcut(browser.worker, page);
     const box = await page.locator('iup-stod-palette').evaluate((host) => {
       const r = host.getBoundingClientRect();
-      return { w: window.innerWidth, h: window.innerHeight, display: getComputedStyle(host).display, r: [r.width, r.height] };
+      return {
+        w: window.innerWidth,
+        h: window.innerHeight,
+        display: getComputedStyle(host).display,
+        r: [r.width, r.height],
+      };
     });
     expect(box.display).not.toBe('none');
     await page.screenshot({ path: join(import.meta.dirname, '..', '..', 'test-results', 'hostile-css-palette.png') });

@@ -8,7 +8,11 @@ let api: DemoApi;
 beforeAll(async () => {
   api = await startDemoApi();
   browser = await launchWithExtension(E2E_OUT);
-  await browser.worker.evaluate(async (s) => chrome.storage.local.set({ settings: s }), { apiUrl: api.url, token: api.seeded.adminToken, language: 'sv' });
+  await browser.worker.evaluate(async (s) => chrome.storage.local.set({ settings: s }), {
+    apiUrl: api.url,
+    token: api.seeded.adminToken,
+    language: 'sv',
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -21,11 +25,14 @@ const ROWS = 9000;
 /** A municipality-sized file in Windows-1252, as many school systems export: larger than one request. */
 function bigFile(): Buffer {
   const lines = ['Elev-ID;Förnamn;Efternamn;Klass;Årskurs'];
-  for (let i = 0; i < ROWS; i++) lines.push(`kommun-${i};Åsa${i};Öberg-Ärlig;${1 + (i % 6)}${'ABCD'[i % 4]};${1 + (i % 6)}`);
+  for (let i = 0; i < ROWS; i++)
+    lines.push(`kommun-${i};Åsa${i};Öberg-Ärlig;${1 + (i % 6)}${'ABCD'[i % 4]};${1 + (i % 6)}`);
   return Buffer.from(lines.join('\r\n'), 'latin1');
 }
 const pupilCount = async () => {
-  const res = await fetch(`${api.url}/v1/pupils?limit=1`, { headers: { authorization: `Bearer ${api.seeded.adminToken}` } });
+  const res = await fetch(`${api.url}/v1/pupils?limit=1`, {
+    headers: { authorization: `Bearer ${api.seeded.adminToken}` },
+  });
   return ((await res.json()) as { total: number }).total;
 };
 
@@ -34,10 +41,15 @@ describe.skipIf(!chromiumAvailable())('the roster upload page', () => {
     const before = await pupilCount();
     const page = await browser.context.newPage();
     const imports: boolean[] = [];
-    page.on('request', (r) => { if (r.url().endsWith('/v1/roster/import')) imports.push((JSON.parse(r.postData() ?? '{}') as { dryRun: boolean }).dryRun); });
+    page.on('request', (r) => {
+      if (r.url().endsWith('/v1/roster/import'))
+        imports.push((JSON.parse(r.postData() ?? '{}') as { dryRun: boolean }).dryRun);
+    });
     await page.goto(`chrome-extension://${extensionId()}/roster-import.html`);
     await page.setInputFiles('#roster-file', { name: 'elever.csv', mimeType: 'text/csv', buffer: bigFile() });
-    await expect.poll(() => page.textContent('main')).toContain(`Teckenkodning windows-1252, avgränsare ";", ${ROWS} rader.`);
+    await expect
+      .poll(() => page.textContent('main'))
+      .toContain(`Teckenkodning windows-1252, avgränsare ";", ${ROWS} rader.`);
     expect(await page.textContent('table.columns')).toContain('Årskurs');
     await page.click('button:has-text("Förhandsgranska")');
     await page.waitForSelector('#roster-preview', { timeout: 60_000 });
@@ -47,8 +59,10 @@ describe.skipIf(!chromiumAvailable())('the roster upload page', () => {
     await page.evaluate(() => {
       const seen: string[] = [];
       (window as unknown as { progressSeen: string[] }).progressSeen = seen;
-      new MutationObserver(() => { const p = document.querySelector('#roster-progress'); if (p?.textContent && !seen.includes(p.textContent)) seen.push(p.textContent); })
-        .observe(document.body, { subtree: true, childList: true, characterData: true });
+      new MutationObserver(() => {
+        const p = document.querySelector('#roster-progress');
+        if (p?.textContent && !seen.includes(p.textContent)) seen.push(p.textContent);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await page.click('button:has-text("Importera")');
     await page.waitForSelector('#roster-done', { timeout: 120_000 });
@@ -62,7 +76,9 @@ describe.skipIf(!chromiumAvailable())('the roster upload page', () => {
     // More than one request each for the preview and the import.
     expect(imports.filter((d) => d).length).toBeGreaterThan(1);
     expect(imports.filter((d) => !d).length).toBe(imports.filter((d) => d).length);
-    const named = await fetch(`${api.url}/v1/pupils?limit=500&arskurs=1`, { headers: { authorization: `Bearer ${api.seeded.adminToken}` } });
+    const named = await fetch(`${api.url}/v1/pupils?limit=500&arskurs=1`, {
+      headers: { authorization: `Bearer ${api.seeded.adminToken}` },
+    });
     expect(JSON.stringify(await named.json())).toContain('Öberg-Ärlig');
     await page.close();
   }, 240_000);

@@ -17,7 +17,9 @@ let pupilName: string;
 
 async function call(method: string, path: string, body?: unknown) {
   const res = await fetch(`${api.url}${path}`, {
-    method, headers: { authorization: `Bearer ${api.seeded.teacherToken}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+    method,
+    headers: { authorization: `Bearer ${api.seeded.teacherToken}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return res.json();
@@ -28,8 +30,11 @@ async function axeViolations(page: Page) {
   // Evaluated through the debugging protocol: the page's CSP (no scripts at all) stays in force.
   await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } })
-      .axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    const r = await (
+      window as unknown as {
+        axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+      }
+    ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
   });
 }
@@ -45,21 +50,37 @@ beforeAll(async () => {
     version: 1,
     sections: {
       omdomen: subjects.map((subject, i) => ({
-        subject, scale: i % 3 === 0 ? 2 : 1,
+        subject,
+        scale: i % 3 === 0 ? 2 : 1,
         text: `${pupil.firstName} för utvecklade resonemang och använder ämnets begrepp med god säkerhet. I arbetet med texter och uppgifter visar ${pupil.firstName} att hen kan planera, genomföra och berätta om sitt arbete. Nästa steg är att ge fler exempel och att jämföra olika lösningar.`,
       })),
       social: `${pupil.firstName} tar ansvar i grupparbeten och lyssnar på andras förslag.`,
-      planning: { school: 'Skolan ger stöd med lästräning två gånger i veckan.', pupil: 'Läsa 15 minuter varje dag.', guardians: 'Fråga om läsningen hemma.' },
+      planning: {
+        school: 'Skolan ger stöd med lästräning två gånger i veckan.',
+        pupil: 'Läsa 15 minuter varje dag.',
+        guardians: 'Fråga om läsningen hemma.',
+      },
     },
   });
   sharePath = (await call('POST', `/v1/pupils/${pupil.id}/share-links`, { schoolYear: YEAR })).path;
   browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }, 60_000);
 
-afterAll(async () => { await browser?.close(); await api?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+});
 
 describe.skipIf(!chromiumAvailable())('the share page in Chromium', () => {
   it('prints to an A4 PDF with the plan, the glossary and nothing of the comment forms', async () => {
@@ -71,13 +92,28 @@ describe.skipIf(!chromiumAvailable())('the share page in Chromium', () => {
     // Eight omdömen, planning and glossary: more than one page, and not a page per paragraph.
     expect(totalPages).toBeGreaterThanOrEqual(2);
     expect(totalPages).toBeLessThanOrEqual(4);
-    const first = await page.pdf({ format: 'A4' }).then((b) => getDocumentProxy(new Uint8Array(b))).then((d) => d.getPage(1)).then((p) => p.getViewport({ scale: 1 }));
+    const first = await page
+      .pdf({ format: 'A4' })
+      .then((b) => getDocumentProxy(new Uint8Array(b)))
+      .then((d) => d.getPage(1))
+      .then((p) => p.getViewport({ scale: 1 }));
     // A4 is 595.28 × 841.89 pt; Chromium rounds the media box to whole pixels.
     expect(Math.abs(first.width - 595.28)).toBeLessThan(2);
     expect(Math.abs(first.height - 841.89)).toBeLessThan(2);
     const flat = text.replace(/\s+/g, ' ');
-    for (const expected of ['Individuell utvecklingsplan', pupilName, 'Skriftliga omdömen', 'Svenska', 'Idrott och hälsa', 'Mer än godtagbara kunskaper',
-      'Framåtsyftande planering', 'Vårdnadshavarna', 'Ord som används i planen', 'välutvecklade', 'med god säkerhet']) {
+    for (const expected of [
+      'Individuell utvecklingsplan',
+      pupilName,
+      'Skriftliga omdömen',
+      'Svenska',
+      'Idrott och hälsa',
+      'Mer än godtagbara kunskaper',
+      'Framåtsyftande planering',
+      'Vårdnadshavarna',
+      'Ord som används i planen',
+      'välutvecklade',
+      'med god säkerhet',
+    ]) {
       expect(flat).toContain(expected);
     }
     expect(flat).not.toContain('Inför samtalet');

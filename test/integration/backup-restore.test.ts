@@ -14,7 +14,12 @@ const cli = async (...args: string[]) => {
   const lines: string[] = [];
   const before = process.env.DATABASE_URL;
   process.env.DATABASE_URL = `file:${live}`;
-  try { await run(args, (l) => lines.push(l)); } finally { process.env.DATABASE_URL = before; if (before === undefined) delete process.env.DATABASE_URL; }
+  try {
+    await run(args, (l) => lines.push(l));
+  } finally {
+    process.env.DATABASE_URL = before;
+    if (before === undefined) delete process.env.DATABASE_URL;
+  }
   return lines;
 };
 
@@ -23,10 +28,16 @@ describe('npm run admin -- backup / restore, with the server running', () => {
     const api = await startApi(live);
     try {
       const admin = api.tokens.admin!;
-      const call = (method: string, path: string, body?: unknown) => fetch(`${api.base}${path}`, {
-        method, headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const phraseTexts = async () => ((await (await call('GET', '/v1/phrases')).json()) as { phrases: { text: string }[] }).phrases.map((p) => p.text);
+      const call = (method: string, path: string, body?: unknown) =>
+        fetch(`${api.base}${path}`, {
+          method,
+          headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      const phraseTexts = async () =>
+        ((await (await call('GET', '/v1/phrases')).json()) as { phrases: { text: string }[] }).phrases.map(
+          (p) => p.text,
+        );
       expect((await call('POST', '/v1/phrases', { text: 'Före säkerhetskopian.', scope: 'school' })).status).toBe(201);
 
       // Writes keep landing while the snapshot is taken.
@@ -46,7 +57,8 @@ describe('npm run admin -- backup / restore, with the server running', () => {
       await expect(cli('backup', '--out', join(dir, 'b1.db'))).rejects.toThrow(/exists already/);
 
       const snapshot = createClient({ url: `file:${join(dir, 'b1.db')}` });
-      const inSnapshot = (await snapshot.execute("select text from phrases where text like 'Under kopieringen%'")).rows.length;
+      const inSnapshot = (await snapshot.execute("select text from phrases where text like 'Under kopieringen%'")).rows
+        .length;
       expect((await snapshot.execute('PRAGMA integrity_check')).rows[0]![0]).toBe('ok');
       snapshot.close();
       expect(inSnapshot).toBeLessThanOrEqual(during);
@@ -70,7 +82,9 @@ describe('npm run admin -- backup / restore, with the server running', () => {
 
       // The state before the restore was kept and can itself be restored.
       const previous = createClient({ url: `file:${kept}` });
-      expect((await previous.execute("select count(*) as n from phrases where text = 'Efter säkerhetskopian.'")).rows[0]!.n).toBe(1);
+      expect(
+        (await previous.execute("select count(*) as n from phrases where text = 'Efter säkerhetskopian.'")).rows[0]!.n,
+      ).toBe(1);
       previous.close();
       const check = createClient({ url: `file:${live}` });
       expect((await check.execute('PRAGMA integrity_check')).rows[0]![0]).toBe('ok');
@@ -83,7 +97,13 @@ describe('npm run admin -- backup / restore, with the server running', () => {
   it('refuses a file that is not a sound backup and changes nothing', async () => {
     const count = async () => {
       const c = createClient({ url: `file:${live}` });
-      try { return Number((await c.execute('select (select count(*) from phrases) + (select count(*) from pupils) as n')).rows[0]!.n); } finally { c.close(); }
+      try {
+        return Number(
+          (await c.execute('select (select count(*) from phrases) + (select count(*) from pupils) as n')).rows[0]!.n,
+        );
+      } finally {
+        c.close();
+      }
     };
     const before = await count();
     const bad = join(dir, 'not-a-db.db');
@@ -98,14 +118,22 @@ describe('npm run admin -- backup / restore, with the server running', () => {
     const api = await startApi(db);
     try {
       const admin = api.tokens.admin!;
-      const call = (method: string, path: string) => fetch(`${api.base}${path}`, { method, headers: { authorization: `Bearer ${admin}` } });
-      const { pupils } = (await (await call('GET', '/v1/pupils')).json()) as { pupils: { id: string; firstName: string }[] };
+      const call = (method: string, path: string) =>
+        fetch(`${api.base}${path}`, { method, headers: { authorization: `Bearer ${admin}` } });
+      const { pupils } = (await (await call('GET', '/v1/pupils')).json()) as {
+        pupils: { id: string; firstName: string }[];
+      };
       const gone = pupils[0]!;
       const withDb = async (...args: string[]) => {
         const lines: string[] = [];
         const before = process.env.DATABASE_URL;
         process.env.DATABASE_URL = `file:${db}`;
-        try { await run(args, (l) => lines.push(l)); } finally { process.env.DATABASE_URL = before; if (before === undefined) delete process.env.DATABASE_URL; }
+        try {
+          await run(args, (l) => lines.push(l));
+        } finally {
+          process.env.DATABASE_URL = before;
+          if (before === undefined) delete process.env.DATABASE_URL;
+        }
         return lines;
       };
       await withDb('backup', '--out', join(dir, 'before-erasure.db'));
@@ -116,7 +144,9 @@ describe('npm run admin -- backup / restore, with the server running', () => {
       const after = (await (await call('GET', '/v1/pupils')).json()) as { total: number };
       expect(after.total).toBe(pupils.length - 1);
       // The erasure stays recorded, so the next restore of an old backup erases them again too.
-      const log = (await (await call('GET', `/v1/access-log?pupilId=${gone.id}`)).json()) as { entries: { action: string }[] };
+      const log = (await (await call('GET', `/v1/access-log?pupilId=${gone.id}`)).json()) as {
+        entries: { action: string }[];
+      };
       expect(log.entries.map((e) => e.action)).toContain('erase');
     } finally {
       await stopApi(api.child);

@@ -34,7 +34,11 @@ describe('many writers on one IUP', () => {
           for (;;) {
             const sections = { ...doc.sections, pupilVoice: `${doc.sections.pupilVoice}${line}\n` };
             const res = await call('PUT', `/v1/iups/${first.id}`, { sections }, { 'if-match': `"${doc.version}"` });
-            if (res.status === 200) { doc = res.body as IupDocument; accepted.push({ version: doc.version, line }); break; }
+            if (res.status === 200) {
+              doc = res.body as IupDocument;
+              accepted.push({ version: doc.version, line });
+              break;
+            }
             expect(res.status, JSON.stringify(res.body)).toBe(409);
             conflicts++;
             doc = res.body.error.details.current as IupDocument;
@@ -46,7 +50,9 @@ describe('many writers on one IUP', () => {
       expect(accepted).toHaveLength(CLIENTS * WRITES_EACH);
       expect(conflicts, 'the writers really competed').toBeGreaterThan(0);
       // One version per accepted write, no version handed out twice.
-      expect(accepted.map((a) => a.version).sort((x, y) => x - y)).toEqual(Array.from({ length: accepted.length }, (_, i) => i + 2));
+      expect(accepted.map((a) => a.version).sort((x, y) => x - y)).toEqual(
+        Array.from({ length: accepted.length }, (_, i) => i + 2),
+      );
 
       const final = (await call('GET', `/v1/iups/${first.id}`)).body as IupDocument;
       expect(final.version).toBe(accepted.length + 1);
@@ -55,14 +61,25 @@ describe('many writers on one IUP', () => {
 
       const db = createClient({ url: `file:${file}` });
       try {
-        const rows = (await db.execute({ sql: 'select version, sections from iup_revisions where document_id = ? order by version', args: [first.id] })).rows;
-        expect(rows.map((r) => Number(r.version))).toEqual(Array.from({ length: accepted.length + 1 }, (_, i) => i + 1));
-        const byVersion = new Map(rows.map((r) => [Number(r.version), (JSON.parse(String(r.sections)) as IupDocument['sections']).pupilVoice]));
+        const rows = (
+          await db.execute({
+            sql: 'select version, sections from iup_revisions where document_id = ? order by version',
+            args: [first.id],
+          })
+        ).rows;
+        expect(rows.map((r) => Number(r.version))).toEqual(
+          Array.from({ length: accepted.length + 1 }, (_, i) => i + 1),
+        );
+        const byVersion = new Map(
+          rows.map((r) => [Number(r.version), (JSON.parse(String(r.sections)) as IupDocument['sections']).pupilVoice]),
+        );
         for (const a of accepted) {
           // The revision is exactly what that writer saved: everything before it plus its line.
           const text = byVersion.get(a.version)!;
           expect(text.endsWith(`${a.line}\n`), `version ${a.version}`).toBe(true);
-          expect(text, `version ${a.version} continues ${a.version - 1}`).toBe(`${byVersion.get(a.version - 1)!}${a.line}\n`);
+          expect(text, `version ${a.version} continues ${a.version - 1}`).toBe(
+            `${byVersion.get(a.version - 1)!}${a.line}\n`,
+          );
         }
       } finally {
         db.close();

@@ -12,13 +12,18 @@ const dir = mkdtempSync(join(tmpdir(), 'iup-hardening-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const call = async (base: string, token: string, method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${base}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 };
 
 /** Every byte the database keeps on disk: the file, its write-ahead log and shared memory. */
-const diskBytes = (file: string) => Buffer.concat([file, `${file}-wal`, `${file}-shm`].filter(existsSync).map((f) => readFileSync(f)));
+const diskBytes = (file: string) =>
+  Buffer.concat([file, `${file}-wal`, `${file}-shm`].filter(existsSync).map((f) => readFileSync(f)));
 
 describe('the started Node server, as an outside probe sees it', () => {
   it('erasure leaves nothing on disk: not in the database file, not in its free pages, not in the log', async () => {
@@ -32,14 +37,38 @@ describe('the started Node server, as an outside probe sees it', () => {
       const SURNAME = 'Qwertyhavn';
       const TEXT = 'Zebulon läser kapitelböcker med god förståelse och berättar om dem';
       const COMMENT = 'Vi vill prata om Zebulons fotbollsträningar på tisdagar';
-      const pupil = await call(api.base, admin, 'POST', '/v1/pupils', { firstName: NAME, lastName: SURNAME, skolform: 'grundskola', arskurs: 3, groupIds: [me.groups[0].id] });
+      const pupil = await call(api.base, admin, 'POST', '/v1/pupils', {
+        firstName: NAME,
+        lastName: SURNAME,
+        skolform: 'grundskola',
+        arskurs: 3,
+        groupIds: [me.groups[0].id],
+      });
       expect(pupil.status).toBe(201);
-      const year = (await call(api.base, teacher, 'GET', '/v1/school')).body.calendar.schoolYears.find((y: { terms: { start: string }[] }) => y.terms[0]!.start <= new Date().toISOString().slice(0, 10)).label;
-      const doc = (await call(api.base, teacher, 'POST', '/v1/iups', { pupilId: pupil.body.id, schoolYear: year })).body;
+      const year = (await call(api.base, teacher, 'GET', '/v1/school')).body.calendar.schoolYears.find(
+        (y: { terms: { start: string }[] }) => y.terms[0]!.start <= new Date().toISOString().slice(0, 10),
+      ).label;
+      const doc = (await call(api.base, teacher, 'POST', '/v1/iups', { pupilId: pupil.body.id, schoolYear: year }))
+        .body;
       // Several versions, so old copies of the text sit in revisions and freed pages.
-      for (let v = 1; v <= 5; v++) expect((await call(api.base, teacher, 'PUT', `/v1/iups/${doc.id}`, { version: v, sections: { pupilVoice: `${TEXT} (${v})` } })).status).toBe(200);
-      const link = (await call(api.base, teacher, 'POST', `/v1/pupils/${pupil.body.id}/share-links`, { schoolYear: year })).body;
-      const form = await fetch(`${api.base}${link.path}`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ section: 'guardians', text: COMMENT }) });
+      for (let v = 1; v <= 5; v++)
+        expect(
+          (
+            await call(api.base, teacher, 'PUT', `/v1/iups/${doc.id}`, {
+              version: v,
+              sections: { pupilVoice: `${TEXT} (${v})` },
+            })
+          ).status,
+        ).toBe(200);
+      const link = (
+        await call(api.base, teacher, 'POST', `/v1/pupils/${pupil.body.id}/share-links`, { schoolYear: year })
+      ).body;
+      const form = await fetch(`${api.base}${link.path}`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ section: 'guardians', text: COMMENT }),
+      });
       expect(form.status).toBe(303);
       // Move everything from the log into the main file first, as a quiet server would.
       const outside = createClient({ url: `file:${db}` });
@@ -53,7 +82,11 @@ describe('the started Node server, as an outside probe sees it', () => {
       const after = diskBytes(db);
       for (const s of [NAME, SURNAME, TEXT, COMMENT, 'Qwerty']) expect(after.includes(Buffer.from(s)), s).toBe(false);
       // The log says that it happened, not what was there.
-      expect((await call(api.base, admin, 'GET', `/v1/access-log?pupilId=${pupil.body.id}`)).body.entries.map((e: { action: string }) => e.action)).toContain('erase');
+      expect(
+        (await call(api.base, admin, 'GET', `/v1/access-log?pupilId=${pupil.body.id}`)).body.entries.map(
+          (e: { action: string }) => e.action,
+        ),
+      ).toContain('erase');
     } finally {
       await stopApi(api.child);
     }
@@ -83,17 +116,27 @@ describe('the started Node server, as an outside probe sees it', () => {
         const lines: string[] = [];
         const before = process.env.DATABASE_URL;
         process.env.DATABASE_URL = `file:${db}`;
-        try { await run(args, (l) => lines.push(l)); } finally { if (before === undefined) delete process.env.DATABASE_URL; else process.env.DATABASE_URL = before; }
+        try {
+          await run(args, (l) => lines.push(l));
+        } finally {
+          if (before === undefined) delete process.env.DATABASE_URL;
+          else process.env.DATABASE_URL = before;
+        }
         return lines;
       };
       const [token] = await cli('token', 'create', '--email', 'lina@demoskolan.example');
       expect((await call(api.base, token!, 'GET', '/v1/me')).status).toBe(200);
-      const id = (await cli('token', 'list', '--email', 'lina@demoskolan.example')).map((l) => l.split(' ')[0]!).at(-1)!;
+      const id = (await cli('token', 'list', '--email', 'lina@demoskolan.example'))
+        .map((l) => l.split(' ')[0]!)
+        .at(-1)!;
       await cli('token', 'revoke', '--id', id);
       const revokedAt = Date.now();
       let refusedAfter = Infinity;
       while (Date.now() - revokedAt < 5_000) {
-        if ((await call(api.base, token!, 'GET', '/v1/me')).status === 401) { refusedAfter = Date.now() - revokedAt; break; }
+        if ((await call(api.base, token!, 'GET', '/v1/me')).status === 401) {
+          refusedAfter = Date.now() - revokedAt;
+          break;
+        }
         await new Promise((r) => setTimeout(r, 50));
       }
       expect(refusedAfter).toBeLessThanOrEqual(2_500);
@@ -103,9 +146,17 @@ describe('the started Node server, as an outside probe sees it', () => {
   }, 60_000);
 
   it('a bad setting stops the start with the variable named, before anything is opened', () => {
-    for (const [name, value] of [['MAX_BODY_BYTES', 'lots'], ['PORT', 'eighty'], ['TRUST_PROXY', 'nginx'], ['SEED_DEMO', 'yes']] as const) {
+    for (const [name, value] of [
+      ['MAX_BODY_BYTES', 'lots'],
+      ['PORT', 'eighty'],
+      ['TRUST_PROXY', 'nginx'],
+      ['SEED_DEMO', 'yes'],
+    ] as const) {
       const r = spawnSync(process.execPath, ['--import', 'tsx', 'worker/node.ts'], {
-        cwd: root, env: { ...process.env, DATABASE_URL: `file:${join(dir, 'never.db')}`, PORT: '0', [name]: value }, encoding: 'utf8', timeout: 20_000,
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: `file:${join(dir, 'never.db')}`, PORT: '0', [name]: value },
+        encoding: 'utf8',
+        timeout: 20_000,
       });
       expect([name, r.status]).toEqual([name, 1]);
       expect(r.stderr).toContain(name);
@@ -123,16 +174,24 @@ describe('the started Node server, as an outside probe sees it', () => {
         const school = await call(server.base, server.tokens.admin!, 'GET', `/v1/deadlines?scope=school&date=${date}`);
         expect(school.status).toBe(200);
         expect(school.body.pupils).toEqual([]);
-        expect(Object.values(school.body.summary as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(30);
+        expect(Object.values(school.body.summary as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(
+          30,
+        );
         const team = await call(server.base, server.tokens.teacher!, 'GET', `/v1/deadlines?scope=team&date=${date}`);
         expect(team.body.pupils.length).toBeGreaterThan(0);
         // An API error raised in the thread reaches the caller as the same error.
-        const refused = await call(server.base, server.tokens.teacher!, 'GET', `/v1/deadlines?scope=school&date=${date}`);
+        const refused = await call(
+          server.base,
+          server.tokens.teacher!,
+          'GET',
+          `/v1/deadlines?scope=school&date=${date}`,
+        );
         expect(refused.status).toBe(403);
         expect(refused.body.error.code).toBe('forbidden');
       }
       // The two demo databases differ only in their random ids: the counts are the same.
-      const counts = async (server: typeof api) => (await call(server.base, server.tokens.admin!, 'GET', `/v1/deadlines?scope=school&date=${date}`)).body.summary;
+      const counts = async (server: typeof api) =>
+        (await call(server.base, server.tokens.admin!, 'GET', `/v1/deadlines?scope=school&date=${date}`)).body.summary;
       expect(await counts(api)).toEqual(await counts(inline));
     } finally {
       await Promise.all([stopApi(api.child), stopApi(inline.child)]);

@@ -21,11 +21,17 @@ async function freePort(): Promise<number> {
 /** Start the Node entry exactly as `npm start` does (without the extension build) and collect its output. */
 async function start(port: number): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'worker/node.ts'], {
-    cwd: root, env: { ...process.env, DATABASE_URL: `file:${join(dir, 'iup.db')}`, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `file:${join(dir, 'iup.db')}`, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
+  child.stdout.on('data', (d) => {
+    out += d;
+  });
+  child.stderr.on('data', (d) => {
+    out += d;
+  });
   const deadline = Date.now() + 20_000;
   while (!out.includes('listening on')) {
     if (Date.now() > deadline || child.exitCode !== null) throw new Error(`API did not start:\n${out}`);
@@ -34,7 +40,11 @@ async function start(port: number): Promise<{ child: ChildProcess; output: () =>
   return { child, output: () => out };
 }
 
-const stop = (child: ChildProcess) => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM'); });
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 
 describe('npm start (Node, embedded libSQL file)', () => {
   it('migrates, seeds the demo school once, prints a token that lists the demo pupils', async () => {

@@ -22,7 +22,10 @@ describe('guessing limits on the real Node server', () => {
         requestFrom(from, `${api.base}/v1/me`, { headers: { authorization: `Bearer ${token}`, ...headers } });
       // A new "client address" in every header, as the probe did: the socket is one address.
       for (let i = 0; i < LIMIT; i++) {
-        const res = await get('127.0.0.1', `iup_guess${i}`, { 'cf-connecting-ip': `198.51.100.${i}`, 'x-forwarded-for': `203.0.113.${i}` });
+        const res = await get('127.0.0.1', `iup_guess${i}`, {
+          'cf-connecting-ip': `198.51.100.${i}`,
+          'x-forwarded-for': `203.0.113.${i}`,
+        });
         expect(res.status).toBe(401);
       }
       const limited = await get('127.0.0.1', 'iup_guess-more', { 'cf-connecting-ip': '198.51.100.250' });
@@ -45,13 +48,17 @@ describe('guessing limits on the real Node server', () => {
     const api = await startApi(join(dir, 'b.db'), { env: { TRUST_PROXY: '127.0.0.1' } });
     try {
       const viaProxy = (client: string, token: string) =>
-        requestFrom('127.0.0.1', `${api.base}/v1/me`, { headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': client } });
+        requestFrom('127.0.0.1', `${api.base}/v1/me`, {
+          headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': client },
+        });
       for (let i = 0; i < LIMIT; i++) expect((await viaProxy('198.51.100.7', `iup_guess${i}`)).status).toBe(401);
       expect((await viaProxy('198.51.100.7', 'iup_guess-more')).status).toBe(429);
       // Another client behind the same proxy has its own count.
       expect((await viaProxy('198.51.100.8', 'iup_guess-other')).status).toBe(401);
       // Not from the proxy: the header is the client's own say-so, and the socket counts.
-      const direct = await requestFrom('127.0.0.2', `${api.base}/v1/me`, { headers: { authorization: 'Bearer iup_direct', 'x-forwarded-for': '198.51.100.7' } });
+      const direct = await requestFrom('127.0.0.2', `${api.base}/v1/me`, {
+        headers: { authorization: 'Bearer iup_direct', 'x-forwarded-for': '198.51.100.7' },
+      });
       expect(direct.status).toBe(401);
     } finally {
       await stopApi(api.child);
@@ -63,9 +70,16 @@ describe('guessing limits on the real Node server', () => {
     try {
       const port = new URL(api.base).port;
       const answers = [];
-      for (const baseUrl of [`https://localhost:${port}/ss12000`, `https://127.1:${port}/ss12000`, `https://2130706433:${port}/ss12000`, `https://[::1]:${port}/ss12000`, 'https://169.254.169.254/ss12000']) {
+      for (const baseUrl of [
+        `https://localhost:${port}/ss12000`,
+        `https://127.1:${port}/ss12000`,
+        `https://2130706433:${port}/ss12000`,
+        `https://[::1]:${port}/ss12000`,
+        'https://169.254.169.254/ss12000',
+      ]) {
         const res = await fetch(`${api.base}/v1/roster/pull-ss12000`, {
-          method: 'POST', headers: { authorization: `Bearer ${api.tokens.admin}`, 'content-type': 'application/json' },
+          method: 'POST',
+          headers: { authorization: `Bearer ${api.tokens.admin}`, 'content-type': 'application/json' },
           body: JSON.stringify({ baseUrl, token: 'x', dryRun: true }),
         });
         answers.push({ status: res.status, body: await res.text() });

@@ -20,7 +20,14 @@ if (!report.metadata) {
 }
 
 const counts = report.metadata.vulnerabilities;
-const serious = Object.entries(report.vulnerabilities ?? {}).filter(([, v]) => v.severity === 'high' || v.severity === 'critical');
-console.info(`npm audit --omit=dev: ${report.metadata.dependencies.prod ?? '?'} runtime packages; advisories: critical ${counts.critical}, high ${counts.high}, moderate ${counts.moderate}, low ${counts.low}`);
-for (const [name, v] of serious) console.error(`  ${v.severity}: ${name} ${v.range} — ${v.via.map((x) => (typeof x === 'string' ? x : x.title)).join('; ')}`);
+const serious = Object.entries(report.vulnerabilities ?? {}).filter(
+  ([, v]) => v.severity === 'high' || v.severity === 'critical',
+);
+console.info(
+  `npm audit --omit=dev: ${report.metadata.dependencies.prod ?? '?'} runtime packages; advisories: critical ${counts.critical}, high ${counts.high}, moderate ${counts.moderate}, low ${counts.low}`,
+);
+for (const [name, v] of serious)
+  console.error(
+    `  ${v.severity}: ${name} ${v.range} — ${v.via.map((x) => (typeof x === 'string' ? x : x.title)).join('; ')}`,
+  );
 process.exit(serious.length > 0 ? 1 : 0);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROUTE_CASES, type RouteCase } from './route-cases';
 import { schoolSnapshot } from './school-snapshot';
-import { buildWorld, type Records, type World } from './world';
+import { buildWorld, type World } from './world';
 
 /**
  * Every authenticated route, called by its legitimate caller with inputs fast-check makes up:
@@ -24,7 +24,24 @@ const ID_FIELDS = ['pupilId', 'iupId', 'meetingId', 'phraseId', 'shareLinkId', '
 const oddText = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom('', ' ', '0', '-1', '1e309', 'NaN', 'null', '../../etc/passwd', '%00', '\u0000', 'x'.repeat(5000), "' or 1=1 --", '<script>alert(1)</script>', '2026-02-30', '9999/99', 'ÅÄÖ'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '-1',
+    '1e309',
+    'NaN',
+    'null',
+    '../../etc/passwd',
+    '%00',
+    '\u0000',
+    'x'.repeat(5000),
+    "' or 1=1 --",
+    '<script>alert(1)</script>',
+    '2026-02-30',
+    '9999/99',
+    'ÅÄÖ',
+  ),
 );
 
 type Input =
@@ -39,20 +56,52 @@ type Input =
 const inputFor = (method: string, c: RouteCase, w: World): fc.Arbitrary<Input> => {
   const { body } = c.req(w.a, w);
   // The source address stays the unreachable one: the fuzzer must not make the API call out to hosts.
-  const fields = body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body).filter((f) => f !== 'baseUrl') : [];
+  const fields =
+    body && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body).filter((f) => f !== 'baseUrl') : [];
   const options: fc.Arbitrary<Input>[] = [
-    fc.record({ kind: fc.constant('odd id' as const), field: fc.constantFrom(...ID_FIELDS), value: oddText, encode: fc.boolean() }),
-    fc.record({ kind: fc.constant('odd header' as const), name: fc.constantFrom('if-match', 'content-type', 'accept-language'), value: oddText.map((v) => v.replace(/[^\x20-\x7e]/g, '')) }),
-    fc.record({ kind: fc.constant('odd query' as const), key: fc.constantFrom('pupilId', 'schoolYear', 'teamId', 'scope', 'date', 'view', 'format', 'status', 'since', 'x'), value: oddText }),
+    fc.record({
+      kind: fc.constant('odd id' as const),
+      field: fc.constantFrom(...ID_FIELDS),
+      value: oddText,
+      encode: fc.boolean(),
+    }),
+    fc.record({
+      kind: fc.constant('odd header' as const),
+      name: fc.constantFrom('if-match', 'content-type', 'accept-language'),
+      value: oddText.map((v) => v.replace(/[^\x20-\x7e]/g, '')),
+    }),
+    fc.record({
+      kind: fc.constant('odd query' as const),
+      key: fc.constantFrom(
+        'pupilId',
+        'schoolYear',
+        'teamId',
+        'scope',
+        'date',
+        'view',
+        'format',
+        'status',
+        'since',
+        'x',
+      ),
+      value: oddText,
+    }),
   ];
   if (method !== 'GET') {
     options.push(
       fc.record({ kind: fc.constant('json body' as const), body: fc.jsonValue({ maxDepth: 3 }) }),
-      fc.record({ kind: fc.constant('not json' as const), raw: fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('{', '{"a":', '[1,2', 'null', '\u0000')) }),
+      fc.record({
+        kind: fc.constant('not json' as const),
+        raw: fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('{', '{"a":', '[1,2', 'null', '\u0000')),
+      }),
     );
     if (fields.length > 0) {
       options.push(
-        fc.record({ kind: fc.constant('field replaced' as const), field: fc.constantFrom(...fields, 'unknownField'), value: fc.oneof(fc.jsonValue({ maxDepth: 2 }), oddText) }),
+        fc.record({
+          kind: fc.constant('field replaced' as const),
+          field: fc.constantFrom(...fields, 'unknownField'),
+          value: fc.oneof(fc.jsonValue({ maxDepth: 2 }), oddText),
+        }),
         fc.record({ kind: fc.constant('field removed' as const), field: fc.constantFrom(...fields) }),
       );
     }
@@ -60,18 +109,30 @@ const inputFor = (method: string, c: RouteCase, w: World): fc.Arbitrary<Input> =
   return fc.oneof(...options);
 };
 
-function request(c: RouteCase, w: World, input: Input): { path: string; body?: unknown; headers?: Record<string, string> } {
+function request(
+  c: RouteCase,
+  w: World,
+  input: Input,
+): { path: string; body?: unknown; headers?: Record<string, string> } {
   if (input.kind === 'odd id') {
     const value = input.encode ? encodeURIComponent(input.value) : input.value;
-    return c.req({ ...w.a, [input.field]: value } as Records, w);
+    return c.req({ ...w.a, [input.field]: value }, w);
   }
   const base = c.req(w.a, w);
   switch (input.kind) {
-    case 'json body': return { path: base.path, body: JSON.stringify(input.body) };
-    case 'not json': return { path: base.path, body: input.raw };
-    case 'field replaced': return { path: base.path, body: { ...(base.body as object), [input.field]: input.value } };
-    case 'field removed': return { path: base.path, body: Object.fromEntries(Object.entries(base.body as object).filter(([k]) => k !== input.field)) };
-    case 'odd header': return { ...base, headers: { [input.name]: input.value } };
+    case 'json body':
+      return { path: base.path, body: JSON.stringify(input.body) };
+    case 'not json':
+      return { path: base.path, body: input.raw };
+    case 'field replaced':
+      return { path: base.path, body: { ...(base.body as object), [input.field]: input.value } };
+    case 'field removed':
+      return {
+        path: base.path,
+        body: Object.fromEntries(Object.entries(base.body as object).filter(([k]) => k !== input.field)),
+      };
+    case 'odd header':
+      return { ...base, headers: { [input.name]: input.value } };
     case 'odd query': {
       const url = new URL(base.path, 'http://x');
       url.searchParams.set(input.key, input.value);
@@ -80,7 +141,8 @@ function request(c: RouteCase, w: World, input: Input): { path: string; body?: u
   }
 }
 
-const wholeDb = async (w: World) => `${await schoolSnapshot(w.t.client, w.t.a.schoolId)}\n${await schoolSnapshot(w.t.client, w.t.b.schoolId)}`;
+const wholeDb = async (w: World) =>
+  `${await schoolSnapshot(w.t.client, w.t.a.schoolId)}\n${await schoolSnapshot(w.t.client, w.t.b.schoolId)}`;
 
 describe('fuzzing every route', () => {
   for (const [key, c] of Object.entries(ROUTE_CASES)) {

@@ -24,7 +24,11 @@ async function probe(name: Probe, key: string, c: RouteCase) {
   const [method] = key.split(' ');
   const token = { teacherA: t.a.tokens.teacherA, leadA: t.a.tokens.leadA, admin: t.a.tokens.admin }[c.as];
   const caller: Record<Probe, string | null> = {
-    'no token': null, 'revoked token': w.revokedToken, 'other school': t.b.tokens.admin, 'other team': t.a.tokens.teacherB, 'other pupil': token,
+    'no token': null,
+    'revoked token': w.revokedToken,
+    'other school': t.b.tokens.admin,
+    'other team': t.a.tokens.teacherB,
+    'other pupil': token,
   };
   const target = name === 'other pupil' ? w.b : w.a;
   const { path, body } = c.req(target, w);
@@ -55,8 +59,14 @@ describe('tenancy matrix', () => {
     const w = await buildWorld();
     const served = routeKeys(w);
     const covered = [...Object.keys(ROUTE_CASES), ...Object.keys(PUBLIC_ROUTES)].sort();
-    expect(served.filter((k) => !covered.includes(k)), 'routes without a tenancy case').toEqual([]);
-    expect(covered.filter((k) => !served.includes(k)), 'cases for routes that no longer exist').toEqual([]);
+    expect(
+      served.filter((k) => !covered.includes(k)),
+      'routes without a tenancy case',
+    ).toEqual([]);
+    expect(
+      covered.filter((k) => !served.includes(k)),
+      'cases for routes that no longer exist',
+    ).toEqual([]);
   });
 
   for (const [key, c] of Object.entries(ROUTE_CASES)) {

@@ -14,7 +14,16 @@ export interface World {
   b: Records;
   handoverFileA: unknown;
 }
-export interface Records { mark: string; pupilId: string; iupId: string; meetingId: string; phraseId: string; shareLinkId: string; feedId: string; teamId: string }
+export interface Records {
+  mark: string;
+  pupilId: string;
+  iupId: string;
+  meetingId: string;
+  phraseId: string;
+  shareLinkId: string;
+  feedId: string;
+  teamId: string;
+}
 
 const ok = async <T>(p: Promise<{ status: number; body: T }>, what: string): Promise<T> => {
   const res = await p;
@@ -27,12 +36,40 @@ export async function buildWorld(): Promise<World> {
   const t = await createTestApi({ guessLimit: { maxFailures: 1_000_000, windowMs: 60_000 } });
   const records = async (token: string, pupilId: string, teamId: string, mark: string): Promise<Records> => {
     const iup = await ok(t.call(token, 'POST', '/v1/iups', { pupilId, schoolYear: YEAR }), 'iup');
-    await ok(t.call(token, 'PUT', `/v1/iups/${iup.id}`, { version: 1, sections: { omdomen: [{ subject: 'SV', text: `${mark} läser med flyt.` }] } }), 'iup v2');
-    const meeting = await ok(t.call(token, 'POST', '/v1/meetings', { pupilId, startsAt: '2026-11-20T13:00:00.000Z', agreements: [{ party: 'pupil', text: `${mark} läser hemma.` }] }), 'meeting');
-    const phrase = await ok(t.call(token, 'POST', '/v1/phrases', { text: `${mark}: läser med flyt.`, scope: 'team', teamId }), 'phrase');
-    const share = await ok(t.call(token, 'POST', `/v1/pupils/${pupilId}/share-links`, { schoolYear: YEAR }), 'share link');
+    await ok(
+      t.call(token, 'PUT', `/v1/iups/${iup.id}`, {
+        version: 1,
+        sections: { omdomen: [{ subject: 'SV', text: `${mark} läser med flyt.` }] },
+      }),
+      'iup v2',
+    );
+    const meeting = await ok(
+      t.call(token, 'POST', '/v1/meetings', {
+        pupilId,
+        startsAt: '2026-11-20T13:00:00.000Z',
+        agreements: [{ party: 'pupil', text: `${mark} läser hemma.` }],
+      }),
+      'meeting',
+    );
+    const phrase = await ok(
+      t.call(token, 'POST', '/v1/phrases', { text: `${mark}: läser med flyt.`, scope: 'team', teamId }),
+      'phrase',
+    );
+    const share = await ok(
+      t.call(token, 'POST', `/v1/pupils/${pupilId}/share-links`, { schoolYear: YEAR }),
+      'share link',
+    );
     const feed = await ok(t.call(token, 'POST', '/v1/calendar-feeds'), 'feed');
-    return { mark, pupilId, iupId: iup.id, meetingId: meeting.id, phraseId: phrase.id, shareLinkId: share.link.id, feedId: feed.id, teamId };
+    return {
+      mark,
+      pupilId,
+      iupId: iup.id,
+      meetingId: meeting.id,
+      phraseId: phrase.id,
+      shareLinkId: share.link.id,
+      feedId: feed.id,
+      teamId,
+    };
   };
   const a = await records(t.a.tokens.teacherA, t.a.pupilA, t.a.teamA, MARK_A);
   const b = await records(t.a.tokens.teacherB, t.a.pupilB, t.a.teamB, MARK_B);

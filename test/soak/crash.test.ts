@@ -75,7 +75,10 @@ describe('crash: SIGKILL during a stream of autosaves', () => {
     const killer = (async () => {
       let nextKillAt = 60 + Math.random() * 120;
       while (!done) {
-        if (acknowledged.length + lostAnswers < nextKillAt) { await sleep(2); continue; }
+        if (acknowledged.length + lostAnswers < nextKillAt) {
+          await sleep(2);
+          continue;
+        }
         await sleep(Math.random() * 20);
         await stopApi(server.child, 'SIGKILL');
         kills++;
@@ -91,24 +94,39 @@ describe('crash: SIGKILL during a stream of autosaves', () => {
 
     expect(kills, 'the API was really killed while saving').toBeGreaterThanOrEqual(4);
     expect(acknowledged.length + lostAnswers).toBe(SAVES);
-    console.info(`crash suite: ${SAVES} saves, ${kills} SIGKILLs, ${retries} retried sends, ${lostAnswers} saves whose answer was lost`);
+    console.info(
+      `crash suite: ${SAVES} saves, ${kills} SIGKILLs, ${retries} retried sends, ${lostAnswers} saves whose answer was lost`,
+    );
 
     const db = createClient({ url: `file:${file}` });
     try {
       expect((await db.execute('PRAGMA integrity_check')).rows[0]![0]).toBe('ok');
       const revisions = new Map<string, string>();
       for (const r of (await db.execute('select document_id, version, sections from iup_revisions')).rows) {
-        revisions.set(`${String(r.document_id)}@${Number(r.version)}`, (JSON.parse(String(r.sections)) as IupDocument['sections']).pupilVoice);
+        revisions.set(
+          `${String(r.document_id)}@${Number(r.version)}`,
+          (JSON.parse(String(r.sections)) as IupDocument['sections']).pupilVoice,
+        );
       }
-      for (const a of acknowledged) expect(revisions.get(`${a.id}@${a.version}`), `acknowledged save ${a.id}@${a.version}`).toBe(a.text);
+      for (const a of acknowledged)
+        expect(revisions.get(`${a.id}@${a.version}`), `acknowledged save ${a.id}@${a.version}`).toBe(a.text);
       // Every save, acknowledged or not, is in the final documents, in the order it was made.
-      const finalLines = (await db.execute({ sql: `select sections from iup_documents where id in (${docs.map(() => '?').join(',')})`, args: docs.map((d) => d.id) })).rows
-        .flatMap((r) => (JSON.parse(String(r.sections)) as IupDocument['sections']).pupilVoice.trim().split('\n'));
+      const finalLines = (
+        await db.execute({
+          sql: `select sections from iup_documents where id in (${docs.map(() => '?').join(',')})`,
+          args: docs.map((d) => d.id),
+        })
+      ).rows.flatMap((r) => (JSON.parse(String(r.sections)) as IupDocument['sections']).pupilVoice.trim().split('\n'));
       expect(finalLines).toHaveLength(SAVES);
       expect(new Set(finalLines)).toEqual(new Set(Array.from({ length: SAVES }, (_, i) => `spar ${i}`)));
       for (const d of docs) {
-        const row = (await db.execute({ sql: 'select sections, version from iup_documents where id = ?', args: [d.id] })).rows[0]!;
-        const nums = (JSON.parse(String(row.sections)) as IupDocument['sections']).pupilVoice.trim().split('\n').map((l) => Number(l.slice(5)));
+        const row = (
+          await db.execute({ sql: 'select sections, version from iup_documents where id = ?', args: [d.id] })
+        ).rows[0]!;
+        const nums = (JSON.parse(String(row.sections)) as IupDocument['sections']).pupilVoice
+          .trim()
+          .split('\n')
+          .map((l) => Number(l.slice(5)));
         expect(nums, 'order kept').toEqual([...nums].sort((x, y) => x - y));
         expect(Number(row.version)).toBe(nums.length + 1);
       }

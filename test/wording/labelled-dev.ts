@@ -69,15 +69,18 @@ export const DEV_SET: readonly LabelledSentence[] = [
   // no next step (whole omdömen)
   {
     text: 'Tilde läser med flyt och förstår det hon läser. Hon skriver berättelser med tydlig början, handling och slut och använder stor bokstav och punkt.',
-    expect: ['no-next-step'], kind: 'omdome',
+    expect: ['no-next-step'],
+    kind: 'omdome',
   },
   {
     text: 'Anton kan addition och subtraktion i talområdet 0–1000 och använder uppställning. Han löser textuppgifter med en eller två räkneoperationer.',
-    expect: ['no-next-step'], kind: 'omdome',
+    expect: ['no-next-step'],
+    kind: 'omdome',
   },
   {
     text: 'Eleven samtalar om texter och ger egna exempel. Hon lyssnar på andra och bygger vidare på det de säger i diskussioner om böcker.',
-    expect: ['no-next-step'], kind: 'omdome',
+    expect: ['no-next-step'],
+    kind: 'omdome',
   },
   // fine
   { text: 'Elias räknar addition och subtraktion med uppställning och kontrollerar sina svar.', expect: [] },
@@ -126,18 +129,22 @@ export const DEV_SET: readonly LabelledSentence[] = [
   { text: 'Hon var frånvarande under två veckor i februari.', expect: [] },
   {
     text: 'Tilde läser med flyt och förstår det hon läser. Nästa steg är att hon skriver längre berättelser med dialog, och vi ger henne skrivmallar som stöd.',
-    expect: [], kind: 'omdome',
+    expect: [],
+    kind: 'omdome',
   },
   {
     text: 'Anton kan addition och subtraktion i talområdet 0–1000. Han behöver öva på att välja räknesätt i textuppgifter, och hemma kan ni spela mattespel tillsammans.',
-    expect: [], kind: 'omdome',
+    expect: [],
+    kind: 'omdome',
   },
   {
     text: 'Eleven samtalar om texter och ger egna exempel. Under våren fortsätter vi med boksamtal i mindre grupper så att hon får träna på att motivera sina åsikter.',
-    expect: [], kind: 'omdome',
+    expect: [],
+    kind: 'omdome',
   },
   {
     text: 'Isak beskriver och jämför djur utifrån deras kännetecken. Han kan utveckla sina förklaringar genom att använda fler ämnesord, och vi tränar orden med bildkort.',
-    expect: [], kind: 'omdome',
+    expect: [],
+    kind: 'omdome',
   },
 ];

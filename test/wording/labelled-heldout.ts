@@ -69,15 +69,18 @@ export const HELDOUT_SET: readonly LabelledSentence[] = [
   // no next step
   {
     text: 'Svea kan dela upp tal i tiotal och ental och räknar med tiotalsövergång. Hon löser enkla problem och visar hur hon tänker med bilder.',
-    expect: ['no-next-step'], kind: 'omdome',
+    expect: ['no-next-step'],
+    kind: 'omdome',
   },
   {
     text: 'Wille deltar i lekar och rörelseaktiviteter och följer regler i spel. Han simmar 200 meter och kan hantera nödsituationer vid vatten.',
-    expect: ['no-next-step'], kind: 'omdome',
+    expect: ['no-next-step'],
+    kind: 'omdome',
   },
   {
     text: 'Eleven beskriver enkla samband i naturen, som näringskedjor, och genomför enkla undersökningar med hjälp av instruktioner.',
-    expect: ['no-next-step'], kind: 'omdome',
+    expect: ['no-next-step'],
+    kind: 'omdome',
   },
   // fine
   { text: 'Melvin kontrollerar sina uträkningar genom att räkna baklänges.', expect: [] },
@@ -122,14 +125,17 @@ export const HELDOUT_SET: readonly LabelledSentence[] = [
   { text: 'Eleven använder digitala verktyg för att skriva och redigera texter.', expect: [] },
   {
     text: 'Svea kan dela upp tal i tiotal och ental. Nästa steg är att hon visar sina lösningar med siffror och symboler, och vi tränar det i par under våren.',
-    expect: [], kind: 'omdome',
+    expect: [],
+    kind: 'omdome',
   },
   {
     text: 'Wille deltar i lekar och följer regler i spel. Han kan utveckla sin bollbehandling, och hemma kan ni gärna spela boll tillsammans.',
-    expect: [], kind: 'omdome',
+    expect: [],
+    kind: 'omdome',
   },
   {
     text: 'Eleven beskriver enkla samband i naturen. För att komma vidare behöver hon öva på att dra slutsatser av sina undersökningar.',
-    expect: [], kind: 'omdome',
+    expect: [],
+    kind: 'omdome',
   },
 ];

@@ -26,7 +26,9 @@ export interface WordingScore {
 }
 
 const score = (tp: number, fp: number, fn: number): RuleScore => ({
-  truePositives: tp, falsePositives: fp, falseNegatives: fn,
+  truePositives: tp,
+  falsePositives: fp,
+  falseNegatives: fn,
   precision: tp + fp === 0 ? 1 : tp / (tp + fp),
   recall: tp + fn === 0 ? 1 : tp / (tp + fn),
 });
@@ -36,7 +38,10 @@ const score = (tp: number, fp: number, fn: number): RuleScore => ({
  * not expected a false positive, expected and not found a false negative. "Overall" sums them.
  */
 export function evaluateWording(set: readonly LabelledSentence[]): WordingScore {
-  const counts = Object.fromEntries(WORDING_RULES.map((r) => [r, { tp: 0, fp: 0, fn: 0 }])) as Record<WordingRule, { tp: number; fp: number; fn: number }>;
+  const counts = Object.fromEntries(WORDING_RULES.map((r) => [r, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    WordingRule,
+    { tp: number; fp: number; fn: number }
+  >;
   const misses: WordingScore['misses'] = [];
   for (const s of set) {
     const expected = new Set(s.expect);
@@ -52,7 +57,15 @@ export function evaluateWording(set: readonly LabelledSentence[]): WordingScore 
       misses.push({ text: s.text, expected: [...expected], found: [...found] });
     }
   }
-  const perRule = Object.fromEntries(WORDING_RULES.map((r) => [r, score(counts[r].tp, counts[r].fp, counts[r].fn)])) as Record<WordingRule, RuleScore>;
+  const perRule = Object.fromEntries(
+    WORDING_RULES.map((r) => [r, score(counts[r].tp, counts[r].fp, counts[r].fn)]),
+  ) as Record<WordingRule, RuleScore>;
   const sum = (k: 'tp' | 'fp' | 'fn') => WORDING_RULES.reduce((n, r) => n + counts[r][k], 0);
-  return { sentences: set.length, flaggedSentences: set.filter((s) => s.expect.length > 0).length, perRule, overall: score(sum('tp'), sum('fp'), sum('fn')), misses };
+  return {
+    sentences: set.length,
+    flaggedSentences: set.filter((s) => s.expect.length > 0).length,
+    perRule,
+    overall: score(sum('tp'), sum('fp'), sum('fn')),
+    misses,
+  };
 }

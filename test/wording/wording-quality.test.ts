@@ -12,7 +12,8 @@ describe('the wording check on the labelled sentences', () => {
     expect(flagged).toBeGreaterThan(0.4);
     expect(flagged).toBeLessThan(0.6);
     const score = evaluateWording(ALL);
-    for (const [rule, s] of Object.entries(score.perRule)) expect(s.truePositives + s.falseNegatives, rule).toBeGreaterThanOrEqual(6);
+    for (const [rule, s] of Object.entries(score.perRule))
+      expect(s.truePositives + s.falseNegatives, rule).toBeGreaterThanOrEqual(6);
   });
 
   it('meets the targets: overall precision ≥ 0.9 and recall ≥ 0.85, also on the held-out part alone', () => {

@@ -7,7 +7,7 @@ import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../worker/db/client';
 import { applyMigrations } from '../../worker/db/migrate';
-import { seedDemo } from '../../worker/demo/seed';
+import { seedDemo } from '../../worker/repositories/demo-school';
 import { startHranaTestServer, type HranaTestServer } from './hrana-test-server';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -19,9 +19,15 @@ let adminToken: string;
 
 beforeAll(async () => {
   // Bundle exactly as `wrangler deploy` would, without uploading.
-  execFileSync(process.execPath, [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', join(dir, 'bundle')], {
-    cwd: root, stdio: 'pipe', env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
-  });
+  execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', join(dir, 'bundle')],
+    {
+      cwd: root,
+      stdio: 'pipe',
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false' },
+    },
+  );
   hrana = await startHranaTestServer(join(dir, 'remote.db'));
   // What `npm run db:migrate` does against a remote URL: migrations over HTTP, then demo data.
   const remote = createDb(createClient({ url: hrana.url }));
@@ -44,10 +50,17 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const call = async (path: string, init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {}) => {
+const call = async (
+  path: string,
+  init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {},
+) => {
   const res = await mf.dispatchFetch(`http://iup.example${path}`, {
     method: init.method ?? 'GET',
-    headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), 'content-type': 'application/json', ...init.headers },
+    headers: {
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      'content-type': 'application/json',
+      ...init.headers,
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
   return { status: res.status, body: (await res.json()) as any };
@@ -66,10 +79,18 @@ describe('the Workers build inside workerd, against remote libSQL over HTTP', ()
     const pupilId = (await call('/v1/pupils?limit=1', { token })).body.pupils[0].id;
     const created = await call('/v1/iups', { method: 'POST', token, body: { pupilId, schoolYear: '2026/27' } });
     expect(created.status).toBe(201);
-    const saved = await call(`/v1/iups/${created.body.id}`, { method: 'PUT', token, body: { version: 1, sections: { pupilVoice: 'Jag vill bli bättre på bråk.' } } });
+    const saved = await call(`/v1/iups/${created.body.id}`, {
+      method: 'PUT',
+      token,
+      body: { version: 1, sections: { pupilVoice: 'Jag vill bli bättre på bråk.' } },
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.version).toBe(2);
-    const stale = await call(`/v1/iups/${created.body.id}`, { method: 'PUT', token: adminToken, body: { version: 1, sections: { pupilVoice: 'x' } } });
+    const stale = await call(`/v1/iups/${created.body.id}`, {
+      method: 'PUT',
+      token: adminToken,
+      body: { version: 1, sections: { pupilVoice: 'x' } },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.details.current.sections.pupilVoice).toBe('Jag vill bli bättre på bråk.');
     const revisions = await call(`/v1/iups/${created.body.id}/revisions`, { token });

@@ -30,7 +30,19 @@ describe('admin CLI', () => {
   it('creates a school, a team, a teacher and a token that works against the API; revokes it', async () => {
     const [schoolId] = await cli('school', 'create', '--name', 'Björkskolan', '--code', '12345678');
     const [teamId] = await cli('team', 'create', '--school', schoolId!, '--name', 'Lag 4–6');
-    await cli('teacher', 'create', '--school', schoolId!, '--name', 'Åsa Ek', '--email', 'Asa@Example.se', '--team', teamId!, '--lead');
+    await cli(
+      'teacher',
+      'create',
+      '--school',
+      schoolId!,
+      '--name',
+      'Åsa Ek',
+      '--email',
+      'Asa@Example.se',
+      '--team',
+      teamId!,
+      '--lead',
+    );
     const [token] = await cli('token', 'create', '--email', 'asa@example.se');
     expect(token).toMatch(/^iup_/);
 
@@ -48,7 +60,9 @@ describe('admin CLI', () => {
   it('explains bad input instead of writing half a record', async () => {
     await expect(cli('school', 'create')).rejects.toThrow(/--name is required/);
     await expect(cli('school', 'create', '--name', 'X', '--code', '12')).rejects.toThrow(/8-digit/);
-    await expect(cli('teacher', 'create', '--school', 'nope', '--name', 'A', '--email', 'a@b.se', '--team', 'nope')).rejects.toThrow();
+    await expect(
+      cli('teacher', 'create', '--school', 'nope', '--name', 'A', '--email', 'a@b.se', '--team', 'nope'),
+    ).rejects.toThrow();
     await expect(cli('token', 'create', '--email', 'nobody@x.se')).rejects.toThrow(/no teacher/);
     await expect(cli('frobnicate')).rejects.toThrow(/unknown command/);
     // A name is held to the API's rules: no direction overrides, no line breaks.
@@ -60,7 +74,18 @@ describe('admin CLI', () => {
 
   it('imports a roster file of any size from disk: dry run first, then for real, as a named admin', async () => {
     const [schoolId] = await cli('school', 'create', '--name', 'Björkskolan');
-    await cli('teacher', 'create', '--school', schoolId!, '--name', 'Per Ek', '--email', 'per@example.se', '--role', 'admin');
+    await cli(
+      'teacher',
+      'create',
+      '--school',
+      schoolId!,
+      '--name',
+      'Per Ek',
+      '--email',
+      'per@example.se',
+      '--role',
+      'admin',
+    );
     await cli('teacher', 'create', '--school', schoolId!, '--name', 'Åsa Ek', '--email', 'asa@example.se');
     const rows = Array.from({ length: 2000 }, (_, i) => `e-${i};Elev${i};Ärlig;${1 + (i % 6)}A;${1 + (i % 6)}`);
     const file = join(dir, 'elever.csv');
@@ -75,17 +100,33 @@ describe('admin CLI', () => {
     const client = await openLocalClient(process.env.DATABASE_URL!);
     expect((await client.execute("select last_name from pupils where lms_id = 'e-7'")).rows[0]![0]).toBe('Ärlig');
     client.close();
-    expect((await cli('roster', 'import', '--file', file, '--as', 'per@example.se')).at(-1)).toBe('created 0, updated 0, unchanged 2000; new classes: none');
+    expect((await cli('roster', 'import', '--file', file, '--as', 'per@example.se')).at(-1)).toBe(
+      'created 0, updated 0, unchanged 2000; new classes: none',
+    );
   });
 
   it('imports SS 12000 export files from a folder, refusing them whole when a person is invalid', async () => {
     const [schoolId] = await cli('school', 'create', '--name', 'Björkskolan', '--code', '12345678');
-    await cli('teacher', 'create', '--school', schoolId!, '--name', 'Per Ek', '--email', 'per@example.se', '--role', 'admin');
+    await cli(
+      'teacher',
+      'create',
+      '--school',
+      schoolId!,
+      '--name',
+      'Per Ek',
+      '--email',
+      'per@example.se',
+      '--role',
+      'admin',
+    );
     const fixtures = SS12000_FIXTURE_DIR;
-    await expect(cli('roster', 'import-ss12000', '--dir', fixtures, '--as', 'per@example.se')).rejects.toThrow(/2 problem/);
+    await expect(cli('roster', 'import-ss12000', '--dir', fixtures, '--as', 'per@example.se')).rejects.toThrow(
+      /2 problem/,
+    );
     const folder = join(dir, 'ss12000');
     mkdirSync(folder);
-    for (const name of ['organisations', 'groups']) writeFileSync(join(folder, `${name}.json`), readFileSync(join(fixtures, `${name}.json`)));
+    for (const name of ['organisations', 'groups'])
+      writeFileSync(join(folder, `${name}.json`), readFileSync(join(fixtures, `${name}.json`)));
     writeFileSync(join(folder, 'persons.json'), JSON.stringify(validSs12000Files().persons));
     const out = await cli('roster', 'import-ss12000', '--dir', folder, '--as', 'per@example.se');
     const reasons = [
@@ -97,7 +138,8 @@ describe('admin CLI', () => {
     ];
     expect(out).toEqual([...reasons, 'created 5, updated 0, unchanged 0; new classes: 3A, FA, 5B']);
     // With duties and activities beside them, staff and mentors come too.
-    for (const name of ['duties', 'activities']) writeFileSync(join(folder, `${name}.json`), readFileSync(join(fixtures, `${name}.json`)));
+    for (const name of ['duties', 'activities'])
+      writeFileSync(join(folder, `${name}.json`), readFileSync(join(fixtures, `${name}.json`)));
     expect(await cli('roster', 'import-ss12000', '--dir', folder, '--as', 'per@example.se')).toEqual([
       ...reasons,
       'created 0, updated 0, unchanged 5; new classes: none',
@@ -108,10 +150,24 @@ describe('admin CLI', () => {
 
   it('exits 2 with the error alone for bad data, in a dry run as in a real run; the usage text only for a wrong command line', async () => {
     const [schoolId] = await cli('school', 'create', '--name', 'Björkskolan', '--code', '12345678');
-    await cli('teacher', 'create', '--school', schoolId!, '--name', 'Per Ek', '--email', 'per@example.se', '--role', 'admin');
-    const entry = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'worker/admin/cli.ts', ...args], {
-      cwd: join(import.meta.dirname, '../..'), env: { ...process.env }, encoding: 'utf8',
-    });
+    await cli(
+      'teacher',
+      'create',
+      '--school',
+      schoolId!,
+      '--name',
+      'Per Ek',
+      '--email',
+      'per@example.se',
+      '--role',
+      'admin',
+    );
+    const entry = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'worker/admin/cli.ts', ...args], {
+        cwd: join(import.meta.dirname, '../..'),
+        env: { ...process.env },
+        encoding: 'utf8',
+      });
     const dry = entry('roster', 'import-ss12000', '--dir', SS12000_FIXTURE_DIR, '--as', 'per@example.se', '--dry-run');
     const real = entry('roster', 'import-ss12000', '--dir', SS12000_FIXTURE_DIR, '--as', 'per@example.se');
     for (const r of [dry, real]) {

@@ -7,13 +7,14 @@ import { NOT_PUPIL_REASONS, type NotPupilReason } from '../../shared/roster-impo
 import { ConfigError, configFromEnv } from '../config';
 import type { Actor } from '../context';
 import { createDb, type Db } from '../db/client';
-import { BackupError, backupDatabase, restoreDatabase } from './backup';
+import { BackupError, backupDatabase, restoreDatabase } from '../db/backup';
 import { applyMigrations } from '../db/migrate';
 import { openLocalClient } from '../db/open-local';
-import { seedDemo } from '../demo/seed';
+import { seedDemo } from '../repositories/demo-school';
 import { ApiError, ValidationError } from '../errors';
 import { guardedFetch } from '../net/guarded-fetch-node';
 import { createSchool, createTeacher, createTeam, teachersByEmail } from '../repositories/school-setup';
+import { reapplyErasures } from '../repositories/pupils';
 import { importRoster } from '../repositories/roster-import';
 import { findActorByTeacher, issueToken, listTokens, revokeToken } from '../repositories/tokens';
 import { decodeRosterBytes } from '../../shared/roster-import/decode';
@@ -70,13 +71,18 @@ function need(values: Record<string, unknown>, key: string): string {
 
 async function openDb(): Promise<{ db: Db; client: Client; url: string; close: () => void }> {
   const url = process.env.DATABASE_URL ?? 'file:./data/iup-stod.db';
-  const client = url.startsWith('file:') ? await openLocalClient(url) : createClient({ url, authToken: process.env.LIBSQL_AUTH_TOKEN });
+  const client = url.startsWith('file:')
+    ? await openLocalClient(url)
+    : createClient({ url, authToken: process.env.LIBSQL_AUTH_TOKEN });
   return { db: createDb(client), client, url, close: () => client.close() };
 }
 
 /** Backups are of the embedded file; a hosted libSQL database has its own point-in-time restore. */
 function localFile(url: string): string {
-  if (!url.startsWith('file:')) throw new UsageError('backup and restore work on the embedded database file; for a hosted libSQL/Turso database use its own backups');
+  if (!url.startsWith('file:'))
+    throw new UsageError(
+      'backup and restore work on the embedded database file; for a hosted libSQL/Turso database use its own backups',
+    );
   return url.slice('file:'.length).split('?')[0]!;
 }
 
@@ -96,13 +102,28 @@ async function findAdmin(db: Db, email: string, schoolId?: string): Promise<Acto
 
 export async function run(argv: string[], out: (line: string) => void = console.log): Promise<void> {
   const { values, positionals } = parseArgs({
-    args: argv, allowPositionals: true,
+    args: argv,
+    allowPositionals: true,
     options: {
-      name: { type: 'string' }, code: { type: 'string' }, school: { type: 'string' }, email: { type: 'string' },
-      role: { type: 'string' }, team: { type: 'string' }, lead: { type: 'boolean' }, label: { type: 'string' }, id: { type: 'string' },
-      file: { type: 'string' }, dir: { type: 'string' }, as: { type: 'string' }, 'dry-run': { type: 'boolean' },
-      url: { type: 'string' }, 'token-env': { type: 'string' }, full: { type: 'boolean' },
-      out: { type: 'string' }, from: { type: 'string' }, yes: { type: 'boolean' },
+      name: { type: 'string' },
+      code: { type: 'string' },
+      school: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      team: { type: 'string' },
+      lead: { type: 'boolean' },
+      label: { type: 'string' },
+      id: { type: 'string' },
+      file: { type: 'string' },
+      dir: { type: 'string' },
+      as: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      url: { type: 'string' },
+      'token-env': { type: 'string' },
+      full: { type: 'boolean' },
+      out: { type: 'string' },
+      from: { type: 'string' },
+      yes: { type: 'boolean' },
     },
   });
   const command = positionals.join(' ');
@@ -110,10 +131,15 @@ export async function run(argv: string[], out: (line: string) => void = console.
     for (const e of rows) out(`row ${e.row}${e.field ? ` (${e.field})` : ''}: ${e.message}`);
   };
   /** A refused import lists every bad row before it fails. */
-  const rowErrorsPrinted = async <T,>(p: Promise<T>): Promise<T> => {
-    try { return await p; } catch (err) {
+  const rowErrorsPrinted = async <T>(p: Promise<T>): Promise<T> => {
+    try {
+      return await p;
+    } catch (err) {
       if (err instanceof UpstreamError) throw new DataError(`the SS 12000 source could not be read: ${err.reason}`);
-      const rows = err instanceof ValidationError ? (err.details as { rows?: { row: number; field: string | null; message: string }[] } | undefined)?.rows : undefined;
+      const rows =
+        err instanceof ValidationError
+          ? (err.details as { rows?: { row: number; field: string | null; message: string }[] } | undefined)?.rows
+          : undefined;
       if (!rows) return dataOnApiError(err);
       printRows(rows);
       throw new DataError(`${rows.length} problem(s); nothing was imported`);
@@ -125,13 +151,20 @@ export async function run(argv: string[], out: (line: string) => void = console.
     const byReason = new Map<NotPupilReason, string[]>();
     for (const n of o.notImported) append(byReason, n.reason, n.externalId);
     out(`${o.notPupils} persons are not imported as pupils here${byReason.size ? ':' : ''}`);
-    for (const [reason, ids] of byReason) out(`  ${ids.length} ${NOT_PUPIL_REASONS[reason]}: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? `, … and ${ids.length - 10} more` : ''}`);
+    for (const [reason, ids] of byReason)
+      out(
+        `  ${ids.length} ${NOT_PUPIL_REASONS[reason]}: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? `, … and ${ids.length - 10} more` : ''}`,
+      );
     const r = o.report;
     // A dry run with problems fails as the real run would, after showing everything it found.
     if (!r) throw new DataError(`dry run: ${o.errors.length} problem(s) to fix first; nothing would be imported`);
-    out(`${r.dryRun ? 'dry run: would create' : 'created'} ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}; new classes: ${r.classesCreated.join(', ') || 'none'}`);
+    out(
+      `${r.dryRun ? 'dry run: would create' : 'created'} ${r.created}, updated ${r.updated}, unchanged ${r.unchanged}; new classes: ${r.classesCreated.join(', ') || 'none'}`,
+    );
     if (r.staff) {
-      out(`staff: created ${r.staff.created}, updated ${r.staff.updated}, unchanged ${r.staff.unchanged}; mentorships added ${r.staff.mentorshipsAdded}`);
+      out(
+        `staff: created ${r.staff.created}, updated ${r.staff.updated}, unchanged ${r.staff.unchanged}; mentorships added ${r.staff.mentorshipsAdded}`,
+      );
       for (const st of r.staff.skipped) out(`staff ${st.externalId} skipped: ${st.reason}`);
     }
   };
@@ -144,13 +177,23 @@ export async function run(argv: string[], out: (line: string) => void = console.
         return;
       case 'seed-demo': {
         const seeded = await seedDemo(db, new Date());
-        out(seeded ? `demo school ${seeded.schoolId}\nteacher token: ${seeded.teacherToken}\nadmin token: ${seeded.adminToken}\nmember token: ${seeded.memberToken}` : 'a school exists already; nothing seeded');
+        out(
+          seeded
+            ? `demo school ${seeded.schoolId}\nteacher token: ${seeded.teacherToken}\nadmin token: ${seeded.adminToken}\nmember token: ${seeded.memberToken}`
+            : 'a school exists already; nothing seeded',
+        );
         return;
       }
       case 'school create': {
         const code = values.code ?? null;
         if (code !== null && !/^\d{8}$/.test(code)) throw new UsageError('--code is the 8-digit skolenhetskod');
-        out(await createSchool(db, { name: need(values, 'name'), schoolUnitCode: code }, new Date().toISOString().slice(0, 10)).catch(dataOnApiError));
+        out(
+          await createSchool(
+            db,
+            { name: need(values, 'name'), schoolUnitCode: code },
+            new Date().toISOString().slice(0, 10),
+          ).catch(dataOnApiError),
+        );
         return;
       }
       case 'team create': {
@@ -160,9 +203,16 @@ export async function run(argv: string[], out: (line: string) => void = console.
       case 'teacher create': {
         const role = values.role ?? 'teacher';
         if (role !== 'teacher' && role !== 'admin') throw new UsageError('--role is teacher or admin');
-        out(await createTeacher(db, {
-          schoolId: need(values, 'school'), name: need(values, 'name'), email: need(values, 'email'), role, teamId: values.team ?? null, lead: values.lead === true,
-        }).catch(dataOnApiError));
+        out(
+          await createTeacher(db, {
+            schoolId: need(values, 'school'),
+            name: need(values, 'name'),
+            email: need(values, 'email'),
+            role,
+            teamId: values.team ?? null,
+            lead: values.lead === true,
+          }).catch(dataOnApiError),
+        );
         return;
       }
       case 'token create': {
@@ -173,7 +223,10 @@ export async function run(argv: string[], out: (line: string) => void = console.
       }
       case 'token list': {
         const teacher = await findTeacher(db, need(values, 'email').toLowerCase(), values.school);
-        for (const t of await listTokens(db, teacher.id)) out(`${t.id}  ${t.label}  created ${t.createdAt}  last used ${t.lastUsedAt ?? '-'}${t.revokedAt ? `  REVOKED ${t.revokedAt}` : ''}`);
+        for (const t of await listTokens(db, teacher.id))
+          out(
+            `${t.id}  ${t.label}  created ${t.createdAt}  last used ${t.lastUsedAt ?? '-'}${t.revokedAt ? `  REVOKED ${t.revokedAt}` : ''}`,
+          );
         return;
       }
       case 'token revoke': {
@@ -188,25 +241,56 @@ export async function run(argv: string[], out: (line: string) => void = console.
         const parsed = parseRosterCsv(text);
         out(`encoding ${encoding}, delimiter "${parsed.delimiter}", columns ${JSON.stringify(parsed.columns)}`);
         printRows(parsed.errors);
-        if (parsed.errors.length) throw new DataError(`${parsed.errors.length} problem(s); nothing ${values['dry-run'] ? 'would be' : 'was'} imported`);
-        const report = await rowErrorsPrinted(importRoster(db, actor, parsed.rows, { dryRun: values['dry-run'] === true, teamId: values.team ?? null }, new Date().toISOString()));
-        out(`${report.dryRun ? 'dry run: would create' : 'created'} ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}; new classes: ${report.classesCreated.join(', ') || 'none'}`);
+        if (parsed.errors.length)
+          throw new DataError(
+            `${parsed.errors.length} problem(s); nothing ${values['dry-run'] ? 'would be' : 'was'} imported`,
+          );
+        const report = await rowErrorsPrinted(
+          importRoster(
+            db,
+            actor,
+            parsed.rows,
+            { dryRun: values['dry-run'] === true, teamId: values.team ?? null },
+            new Date().toISOString(),
+          ),
+        );
+        out(
+          `${report.dryRun ? 'dry run: would create' : 'created'} ${report.created}, updated ${report.updated}, unchanged ${report.unchanged}; new classes: ${report.classesCreated.join(', ') || 'none'}`,
+        );
         break;
       }
       case 'roster import-ss12000': {
         const actor = await findAdmin(db, need(values, 'as'), values.school);
         const dir = need(values, 'dir');
         const read = async (name: string, required: boolean) => {
-          try { return JSON.parse(await readFile(join(dir, `${name}.json`), 'utf8')) as unknown; } catch (err) {
-            if (required) throw new DataError(`cannot read ${join(dir, `${name}.json`)}: ${err instanceof Error ? err.message : err}`);
+          try {
+            return JSON.parse(await readFile(join(dir, `${name}.json`), 'utf8')) as unknown;
+          } catch (err) {
+            if (required)
+              throw new DataError(
+                `cannot read ${join(dir, `${name}.json`)}: ${err instanceof Error ? err.message : String(err)}`,
+              );
             return undefined;
           }
         };
         const files = {
-          persons: await read('persons', true), organisations: await read('organisations', false), groups: await read('groups', false),
-          duties: await read('duties', false), activities: await read('activities', false),
+          persons: await read('persons', true),
+          organisations: await read('organisations', false),
+          groups: await read('groups', false),
+          duties: await read('duties', false),
+          activities: await read('activities', false),
         };
-        printOutcome(await rowErrorsPrinted(importSs12000(db, actor, files, { dryRun: values['dry-run'] === true, teamId: values.team ?? null }, new Date().toISOString())));
+        printOutcome(
+          await rowErrorsPrinted(
+            importSs12000(
+              db,
+              actor,
+              files,
+              { dryRun: values['dry-run'] === true, teamId: values.team ?? null },
+              new Date().toISOString(),
+            ),
+          ),
+        );
         break;
       }
       case 'roster pull-ss12000': {
@@ -215,10 +299,22 @@ export async function run(argv: string[], out: (line: string) => void = console.
         const tokenVar = values['token-env'] ?? 'SS12000_TOKEN';
         const token = process.env[tokenVar];
         if (!token) throw new UsageError(`set the SS 12000 bearer token in the environment variable ${tokenVar}`);
-        const outcome = await rowErrorsPrinted(pullAndImportSs12000(db, actor, {
-          baseUrl: need(values, 'url'), token, full: values.full === true, dryRun: values['dry-run'] === true, teamId: values.team ?? null,
-          fetch: guardedFetch(config.ss12000AllowedHosts), allowedHosts: config.ss12000AllowedHosts,
-        }, () => new Date()));
+        const outcome = await rowErrorsPrinted(
+          pullAndImportSs12000(
+            db,
+            actor,
+            {
+              baseUrl: need(values, 'url'),
+              token,
+              full: values.full === true,
+              dryRun: values['dry-run'] === true,
+              teamId: values.team ?? null,
+              fetch: guardedFetch(config.ss12000AllowedHosts),
+              allowedHosts: config.ss12000AllowedHosts,
+            },
+            () => new Date(),
+          ),
+        );
         out(outcome.since ? `persons changed since ${outcome.since}` : 'all persons (first or full pull)');
         printOutcome(outcome);
         break;
@@ -232,11 +328,15 @@ export async function run(argv: string[], out: (line: string) => void = console.
       case 'restore': {
         const live = localFile(url);
         const from = need(values, 'from');
-        if (values.yes !== true) throw new UsageError(`restore replaces everything in ${live} with ${from}; add --yes to go ahead`);
+        if (values.yes !== true)
+          throw new UsageError(`restore replaces everything in ${live} with ${from}; add --yes to go ahead`);
         const keep = join(dirname(live), `pre-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.db`);
-        const r = await restoreDatabase(client, from, { keepCurrentAs: keep }).catch(dataOnRefusal);
+        const r = await restoreDatabase(client, from, {
+          keepCurrentAs: keep,
+          prepareStaged: (staged) => reapplyErasures(db, staged),
+        }).catch(dataOnRefusal);
         out(`restored ${r.rows} rows in ${r.tables} tables from ${from}; the previous state is in ${r.keptCurrentAs}`);
-        if (r.reErased) out(`${r.reErased} pupil(s) erased after the backup was taken were erased again`);
+        if (r.prepared) out(`${r.prepared} pupil(s) erased after the backup was taken were erased again`);
         return;
       }
       default:

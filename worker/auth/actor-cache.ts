@@ -1,6 +1,11 @@
 import type { Actor } from '../context';
 
-export interface CachedActor { actor: Actor; tokenId: string; lastUsedAt: string | null; cachedAt: number }
+export interface CachedActor {
+  actor: Actor;
+  tokenId: string;
+  lastUsedAt: string | null;
+  cachedAt: number;
+}
 
 /**
  * Resolved tokens for a few seconds, so an autosave burst does not look the token and the
@@ -9,19 +14,30 @@ export interface CachedActor { actor: Actor; tokenId: string; lastUsedAt: string
  * working within `ttlMs`. Bounded, oldest entries dropped first.
  */
 let generation = 0;
-export const invalidateActorCaches = () => { generation++; };
+export const invalidateActorCaches = () => {
+  generation++;
+};
 
 export class ActorCache {
   readonly #entries = new Map<string, CachedActor>();
   #generation = generation;
 
-  constructor(readonly ttlMs: number, readonly maxEntries = 5_000) {}
+  constructor(
+    readonly ttlMs: number,
+    readonly maxEntries = 5_000,
+  ) {}
 
   get(tokenHash: string, now: number): CachedActor | undefined {
-    if (this.#generation !== generation) { this.#entries.clear(); this.#generation = generation; }
+    if (this.#generation !== generation) {
+      this.#entries.clear();
+      this.#generation = generation;
+    }
     const hit = this.#entries.get(tokenHash);
     if (!hit) return undefined;
-    if (now - hit.cachedAt > this.ttlMs) { this.#entries.delete(tokenHash); return undefined; }
+    if (now - hit.cachedAt > this.ttlMs) {
+      this.#entries.delete(tokenHash);
+      return undefined;
+    }
     return hit;
   }
 

@@ -7,7 +7,10 @@ import type { FeedMeeting } from '../repositories/calendar';
  * for pupils with a security marking.
  */
 export function meetingsCalendar(items: FeedMeeting[], now: Date): string {
-  const cal = ical({ name: 'IUP-stöd: utvecklingssamtal', prodId: { company: 'IUP-stöd', product: 'samtal', language: 'SV' } });
+  const cal = ical({
+    name: 'IUP-stöd: utvecklingssamtal',
+    prodId: { company: 'IUP-stöd', product: 'samtal', language: 'SV' },
+  });
   for (const m of items) {
     const start = new Date(m.startsAt);
     cal.createEvent({

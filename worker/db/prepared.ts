@@ -11,9 +11,15 @@ const cache = new WeakMap<object, Map<string, unknown>>();
 
 export function prepared<T>(db: Executor, key: string, build: () => T): T {
   let perDb = cache.get(db);
-  if (!perDb) { perDb = new Map(); cache.set(db, perDb); }
+  if (!perDb) {
+    perDb = new Map();
+    cache.set(db, perDb);
+  }
   let q = perDb.get(key) as T | undefined;
-  if (q === undefined) { q = build(); perDb.set(key, q); }
+  if (q === undefined) {
+    q = build();
+    perDb.set(key, q);
+  }
   return q;
 }
 

@@ -25,7 +25,9 @@ export const teachers = sqliteTable(
   'teachers',
   {
     id: text('id').primaryKey(),
-    schoolId: text('school_id').notNull().references(() => schools.id),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
     name: text('name').notNull(),
     email: text('email').notNull(),
     role: text('role', { enum: ['teacher', 'admin'] }).notNull(),
@@ -33,14 +35,19 @@ export const teachers = sqliteTable(
     ss12000Id: text('ss12000_id'),
     createdAt: text('created_at').notNull().default(now),
   },
-  (t) => [uniqueIndex('teachers_school_email').on(t.schoolId, t.email), uniqueIndex('teachers_school_ss12000').on(t.schoolId, t.ss12000Id)],
+  (t) => [
+    uniqueIndex('teachers_school_email').on(t.schoolId, t.email),
+    uniqueIndex('teachers_school_ss12000').on(t.schoolId, t.ss12000Id),
+  ],
 );
 
 export const apiTokens = sqliteTable(
   'api_tokens',
   {
     id: text('id').primaryKey(),
-    teacherId: text('teacher_id').notNull().references(() => teachers.id),
+    teacherId: text('teacher_id')
+      .notNull()
+      .references(() => teachers.id),
     /** SHA-256 of the token, hex. The token itself is shown once and never stored. */
     hash: text('hash').notNull(),
     label: text('label').notNull(),
@@ -56,7 +63,9 @@ export const calendarFeeds = sqliteTable(
   'calendar_feeds',
   {
     id: text('id').primaryKey(),
-    teacherId: text('teacher_id').notNull().references(() => teachers.id),
+    teacherId: text('teacher_id')
+      .notNull()
+      .references(() => teachers.id),
     hash: text('hash').notNull(),
     createdAt: text('created_at').notNull().default(now),
     revokedAt: text('revoked_at'),
@@ -66,16 +75,24 @@ export const calendarFeeds = sqliteTable(
 
 export const teams = sqliteTable('teams', {
   id: text('id').primaryKey(),
-  schoolId: text('school_id').notNull().references(() => schools.id),
+  schoolId: text('school_id')
+    .notNull()
+    .references(() => schools.id),
   name: text('name').notNull(),
 });
 
 export const teamMembers = sqliteTable(
   'team_members',
   {
-    teamId: text('team_id').notNull().references(() => teams.id),
-    teacherId: text('teacher_id').notNull().references(() => teachers.id),
-    role: text('role', { enum: ['member', 'lead'] }).notNull().default('member'),
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id),
+    teacherId: text('teacher_id')
+      .notNull()
+      .references(() => teachers.id),
+    role: text('role', { enum: ['member', 'lead'] })
+      .notNull()
+      .default('member'),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.teacherId] }), index('team_members_teacher').on(t.teacherId)],
 );
@@ -84,7 +101,9 @@ export const groups = sqliteTable(
   'groups',
   {
     id: text('id').primaryKey(),
-    schoolId: text('school_id').notNull().references(() => schools.id),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
     teamId: text('team_id').references(() => teams.id),
     name: text('name').notNull(),
     type: text('type', { enum: ['klass', 'undervisning', 'mentor'] }).notNull(),
@@ -97,7 +116,9 @@ export const pupils = sqliteTable(
   'pupils',
   {
     id: text('id').primaryKey(),
-    schoolId: text('school_id').notNull().references(() => schools.id),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
     firstName: text('first_name').notNull(),
     lastName: text('last_name').notNull(),
     skolform: text('skolform', {
@@ -105,7 +126,9 @@ export const pupils = sqliteTable(
     }).notNull(),
     arskurs: integer('arskurs').notNull(),
     getsGrades: integer('gets_grades', { mode: 'boolean' }).notNull().default(false),
-    pronoun: text('pronoun', { enum: ['none', 'han', 'hon', 'hen'] }).notNull().default('none'),
+    pronoun: text('pronoun', { enum: ['none', 'han', 'hon', 'hen'] })
+      .notNull()
+      .default('none'),
     lmsId: text('lms_id'),
     ss12000Id: text('ss12000_id'),
     securityMarked: integer('security_marked', { mode: 'boolean' }).notNull().default(false),
@@ -123,8 +146,12 @@ export const pupils = sqliteTable(
 export const groupMembers = sqliteTable(
   'group_members',
   {
-    groupId: text('group_id').notNull().references(() => groups.id),
-    pupilId: text('pupil_id').notNull().references(() => pupils.id),
+    groupId: text('group_id')
+      .notNull()
+      .references(() => groups.id),
+    pupilId: text('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.pupilId] }), index('group_members_pupil').on(t.pupilId)],
 );
@@ -132,8 +159,12 @@ export const groupMembers = sqliteTable(
 export const mentors = sqliteTable(
   'mentors',
   {
-    teacherId: text('teacher_id').notNull().references(() => teachers.id),
-    pupilId: text('pupil_id').notNull().references(() => pupils.id),
+    teacherId: text('teacher_id')
+      .notNull()
+      .references(() => teachers.id),
+    pupilId: text('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
   },
   (t) => [primaryKey({ columns: [t.teacherId, t.pupilId] }), index('mentors_pupil').on(t.pupilId)],
 );
@@ -142,15 +173,23 @@ export const meetings = sqliteTable(
   'meetings',
   {
     id: text('id').primaryKey(),
-    schoolId: text('school_id').notNull().references(() => schools.id),
-    pupilId: text('pupil_id').notNull().references(() => pupils.id),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    pupilId: text('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
     startsAt: text('starts_at').notNull(),
     durationMinutes: integer('duration_minutes').notNull().default(30),
     status: text('status', { enum: ['planned', 'held', 'cancelled'] }).notNull(),
     agreements: text('agreements', { mode: 'json' }).$type<Agreement[]>().notNull(),
     /** Derived (virtual) so the deadline report reads it from an index, not from every row. */
-    agreementCount: integer('agreement_count').generatedAlwaysAs(sql`json_array_length(agreements)`, { mode: 'virtual' }),
-    createdBy: text('created_by').notNull().references(() => teachers.id),
+    agreementCount: integer('agreement_count').generatedAlwaysAs(sql`json_array_length(agreements)`, {
+      mode: 'virtual',
+    }),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => teachers.id),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
@@ -166,30 +205,43 @@ export const iupDocuments = sqliteTable(
   'iup_documents',
   {
     id: text('id').primaryKey(),
-    schoolId: text('school_id').notNull().references(() => schools.id),
-    pupilId: text('pupil_id').notNull().references(() => pupils.id),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    pupilId: text('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
     schoolYear: text('school_year').notNull(),
     status: text('status', { enum: ['draft', 'ready', 'shared', 'agreed'] }).notNull(),
     sections: text('sections', { mode: 'json' }).$type<IupSections>().notNull(),
     version: integer('version').notNull(),
-    authorId: text('author_id').notNull().references(() => teachers.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => teachers.id),
     statusChangedBy: text('status_changed_by').references(() => teachers.id),
     statusChangedAt: text('status_changed_at'),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
-  (t) => [uniqueIndex('iup_documents_pupil_year').on(t.pupilId, t.schoolYear), index('iup_documents_school').on(t.schoolId)],
+  (t) => [
+    uniqueIndex('iup_documents_pupil_year').on(t.pupilId, t.schoolYear),
+    index('iup_documents_school').on(t.schoolId),
+  ],
 );
 
 export const iupRevisions = sqliteTable(
   'iup_revisions',
   {
     id: text('id').primaryKey(),
-    documentId: text('document_id').notNull().references(() => iupDocuments.id),
+    documentId: text('document_id')
+      .notNull()
+      .references(() => iupDocuments.id),
     version: integer('version').notNull(),
     status: text('status', { enum: ['draft', 'ready', 'shared', 'agreed'] }).notNull(),
     sections: text('sections', { mode: 'json' }).$type<IupSections>().notNull(),
-    authorId: text('author_id').notNull().references(() => teachers.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => teachers.id),
     restoredFromVersion: integer('restored_from_version'),
     createdAt: text('created_at').notNull().default(now),
   },
@@ -200,7 +252,9 @@ export const phrases = sqliteTable(
   'phrases',
   {
     id: text('id').primaryKey(),
-    schoolId: text('school_id').notNull().references(() => schools.id),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
     scope: text('scope', { enum: ['team', 'school'] }).notNull(),
     teamId: text('team_id').references(() => teams.id),
     text: text('text').notNull(),
@@ -209,7 +263,9 @@ export const phrases = sqliteTable(
     level: text('level', { enum: ['E', 'C', 'A'] }),
     tags: text('tags', { mode: 'json' }).$type<string[]>().notNull(),
     status: text('status', { enum: ['proposed', 'approved', 'retired'] }).notNull(),
-    authorId: text('author_id').notNull().references(() => teachers.id),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => teachers.id),
     usageCount: integer('usage_count').notNull().default(0),
     lastUsedAt: text('last_used_at'),
     /** Bumped by every edit; each version's content is kept in phrase_versions. */
@@ -230,7 +286,9 @@ export const phrases = sqliteTable(
 export const phraseVersions = sqliteTable(
   'phrase_versions',
   {
-    phraseId: text('phrase_id').notNull().references(() => phrases.id),
+    phraseId: text('phrase_id')
+      .notNull()
+      .references(() => phrases.id),
     version: integer('version').notNull(),
     schoolId: text('school_id').notNull(),
     text: text('text').notNull(),
@@ -274,11 +332,17 @@ export const shareLinks = sqliteTable(
   'share_links',
   {
     id: text('id').primaryKey(),
-    schoolId: text('school_id').notNull().references(() => schools.id),
-    pupilId: text('pupil_id').notNull().references(() => pupils.id),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    pupilId: text('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
     schoolYear: text('school_year').notNull(),
     hash: text('hash').notNull(),
-    createdBy: text('created_by').notNull().references(() => teachers.id),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => teachers.id),
     createdAt: text('created_at').notNull(),
     expiresAt: text('expires_at').notNull(),
     revokedAt: text('revoked_at'),
@@ -293,12 +357,18 @@ export const shareLinks = sqliteTable(
 export const shareComments = sqliteTable(
   'share_comments',
   {
-    schoolId: text('school_id').notNull().references(() => schools.id),
-    pupilId: text('pupil_id').notNull().references(() => pupils.id),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    pupilId: text('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
     schoolYear: text('school_year').notNull(),
     author: text('author', { enum: ['pupil', 'guardians'] }).notNull(),
     text: text('text').notNull(),
-    linkId: text('link_id').notNull().references(() => shareLinks.id),
+    linkId: text('link_id')
+      .notNull()
+      .references(() => shareLinks.id),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.pupilId, t.schoolYear, t.author] })],
@@ -309,12 +379,16 @@ export const rosterPulls = sqliteTable(
   'roster_pulls',
   {
     id: text('id').primaryKey(),
-    schoolId: text('school_id').notNull().references(() => schools.id),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
     /** The source's base URL (no credentials: the token is never stored). */
     source: text('source').notNull(),
     since: text('since'),
     startedAt: text('started_at').notNull(),
-    actorId: text('actor_id').notNull().references(() => teachers.id),
+    actorId: text('actor_id')
+      .notNull()
+      .references(() => teachers.id),
     report: text('report', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   },
   (t) => [index('roster_pulls_school_source').on(t.schoolId, t.source, t.startedAt)],

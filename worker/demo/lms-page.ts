@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { asc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { Db } from '../db/client';
-import { groupMembers, groups, pupils, schools } from '../db/schema';
+import { demoClassList, demoPupil, demoSchoolId } from '../repositories/demo-platform';
 
 /**
  * A small stand-in for a school's learning platform, served by `npm start` beside the API (Node
@@ -15,49 +14,90 @@ import { groupMembers, groups, pupils, schools } from '../db/schema';
 export function demoLmsRoutes(db: Db): Hono {
   const app = new Hono().basePath('/demo/lms');
   const require = createRequire(import.meta.url);
-  const quillDir = (() => { try { return join(dirname(require.resolve('quill/package.json')), 'dist'); } catch { return null; } })();
+  const quillDir = (() => {
+    try {
+      return join(dirname(require.resolve('quill/package.json')), 'dist');
+    } catch {
+      return null;
+    }
+  })();
 
-  const page = (title: string, body: unknown) => html`<!doctype html>
-<html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} – Demoplattformen</title>
-<link rel="stylesheet" href="/demo/lms/assets/quill.snow.css"><link rel="stylesheet" href="/demo/lms/assets/lms.css"></head>
-<body><header class="top"><a href="/demo/lms">Demoplattformen</a> <span>Demoskolan Sjöängen</span></header><main>${body}</main>
-<script src="/demo/lms/assets/quill.js"></script><script src="/demo/lms/assets/lms.js"></script></body></html>`;
+  const page = (title: string, body: unknown) =>
+    html`<!doctype html>
+      <html lang="sv">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>${title} – Demoplattformen</title>
+          <link rel="stylesheet" href="/demo/lms/assets/quill.snow.css" />
+          <link rel="stylesheet" href="/demo/lms/assets/lms.css" />
+        </head>
+        <body>
+          <header class="top"><a href="/demo/lms">Demoplattformen</a> <span>Demoskolan Sjöängen</span></header>
+          <main>${body}</main>
+          <script src="/demo/lms/assets/quill.js"></script>
+          <script src="/demo/lms/assets/lms.js"></script>
+        </body>
+      </html>`;
 
-  const demoSchool = async () => (await db.select({ id: schools.id }).from(schools).where(eq(schools.name, 'Demoskolan Sjöängen')).limit(1))[0]?.id ?? null;
+  const demoSchool = () => demoSchoolId(db);
 
   app.get('/', async (c) => {
     const schoolId = await demoSchool();
     if (!schoolId) return c.text('The demo school is not seeded (SEED_DEMO=false).', 404);
-    const rows = await db.select({ id: pupils.id, firstName: pupils.firstName, lastName: pupils.lastName, className: groups.name })
-      .from(pupils).leftJoin(groupMembers, eq(groupMembers.pupilId, pupils.id)).leftJoin(groups, eq(groups.id, groupMembers.groupId))
-      .where(eq(pupils.schoolId, schoolId)).orderBy(asc(groups.name), asc(pupils.lastName));
-    return c.html(page('Elever', html`<h1>Elever</h1><ul class="pupils">${rows.map((r) =>
-      html`<li><a href="/demo/lms/elev/${r.id}">${r.firstName} ${r.lastName}</a> <span class="class">${r.className ?? ''}</span></li>`)}</ul>`));
+    const rows = await demoClassList(db, schoolId);
+    return c.html(
+      page(
+        'Elever',
+        html`<h1>Elever</h1>
+          <ul class="pupils">
+            ${rows.map(
+              (r) =>
+                html`<li>
+                  <a href="/demo/lms/elev/${r.id}">${r.firstName} ${r.lastName}</a>
+                  <span class="class">${r.className ?? ''}</span>
+                </li>`,
+            )}
+          </ul>`,
+      ),
+    );
   });
 
   app.get('/elev/:id', async (c) => {
     const schoolId = await demoSchool();
-    const [p] = await db.select().from(pupils).where(eq(pupils.id, c.req.param('id'))).limit(1);
-    if (!schoolId || !p || p.schoolId !== schoolId) return c.text('Ingen sådan elev.', 404);
-    return c.html(page(`${p.firstName} ${p.lastName}`, html`
-      <h1 data-elev>${p.firstName} ${p.lastName}</h1>
-      <p class="meta">Årskurs ${p.arskurs}</p>
-      <form id="omdome-form">
-        <label for="subject">Ämne</label>
-        <select id="subject"><option>Svenska</option><option>Matematik</option><option>Engelska</option></select>
-        <label id="omdome-label">Skriftligt omdöme</label>
-        <div id="omdome-editor" aria-labelledby="omdome-label"></div>
-        <label for="planering">Framåtsyftande planering</label>
-        <textarea id="planering" rows="5"></textarea>
-        <button type="submit">Spara i plattformen</button> <span id="saved" role="status"></span>
-      </form>`));
+    const p = schoolId ? await demoPupil(db, schoolId, c.req.param('id')) : null;
+    if (!p) return c.text('Ingen sådan elev.', 404);
+    return c.html(
+      page(
+        `${p.firstName} ${p.lastName}`,
+        html` <h1 data-elev>${p.firstName} ${p.lastName}</h1>
+          <p class="meta">Årskurs ${p.arskurs}</p>
+          <form id="omdome-form">
+            <label for="subject">Ämne</label>
+            <select id="subject">
+              <option>Svenska</option>
+              <option>Matematik</option>
+              <option>Engelska</option>
+            </select>
+            <label id="omdome-label">Skriftligt omdöme</label>
+            <div id="omdome-editor" aria-labelledby="omdome-label"></div>
+            <label for="planering">Framåtsyftande planering</label>
+            <textarea id="planering" rows="5"></textarea>
+            <button type="submit">Spara i plattformen</button> <span id="saved" role="status"></span>
+          </form>`,
+      ),
+    );
   });
 
-  const asset = (file: string, type: string) => async (c: { body: (b: string, s: 200, h: Record<string, string>) => Response; text: (t: string, s: 404) => Response }) => {
-    if (!quillDir) return c.text('Quill is not installed (npm ci installs it).', 404);
-    return c.body(await readFile(join(quillDir, file), 'utf8'), 200, { 'content-type': type });
-  };
+  const asset =
+    (file: string, type: string) =>
+    async (c: {
+      body: (b: string, s: 200, h: Record<string, string>) => Response;
+      text: (t: string, s: 404) => Response;
+    }) => {
+      if (!quillDir) return c.text('Quill is not installed (npm ci installs it).', 404);
+      return c.body(await readFile(join(quillDir, file), 'utf8'), 200, { 'content-type': type });
+    };
   app.get('/assets/quill.js', asset('quill.js', 'text/javascript; charset=utf-8'));
   app.get('/assets/quill.snow.css', asset('quill.snow.css', 'text/css; charset=utf-8'));
   app.get('/assets/lms.css', (c) => c.body(LMS_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }));

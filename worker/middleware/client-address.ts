@@ -21,30 +21,38 @@ type Range = [ipaddr.IPv4 | ipaddr.IPv6, number];
 /** Parse `TRUST_PROXY` entries ("10.0.0.5", "10.0.0.0/8", "::1"); throws on anything else. */
 export function parseTrustedProxies(entries: readonly string[]): Range[] {
   return entries.map((e) => {
-    const [addr, bits] = e.includes('/') ? ipaddr.parseCIDR(e) : [ipaddr.parse(e), ipaddr.parse(e).kind() === 'ipv4' ? 32 : 128] as Range;
+    const [addr, bits] = e.includes('/')
+      ? ipaddr.parseCIDR(e)
+      : ([ipaddr.parse(e), ipaddr.parse(e).kind() === 'ipv4' ? 32 : 128] as Range);
     const n = normalise(addr);
     // "::ffff:10.0.0.0/104" is the IPv4 range 10.0.0.0/8.
     return [n, n === addr ? bits : bits - 96];
   });
 }
 
-const normalise = (a: ipaddr.IPv4 | ipaddr.IPv6) => (a.kind() === 'ipv6' && (a as ipaddr.IPv6).isIPv4MappedAddress() ? (a as ipaddr.IPv6).toIPv4Address() : a);
+const normalise = (a: ipaddr.IPv4 | ipaddr.IPv6) =>
+  a.kind() === 'ipv6' && (a as ipaddr.IPv6).isIPv4MappedAddress() ? (a as ipaddr.IPv6).toIPv4Address() : a;
 
 function parseAddress(s: string | undefined): ipaddr.IPv4 | ipaddr.IPv6 | null {
   if (!s || !ipaddr.isValid(s.trim())) return null;
   return normalise(ipaddr.parse(s.trim()));
 }
 
-const inRanges = (a: ipaddr.IPv4 | ipaddr.IPv6, ranges: readonly Range[]) => ranges.some((r) => a.kind() === r[0].kind() && a.match(r));
+const inRanges = (a: ipaddr.IPv4 | ipaddr.IPv6, ranges: readonly Range[]) =>
+  ranges.some((r) => a.kind() === r[0].kind() && a.match(r));
 
 /** The client's address as text, or 'unknown' when the runtime gives none (in-process tests). */
 export function resolveClientAddress(c: Context, cfg: ClientAddressConfig, trusted: readonly Range[]): string {
-  if (cfg.clientAddressSource === 'cf-connecting-ip') return parseAddress(c.req.header('cf-connecting-ip'))?.toString() ?? 'unknown';
+  if (cfg.clientAddressSource === 'cf-connecting-ip')
+    return parseAddress(c.req.header('cf-connecting-ip'))?.toString() ?? 'unknown';
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   let addr = parseAddress(env?.incoming?.socket?.remoteAddress);
   if (!addr) return 'unknown';
   if (trusted.length && inRanges(addr, trusted)) {
-    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+    const hops = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean);
     for (let i = hops.length - 1; i >= 0; i--) {
       const hop = parseAddress(hops[i]);
       if (!hop) break;
@@ -63,7 +71,10 @@ export function addressKey(address: string): string {
   if (!ipaddr.isValid(address)) return `addr:${address}`;
   const a = normalise(ipaddr.parse(address));
   if (a.kind() === 'ipv4') return `addr:${a.toString()}`;
-  return `addr:${(a as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16)).join(':')}::/64`;
+  return `addr:${(a as ipaddr.IPv6).parts
+    .slice(0, 4)
+    .map((p) => p.toString(16))
+    .join(':')}::/64`;
 }
 
 /** A credential's own key: its first characters, so one bad token sent from many addresses is counted too. */

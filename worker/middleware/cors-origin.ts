@@ -6,7 +6,12 @@
 export function corsOrigin(allowed: string[]) {
   return function matchOrigin(origin: string): string | null {
     for (const entry of allowed) {
-      if (entry.endsWith('*') ? origin.startsWith(entry.slice(0, -1)) && origin.length > entry.length - 1 : origin === entry) return origin;
+      if (
+        entry.endsWith('*')
+          ? origin.startsWith(entry.slice(0, -1)) && origin.length > entry.length - 1
+          : origin === entry
+      )
+        return origin;
     }
     return null;
   };

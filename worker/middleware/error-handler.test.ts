@@ -7,11 +7,15 @@ describe('error handler', () => {
     const app = new Hono();
     app.onError(errorHandler());
     const cause = Object.assign(new Error('UNIQUE constraint failed'), { code: 'SQLITE_CONSTRAINT' });
-    app.get('/boom', () => { throw new Error('Failed query: insert … params: Saga,Ek', { cause }); });
+    app.get('/boom', () => {
+      throw new Error('Failed query: insert … params: Saga,Ek', { cause });
+    });
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await app.request('/boom');
     expect(res.status).toBe(500);
-    expect(await res.json()).toEqual({ error: { code: 'internal', message: 'Something went wrong on the server; nothing was saved.' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'internal', message: 'Something went wrong on the server; nothing was saved.' },
+    });
     const logged = log.mock.calls.flat().join(' ');
     expect(logged).toContain('SQLITE_CONSTRAINT');
     expect(logged).not.toContain('Saga');

@@ -1,17 +1,22 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, ErrorCode } from '../../shared/index';
 import { ApiError } from '../errors';
 
 const codeForStatus = (status: number): ErrorCode =>
-  status === 401 ? 'unauthorized'
-  : status === 403 ? 'forbidden'
-  : status === 404 ? 'not_found'
-  : status === 409 ? 'conflict'
-  : status === 413 ? 'payload_too_large'
-  : status === 429 ? 'rate_limited'
-  : 'bad_request';
+  status === 401
+    ? 'unauthorized'
+    : status === 403
+      ? 'forbidden'
+      : status === 404
+        ? 'not_found'
+        : status === 409
+          ? 'conflict'
+          : status === 413
+            ? 'payload_too_large'
+            : status === 429
+              ? 'rate_limited'
+              : 'bad_request';
 
 const body = (code: ErrorCode, message: string, details?: unknown): ErrorBody => ({
   error: details === undefined ? { code, message } : { code, message, details },
@@ -32,7 +37,7 @@ export function errorHandler() {
   return function onError(err: Error, c: Context) {
     if (err instanceof ApiError) return c.json(body(err.code, err.message, err.details), err.status);
     if (err instanceof HTTPException) {
-      const status = err.status as ContentfulStatusCode;
+      const status = err.status;
       if (status < 500) return c.json(body(codeForStatus(status), err.message || 'Bad request.'), status);
     }
     // Never the message: drizzle's query errors carry the bound parameters, which can be pupil

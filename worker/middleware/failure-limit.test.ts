@@ -6,7 +6,10 @@ const WINDOW = 15 * 60_000;
 describe('FailureLimiter', () => {
   it('locks a key after maxFailures in a window, with the seconds left, and frees it when the window ends', () => {
     const l = new FailureLimiter(3, WINDOW);
-    for (let i = 0; i < 3; i++) { expect(l.retryAfter(['a'], 0)).toBe(0); l.fail(['a'], 0); }
+    for (let i = 0; i < 3; i++) {
+      expect(l.retryAfter(['a'], 0)).toBe(0);
+      l.fail(['a'], 0);
+    }
     expect(l.retryAfter(['a'], 60_000)).toBe(840);
     expect(l.retryAfter(['b'], 60_000)).toBe(0);
     // Any locked key of the request counts.

@@ -18,7 +18,11 @@
 export class FailureLimiter {
   readonly #windows = new Map<string, { start: number; failures: number }>();
 
-  constructor(readonly maxFailures: number, readonly windowMs: number, readonly maxKeys = 10_000) {}
+  constructor(
+    readonly maxFailures: number,
+    readonly windowMs: number,
+    readonly maxKeys = 10_000,
+  ) {}
 
   /** Seconds until none of `keys` is locked any more; 0 when none is locked now. */
   retryAfter(keys: readonly string[], now: number): number {
@@ -59,7 +63,10 @@ export class FailureLimiter {
     if (this.#windows.size < this.maxKeys) return;
     // Oldest unlocked entries first; a Map iterates in insertion order.
     for (const [k, w] of this.#windows) {
-      if (k !== OVERFLOW && w.failures < this.maxFailures) { this.#windows.delete(k); return; }
+      if (k !== OVERFLOW && w.failures < this.maxFailures) {
+        this.#windows.delete(k);
+        return;
+      }
     }
   }
 }

@@ -33,12 +33,18 @@ export const localFailureCounts = (config: AppConfig): FailureCounts & { limiter
 export class GuessGuard {
   readonly #trusted: ReturnType<typeof parseTrustedProxies>;
 
-  constructor(readonly config: AppConfig, readonly counts: FailureCounts = localFailureCounts(config)) {
+  constructor(
+    readonly config: AppConfig,
+    readonly counts: FailureCounts = localFailureCounts(config),
+  ) {
     this.#trusted = parseTrustedProxies(config.trustedProxies);
   }
 
   /** Record that this request's credential failed; resolves the seconds it must wait (0: answer 401/404 as usual). */
   failed(c: Context, credential: string, now: number): Promise<number> {
-    return this.counts.failed([addressKey(resolveClientAddress(c, this.config, this.#trusted)), credentialKey(credential)], now);
+    return this.counts.failed(
+      [addressKey(resolveClientAddress(c, this.config, this.#trusted)), credentialKey(credential)],
+      now,
+    );
   }
 }

@@ -7,5 +7,8 @@ type Result = { success: true } | { success: false; error: z.ZodError; target: s
 export function validationHook(result: Result): void {
   if (result.success) return;
   const issues = result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-  throw new ValidationError(`Invalid ${result.target}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`, { issues });
+  throw new ValidationError(
+    `Invalid ${result.target}: ${issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ')}`,
+    { issues },
+  );
 }

@@ -7,7 +7,11 @@ let server: Server;
 let port: number;
 beforeAll(async () => {
   server = createServer((req, res) => {
-    if (req.url === '/redirect') { res.writeHead(302, { location: 'http://127.0.0.1:1/' }); res.end(); return; }
+    if (req.url === '/redirect') {
+      res.writeHead(302, { location: 'http://127.0.0.1:1/' });
+      res.end();
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ data: [{ auth: req.headers.authorization ?? null }] }));
   });
@@ -32,7 +36,23 @@ describe('the guarded fetch for pulls from other systems', () => {
 
   it('knows public from private, loopback, link-local and embedded-IPv4 forms', () => {
     for (const a of ['8.8.8.8', '2a00:1450:4001::1']) expect(isPublicAddress(a)).toBe(true);
-    for (const a of ['127.0.0.1', '10.1.1.1', '172.16.0.1', '192.168.0.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::ffff:10.0.0.1', 'fe80::1', 'fd00::1', '64:ff9b::a00:1', '2002:a00:1::', '224.0.0.1', 'nonsense']) {
+    for (const a of [
+      '127.0.0.1',
+      '10.1.1.1',
+      '172.16.0.1',
+      '192.168.0.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '::1',
+      '::ffff:10.0.0.1',
+      'fe80::1',
+      'fd00::1',
+      '64:ff9b::a00:1',
+      '2002:a00:1::',
+      '224.0.0.1',
+      'nonsense',
+    ]) {
       expect([a, isPublicAddress(a)]).toEqual([a, false]);
     }
   });

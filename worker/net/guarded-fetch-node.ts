@@ -16,7 +16,7 @@ const MAX_BODY_BYTES = 64 * 1024 * 1024;
  * followed. Only what the SS 12000 pull needs: GET with headers, status and body.
  */
 export function guardedFetch(allowedHosts: readonly string[]): typeof fetch {
-  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+  return async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const host = hostOf(url);
     const allowed = allowedHosts.includes(host);
@@ -41,14 +41,22 @@ export function guardedFetch(allowedHosts: readonly string[]): typeof fetch {
         let size = 0;
         res.on('data', (chunk: Buffer) => {
           size += chunk.length;
-          if (size > MAX_BODY_BYTES) { req.destroy(new Error(`the answer is larger than ${MAX_BODY_BYTES} bytes`)); return; }
+          if (size > MAX_BODY_BYTES) {
+            req.destroy(new Error(`the answer is larger than ${MAX_BODY_BYTES} bytes`));
+            return;
+          }
           chunks.push(chunk);
         });
         res.on('end', () => {
           const status = res.statusCode ?? 502;
           const responseHeaders = new Headers();
           for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') responseHeaders.set(k, v);
-          resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers: responseHeaders }));
+          resolve(
+            new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), {
+              status,
+              headers: responseHeaders,
+            }),
+          );
         });
         res.on('error', reject);
       });
@@ -57,5 +65,5 @@ export function guardedFetch(allowedHosts: readonly string[]): typeof fetch {
       init?.signal?.addEventListener('abort', () => req.destroy(new Error('aborted')), { once: true });
       req.end();
     });
-  }) as typeof fetch;
+  };
 }

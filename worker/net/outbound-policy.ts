@@ -9,7 +9,10 @@ import ipaddr from 'ipaddr.js';
  * network names that host in `SS12000_ALLOWED_HOSTS`.
  */
 export class BlockedDestinationError extends Error {
-  constructor(readonly host: string, readonly address: string) {
+  constructor(
+    readonly host: string,
+    readonly address: string,
+  ) {
     super(`${host} resolves to ${address}, which is not a public address (allow it with SS12000_ALLOWED_HOSTS)`);
   }
 }
@@ -34,10 +37,11 @@ export const addressLiteral = (url: URL): string | null => (ipaddr.isValid(hostO
  * anyway): refuse address literals that are not public, and never follow redirects.
  */
 export function checkedFetch(allowedHosts: readonly string[]): typeof fetch {
-  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+  return async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
     const literal = addressLiteral(url);
-    if (literal && !allowedHosts.includes(hostOf(url)) && !isPublicAddress(literal)) throw new BlockedDestinationError(hostOf(url), literal);
+    if (literal && !allowedHosts.includes(hostOf(url)) && !isPublicAddress(literal))
+      throw new BlockedDestinationError(hostOf(url), literal);
     return fetch(url, { ...init, redirect: 'manual' });
-  }) as typeof fetch;
+  };
 }

@@ -9,13 +9,20 @@ import { exportSchool } from '../repositories/school-export';
  * thread neither computes nor serialises the report.
  */
 export const REPORT_TASKS = {
-  deadlineReport: async (db: Db, actor: Actor, scope: DeadlineScope, date: string, view: 'full' | 'summary', page: DeadlinePage | null) =>
-    JSON.stringify(await deadlineReport(db, actor, scope, date, view, page)),
+  deadlineReport: async (
+    db: Db,
+    actor: Actor,
+    scope: DeadlineScope,
+    date: string,
+    view: 'full' | 'summary',
+    page: DeadlinePage | null,
+  ) => JSON.stringify(await deadlineReport(db, actor, scope, date, view, page)),
   schoolExport: async (db: Db, actor: Actor, at: string) => JSON.stringify(await exportSchool(db, actor, at)),
 };
 
 export type ReportTask = keyof typeof REPORT_TASKS;
-export type ReportArgs<T extends ReportTask> = Parameters<(typeof REPORT_TASKS)[T]> extends [Db, ...infer A] ? A : never;
+export type ReportArgs<T extends ReportTask> =
+  Parameters<(typeof REPORT_TASKS)[T]> extends [Db, ...infer A] ? A : never;
 
 /** Runs a report task somewhere and answers its JSON text. */
 export interface ReportRunner {

@@ -14,20 +14,28 @@ import { REPORT_TASKS, type ReportTask } from './report-tasks';
 // setPriority(pid 0) sets the calling thread's; elsewhere it would lower the whole API process,
 // so it is left alone there.
 if (process.platform === 'linux') {
-  try { setPriority(0, 19); } catch { /* not allowed here: reports run at normal priority */ }
+  try {
+    setPriority(0, 19);
+  } catch {
+    /* not allowed here: reports run at normal priority */
+  }
 }
-const client = await openLocalClient(workerData.databaseUrl as string, workerData.authToken as string | undefined);
+const { databaseUrl, authToken } = workerData as { databaseUrl: string; authToken?: string };
+const client = await openLocalClient(databaseUrl, authToken);
 const db = createDb(client);
 
-parentPort!.on('message', async (msg: { id: number; task: ReportTask; args: unknown[] }) => {
+parentPort!.on('message', (msg: { id: number; task: ReportTask; args: unknown[] }) => void run(msg));
+
+async function run(msg: { id: number; task: ReportTask; args: unknown[] }): Promise<void> {
   try {
     const json = await (REPORT_TASKS[msg.task] as (...a: unknown[]) => Promise<string>)(db, ...msg.args);
     parentPort!.postMessage({ id: msg.id, ok: true, json });
   } catch (err) {
-    const error = err instanceof ApiError
-      ? { status: err.status, code: err.code, message: err.message, details: err.details }
-      : { status: 500, code: 'internal', message: err instanceof Error ? err.message : String(err) };
+    const error =
+      err instanceof ApiError
+        ? { status: err.status, code: err.code, message: err.message, details: err.details }
+        : { status: 500, code: 'internal', message: err instanceof Error ? err.message : String(err) };
     parentPort!.postMessage({ id: msg.id, ok: false, error });
   }
-});
+}
 parentPort!.postMessage({ ready: true });

@@ -1,4 +1,3 @@
-import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../db/client';
 import { auditLog } from '../db/schema';
 
@@ -35,7 +34,11 @@ export async function recordAudits(db: Executor, entries: readonly AuditEntry[])
 const READ_COALESCE_MS = 10 * 60_000;
 const recentReads = new Map<string, number>();
 
-export async function recordRead(db: Executor, entry: Omit<AuditEntry, 'action'> & { pupilId: string }, now: number): Promise<void> {
+export async function recordRead(
+  db: Executor,
+  entry: Omit<AuditEntry, 'action'> & { pupilId: string },
+  now: number,
+): Promise<void> {
   const key = `${entry.actorId}|${entry.entity}|${entry.entityId}`;
   const last = recentReads.get(key);
   if (last !== undefined && now - last < READ_COALESCE_MS) return;

@@ -21,18 +21,25 @@ export interface FeedMeeting {
 export async function plannedMeetingsFor(db: Executor, actor: Actor, since: string): Promise<FeedMeeting[]> {
   return db
     .select({
-      id: meetings.id, startsAt: meetings.startsAt, durationMinutes: meetings.durationMinutes,
-      firstName: pupils.firstName, lastName: pupils.lastName, securityMarked: pupils.securityMarked,
+      id: meetings.id,
+      startsAt: meetings.startsAt,
+      durationMinutes: meetings.durationMinutes,
+      firstName: pupils.firstName,
+      lastName: pupils.lastName,
+      securityMarked: pupils.securityMarked,
     })
     .from(meetings)
     .innerJoin(pupils, eq(pupils.id, meetings.pupilId))
-    .where(and(
-      // Her own samtal, found from her rows (booked by her; of her mentees), never by walking the school's.
-      sql`${meetings.id} in (select id from meetings where created_by = ${actor.teacherId} and starts_at >= ${since}
+    .where(
+      and(
+        // Her own samtal, found from her rows (booked by her; of her mentees), never by walking the school's.
+        sql`${meetings.id} in (select id from meetings where created_by = ${actor.teacherId} and starts_at >= ${since}
         union select m.id from mentors me join meetings m on m.pupil_id = me.pupil_id where me.teacher_id = ${actor.teacherId} and m.starts_at >= ${since})`,
-      sql`+${meetings.schoolId} = ${actor.schoolId}`, eq(meetings.status, 'planned'),
-      pupilVisible(actor, { forList: false, joined: true }),
-    ))
+        sql`+${meetings.schoolId} = ${actor.schoolId}`,
+        eq(meetings.status, 'planned'),
+        pupilVisible(actor, { forList: false, joined: true }),
+      ),
+    )
     .orderBy(asc(meetings.startsAt))
     .limit(2000);
 }
@@ -41,26 +48,47 @@ export async function createFeed(db: Executor, actor: Actor): Promise<{ id: stri
   const token = generateToken();
   const id = crypto.randomUUID();
   await db.insert(calendarFeeds).values({ id, teacherId: actor.teacherId, hash: await hashToken(token) });
-  await recordAudit(db, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'create', entity: 'calendar-feed', entityId: id });
+  await recordAudit(db, {
+    schoolId: actor.schoolId,
+    actorId: actor.teacherId,
+    action: 'create',
+    entity: 'calendar-feed',
+    entityId: id,
+  });
   return { id, token };
 }
 
 export async function listFeeds(db: Executor, actor: Actor) {
-  return db.select({ id: calendarFeeds.id, createdAt: calendarFeeds.createdAt, revokedAt: calendarFeeds.revokedAt })
-    .from(calendarFeeds).where(eq(calendarFeeds.teacherId, actor.teacherId));
+  return db
+    .select({ id: calendarFeeds.id, createdAt: calendarFeeds.createdAt, revokedAt: calendarFeeds.revokedAt })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.teacherId, actor.teacherId));
 }
 
 export async function revokeFeed(db: Executor, actor: Actor, id: string, at: string): Promise<void> {
-  const res = await db.update(calendarFeeds).set({ revokedAt: at })
-    .where(and(eq(calendarFeeds.id, id), eq(calendarFeeds.teacherId, actor.teacherId), isNull(calendarFeeds.revokedAt)));
+  const res = await db
+    .update(calendarFeeds)
+    .set({ revokedAt: at })
+    .where(
+      and(eq(calendarFeeds.id, id), eq(calendarFeeds.teacherId, actor.teacherId), isNull(calendarFeeds.revokedAt)),
+    );
   if (res.rowsAffected === 0) throw new NotFoundError('Calendar feed');
-  await recordAudit(db, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'delete', entity: 'calendar-feed', entityId: id });
+  await recordAudit(db, {
+    schoolId: actor.schoolId,
+    actorId: actor.teacherId,
+    action: 'delete',
+    entity: 'calendar-feed',
+    entityId: id,
+  });
 }
 
 /** The teacher a feed token belongs to, as an actor, or null for unknown or revoked tokens. */
 export async function actorForFeedToken(db: Executor, token: string): Promise<Actor | null> {
-  const [row] = await db.select({ teacherId: calendarFeeds.teacherId }).from(calendarFeeds)
+  const [row] = await db
+    .select({ teacherId: calendarFeeds.teacherId })
+    .from(calendarFeeds)
     .innerJoin(teachers, eq(teachers.id, calendarFeeds.teacherId))
-    .where(and(eq(calendarFeeds.hash, await hashToken(token)), isNull(calendarFeeds.revokedAt))).limit(1);
+    .where(and(eq(calendarFeeds.hash, await hashToken(token)), isNull(calendarFeeds.revokedAt)))
+    .limit(1);
   return row ? findActorByTeacher(db, row.teacherId) : null;
 }

@@ -1,7 +1,16 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
-  addDays, countStates, DEFAULT_TIME_ZONE, dutiesFor, emptyCounts, prepareDeadlines, worstState,
-  type DeadlineIup, type DeadlineMeeting, type DeadlineReport, type Skolform,
+  addDays,
+  countStates,
+  DEFAULT_TIME_ZONE,
+  dutiesFor,
+  emptyCounts,
+  prepareDeadlines,
+  worstState,
+  type DeadlineIup,
+  type DeadlineMeeting,
+  type DeadlineReport,
+  type Skolform,
 } from '../../shared/index';
 import type { Actor } from '../context';
 import type { Executor } from '../db/client';
@@ -25,7 +34,8 @@ function scopeCondition(actor: Actor, scope: DeadlineScope): SQL {
     case 'team':
       return pupilsIn(actor, teamPupilIds(actor));
     case 'school':
-      if (actor.role !== 'admin') throw new ForbiddenError('The whole-school overview is for admins; use scope=team or scope=me.');
+      if (actor.role !== 'admin')
+        throw new ForbiddenError('The whole-school overview is for admins; use scope=team or scope=me.');
       return pupilVisible(actor, { forList: true });
   }
 }
@@ -43,60 +53,132 @@ async function jsonRows<T>(db: Executor, query: SQL): Promise<T[]> {
 
 /** One pupil with everything its duties depend on. */
 interface PupilInputs {
-  id: string; firstName: string; lastName: string; skolform: Skolform; arskurs: number; getsGrades: 0 | 1; enrolledAt: string | null;
-  groupIds: string[]; meetings: DeadlineMeeting[]; iupStatus: DeadlineIup['status'] | null;
+  id: string;
+  firstName: string;
+  lastName: string;
+  skolform: Skolform;
+  arskurs: number;
+  getsGrades: 0 | 1;
+  enrolledAt: string | null;
+  groupIds: string[];
+  meetings: DeadlineMeeting[];
+  iupStatus: DeadlineIup['status'] | null;
 }
 
-interface ReportWindow { from: string; to: string; schoolYear: string; ordered: boolean }
+interface ReportWindow {
+  from: string;
+  to: string;
+  schoolYear: string;
+  ordered: boolean;
+}
 
 type MeetingTuple = [id: string, startsAt: string, status: DeadlineMeeting['status'], agreementCount: number];
-type PupilTuple = [id: string, firstName: string, lastName: string, skolform: Skolform, arskurs: number, getsGrades: 0 | 1, enrolledAt: string | null];
+type PupilTuple = [
+  id: string,
+  firstName: string,
+  lastName: string,
+  skolform: Skolform,
+  arskurs: number,
+  getsGrades: 0 | 1,
+  enrolledAt: string | null,
+];
 
-const toMeeting = ([id, startsAt, status, agreementCount]: MeetingTuple): DeadlineMeeting => ({ id, startsAt, status, agreementCount });
+const toMeeting = ([id, startsAt, status, agreementCount]: MeetingTuple): DeadlineMeeting => ({
+  id,
+  startsAt,
+  status,
+  agreementCount,
+});
 // Names only where they are listed (the full view): a school summary need not read 20,000 of them.
-const pupilColumns = (w: ReportWindow) => (w.ordered
-  ? sql`${pupils.id}, ${pupils.firstName}, ${pupils.lastName}, ${pupils.skolform}, ${pupils.arskurs}, ${pupils.getsGrades}, ${pupils.enrolledAt}`
-  : sql`${pupils.id}, '', '', ${pupils.skolform}, ${pupils.arskurs}, ${pupils.getsGrades}, ${pupils.enrolledAt}`);
-const nameOrder = (w: ReportWindow) => (w.ordered ? sql`order by ${pupils.lastName}, ${pupils.firstName}, ${pupils.id}` : sql``);
+const pupilColumns = (w: ReportWindow) =>
+  w.ordered
+    ? sql`${pupils.id}, ${pupils.firstName}, ${pupils.lastName}, ${pupils.skolform}, ${pupils.arskurs}, ${pupils.getsGrades}, ${pupils.enrolledAt}`
+    : sql`${pupils.id}, '', '', ${pupils.skolform}, ${pupils.arskurs}, ${pupils.getsGrades}, ${pupils.enrolledAt}`;
+const nameOrder = (w: ReportWindow) =>
+  w.ordered ? sql`order by ${pupils.lastName}, ${pupils.firstName}, ${pupils.id}` : sql``;
 
 /** A teacher's pupils, each with its own groups, samtal and IUP status, found by pupil id. */
 async function teacherInputs(db: Executor, cond: SQL, w: ReportWindow): Promise<PupilInputs[]> {
-  const rows = await jsonRows<[...PupilTuple, string[], MeetingTuple[], DeadlineIup['status'] | null]>(db, sql`select json_group_array(json_array(
+  const rows = await jsonRows<[...PupilTuple, string[], MeetingTuple[], DeadlineIup['status'] | null]>(
+    db,
+    sql`select json_group_array(json_array(
       ${pupilColumns(w)},
       json((select json_group_array(gm.group_id) from group_members gm where gm.pupil_id = ${pupils.id})),
       json((select json_group_array(json_array(m.id, m.starts_at, m.status, m.agreement_count))
         from meetings m where m.pupil_id = ${pupils.id} and m.starts_at >= ${w.from} and m.starts_at <= ${w.to})),
       (select d.status from iup_documents d where d.pupil_id = ${pupils.id} and d.school_year = ${w.schoolYear})
-    ) ${nameOrder(w)}) as rows from ${pupils} where ${cond}`);
-  return rows.map(([id, firstName, lastName, skolform, arskurs, getsGrades, enrolledAt, groupIds, meetings, iupStatus]) => ({
-    id, firstName, lastName, skolform, arskurs, getsGrades, enrolledAt, groupIds, meetings: meetings.map(toMeeting), iupStatus,
-  }));
+    ) ${nameOrder(w)}) as rows from ${pupils} where ${cond}`,
+  );
+  return rows.map(
+    ([id, firstName, lastName, skolform, arskurs, getsGrades, enrolledAt, groupIds, meetings, iupStatus]) => ({
+      id,
+      firstName,
+      lastName,
+      skolform,
+      arskurs,
+      getsGrades,
+      enrolledAt,
+      groupIds,
+      meetings: meetings.map(toMeeting),
+      iupStatus,
+    }),
+  );
 }
 
 /** Every pupil an admin may list, and each table's rows of the school in one pass by its school index. */
 async function schoolInputs(db: Executor, cond: SQL, actor: Actor, w: ReportWindow): Promise<PupilInputs[]> {
   const [pupilRows, memberships, meetingRows, iupRows] = [
-    await jsonRows<PupilTuple>(db, sql`select json_group_array(json_array(${pupilColumns(w)}) ${nameOrder(w)}) as rows from ${pupils} where ${cond}`),
-    await jsonRows<[string, string]>(db, sql`select json_group_array(json_array(gm.pupil_id, gm.group_id)) as rows
-      from groups g join group_members gm on gm.group_id = g.id where g.school_id = ${actor.schoolId}`),
-    await jsonRows<[string, ...MeetingTuple]>(db, sql`select json_group_array(json_array(m.pupil_id, m.id, m.starts_at, m.status, m.agreement_count)) as rows
-      from meetings m where m.school_id = ${actor.schoolId} and m.starts_at >= ${w.from} and m.starts_at <= ${w.to}`),
-    await jsonRows<[string, DeadlineIup['status']]>(db, sql`select json_group_array(json_array(d.pupil_id, d.status)) as rows
-      from iup_documents d where d.school_id = ${actor.schoolId} and d.school_year = ${w.schoolYear}`),
+    await jsonRows<PupilTuple>(
+      db,
+      sql`select json_group_array(json_array(${pupilColumns(w)}) ${nameOrder(w)}) as rows from ${pupils} where ${cond}`,
+    ),
+    await jsonRows<[string, string]>(
+      db,
+      sql`select json_group_array(json_array(gm.pupil_id, gm.group_id)) as rows
+      from groups g join group_members gm on gm.group_id = g.id where g.school_id = ${actor.schoolId}`,
+    ),
+    await jsonRows<[string, ...MeetingTuple]>(
+      db,
+      sql`select json_group_array(json_array(m.pupil_id, m.id, m.starts_at, m.status, m.agreement_count)) as rows
+      from meetings m where m.school_id = ${actor.schoolId} and m.starts_at >= ${w.from} and m.starts_at <= ${w.to}`,
+    ),
+    await jsonRows<[string, DeadlineIup['status']]>(
+      db,
+      sql`select json_group_array(json_array(d.pupil_id, d.status)) as rows
+      from iup_documents d where d.school_id = ${actor.schoolId} and d.school_year = ${w.schoolYear}`,
+    ),
   ];
   // Plain loops and index access: this runs for every row of a whole school.
   const inputs = new Map<string, PupilInputs>();
   for (const r of pupilRows) {
-    inputs.set(r[0], { id: r[0], firstName: r[1], lastName: r[2], skolform: r[3], arskurs: r[4], getsGrades: r[5], enrolledAt: r[6], groupIds: [], meetings: [], iupStatus: null });
+    inputs.set(r[0], {
+      id: r[0],
+      firstName: r[1],
+      lastName: r[2],
+      skolform: r[3],
+      arskurs: r[4],
+      getsGrades: r[5],
+      enrolledAt: r[6],
+      groupIds: [],
+      meetings: [],
+      iupStatus: null,
+    });
   }
   // Rows of pupils the admin may not list (security-marked) find no entry and are left out.
   for (const r of memberships) inputs.get(r[0])?.groupIds.push(r[1]);
-  for (const r of meetingRows) inputs.get(r[0])?.meetings.push({ id: r[1], startsAt: r[2], status: r[3], agreementCount: r[4] });
-  for (const r of iupRows) { const p = inputs.get(r[0]); if (p) p.iupStatus = r[1]; }
+  for (const r of meetingRows)
+    inputs.get(r[0])?.meetings.push({ id: r[1], startsAt: r[2], status: r[3], agreementCount: r[4] });
+  for (const r of iupRows) {
+    const p = inputs.get(r[0]);
+    if (p) p.iupStatus = r[1];
+  }
   return [...inputs.values()];
 }
 
-export interface DeadlinePage { offset: number; limit: number }
+export interface DeadlinePage {
+  offset: number;
+  limit: number;
+}
 
 /**
  * Deadlines for every pupil in scope, then the shared rules in memory. Two ways to read the
@@ -109,7 +191,12 @@ export interface DeadlinePage { offset: number; limit: number }
  * `page` limits the pupils listed in the full view; the counts always cover everyone.
  */
 export async function deadlineReport(
-  db: Executor, actor: Actor, scope: DeadlineScope, date: string, view: 'full' | 'summary' = 'full', page: DeadlinePage | null = null,
+  db: Executor,
+  actor: Actor,
+  scope: DeadlineScope,
+  date: string,
+  view: 'full' | 'summary' = 'full',
+  page: DeadlinePage | null = null,
 ): Promise<DeadlineReport> {
   const cond = scopeCondition(actor, scope);
   const school = await getSchool(db, actor.schoolId);
@@ -129,20 +216,36 @@ export async function deadlineReport(
   const byGroup = new Map<string, { summary: ReturnType<typeof emptyCounts>; pupilIds: string[] }>();
   const out: DeadlineReport['pupils'] = [];
   const noIup: DeadlineIup[] = [];
-  for (const { id, firstName, lastName, skolform, arskurs, getsGrades, enrolledAt, groupIds, meetings, iupStatus } of rows) {
+  for (const {
+    id,
+    firstName,
+    lastName,
+    skolform,
+    arskurs,
+    getsGrades,
+    enrolledAt,
+    groupIds,
+    meetings,
+    iupStatus,
+  } of rows) {
     const iups = iupStatus && ctx?.schoolYear ? [{ schoolYear: ctx.schoolYear, status: iupStatus }] : noIup;
-    const duties = ctx ? dutiesFor(ctx, { skolform, arskurs, getsGrades: getsGrades === 1, enrolledAt }, meetings, iups) : [];
+    const duties = ctx
+      ? dutiesFor(ctx, { skolform, arskurs, getsGrades: getsGrades === 1, enrolledAt }, meetings, iups)
+      : [];
     countStates(duties, summary);
     for (const g of groupIds) {
       let entry = byGroup.get(g);
-      if (!entry) byGroup.set(g, entry = { summary: emptyCounts(), pupilIds: [] });
+      if (!entry) byGroup.set(g, (entry = { summary: emptyCounts(), pupilIds: [] }));
       countStates(duties, entry.summary);
       entry.pupilIds.push(id);
     }
     if (view === 'full') out.push({ id, firstName, lastName, groupIds, worst: worstState(duties), duties });
   }
-  const groupRows = await jsonRows<[string, string]>(db, sql`select json_group_array(json_array(id, name)) as rows from groups
-    where id in (select value from json_each(${JSON.stringify([...byGroup.keys()])})) and +school_id = ${actor.schoolId}`);
+  const groupRows = await jsonRows<[string, string]>(
+    db,
+    sql`select json_group_array(json_array(id, name)) as rows from groups
+    where id in (select value from json_each(${JSON.stringify([...byGroup.keys()])})) and +school_id = ${actor.schoolId}`,
+  );
   const names = new Map(groupRows);
   const listed = page ? out.slice(page.offset, page.offset + page.limit) : out;
   return {

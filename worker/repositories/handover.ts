@@ -13,19 +13,60 @@ import { getPupil } from './pupils';
  */
 export async function exportHandover(db: Db, actor: Actor, pupilId: string, at: string): Promise<Handover> {
   const p = await getPupil(db, actor, pupilId);
-  const [school] = await db.select({ name: schools.name, code: schools.schoolUnitCode }).from(schools).where(eq(schools.id, actor.schoolId));
-  const docs = await db.select().from(iupDocuments).where(and(eq(iupDocuments.pupilId, p.id), eq(iupDocuments.schoolId, actor.schoolId))).orderBy(asc(iupDocuments.schoolYear));
+  const [school] = await db
+    .select({ name: schools.name, code: schools.schoolUnitCode })
+    .from(schools)
+    .where(eq(schools.id, actor.schoolId));
+  const docs = await db
+    .select()
+    .from(iupDocuments)
+    .where(and(eq(iupDocuments.pupilId, p.id), eq(iupDocuments.schoolId, actor.schoolId)))
+    .orderBy(asc(iupDocuments.schoolYear));
   const iups: Handover['iups'] = [];
   for (const d of docs) {
-    const revs = await db.select().from(iupRevisions).where(eq(iupRevisions.documentId, d.id)).orderBy(asc(iupRevisions.version));
-    iups.push({ schoolYear: d.schoolYear, status: d.status, revisions: revs.map((r) => ({ version: r.version, status: r.status, sections: r.sections, savedAt: r.createdAt })) });
+    const revs = await db
+      .select()
+      .from(iupRevisions)
+      .where(eq(iupRevisions.documentId, d.id))
+      .orderBy(asc(iupRevisions.version));
+    iups.push({
+      schoolYear: d.schoolYear,
+      status: d.status,
+      revisions: revs.map((r) => ({
+        version: r.version,
+        status: r.status,
+        sections: r.sections,
+        savedAt: r.createdAt,
+      })),
+    });
   }
-  const samtal = await db.select().from(meetings).where(and(eq(meetings.pupilId, p.id), eq(meetings.schoolId, actor.schoolId))).orderBy(asc(meetings.startsAt));
-  await recordAudit(db, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'view', entity: 'pupil-handover', entityId: p.id, pupilId: p.id });
+  const samtal = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.pupilId, p.id), eq(meetings.schoolId, actor.schoolId)))
+    .orderBy(asc(meetings.startsAt));
+  await recordAudit(db, {
+    schoolId: actor.schoolId,
+    actorId: actor.teacherId,
+    action: 'view',
+    entity: 'pupil-handover',
+    entityId: p.id,
+    pupilId: p.id,
+  });
   return Handover.parse({
-    format: HANDOVER_FORMAT, version: 1, exportedAt: at,
+    format: HANDOVER_FORMAT,
+    version: 1,
+    exportedAt: at,
     fromSchool: { name: school?.name ?? '', schoolUnitCode: school?.code ?? null },
-    pupil: { firstName: p.firstName, lastName: p.lastName, skolform: p.skolform, arskurs: p.arskurs, getsGrades: p.getsGrades, pronoun: p.pronoun, securityMarked: p.securityMarked },
+    pupil: {
+      firstName: p.firstName,
+      lastName: p.lastName,
+      skolform: p.skolform,
+      arskurs: p.arskurs,
+      getsGrades: p.getsGrades,
+      pronoun: p.pronoun,
+      securityMarked: p.securityMarked,
+    },
     iups,
     meetings: samtal.map((m) => ({ startsAt: m.startsAt, status: m.status, agreements: m.agreements })),
   });
@@ -46,41 +87,107 @@ export interface HandoverReport {
  * previous school's staff are not known here, so imported revisions are attributed to the admin
  * who imported them; the file's dates are kept.
  */
-export async function importHandover(db: Db, actor: Actor, file: unknown, pupilId: string | undefined, at: string): Promise<HandoverReport> {
+export async function importHandover(
+  db: Db,
+  actor: Actor,
+  file: unknown,
+  pupilId: string | undefined,
+  at: string,
+): Promise<HandoverReport> {
   if (actor.role !== 'admin') throw new ForbiddenError('Only an admin can import a hand-over file.');
   const parsed = Handover.safeParse(file);
   if (!parsed.success) {
-    throw new ValidationError('This is not a valid hand-over file (format iup-stod-handover, version 1).', { issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })) });
+    throw new ValidationError('This is not a valid hand-over file (format iup-stod-handover, version 1).', {
+      issues: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
   }
   const h = parsed.data;
   if (pupilId) await getPupil(db, actor, pupilId);
   return db.transaction(async (tx) => {
-    const report: HandoverReport = { pupilId: pupilId ?? crypto.randomUUID(), createdPupil: !pupilId, iupsImported: [], iupsSkipped: [], meetingsImported: 0 };
+    const report: HandoverReport = {
+      pupilId: pupilId ?? crypto.randomUUID(),
+      createdPupil: !pupilId,
+      iupsImported: [],
+      iupsSkipped: [],
+      meetingsImported: 0,
+    };
     if (!pupilId) {
       await tx.insert(pupils).values({
-        id: report.pupilId, schoolId: actor.schoolId, firstName: h.pupil.firstName, lastName: h.pupil.lastName, skolform: h.pupil.skolform,
-        arskurs: h.pupil.arskurs, getsGrades: h.pupil.getsGrades, pronoun: h.pupil.pronoun, securityMarked: h.pupil.securityMarked, createdAt: at, updatedAt: at,
+        id: report.pupilId,
+        schoolId: actor.schoolId,
+        firstName: h.pupil.firstName,
+        lastName: h.pupil.lastName,
+        skolform: h.pupil.skolform,
+        arskurs: h.pupil.arskurs,
+        getsGrades: h.pupil.getsGrades,
+        pronoun: h.pupil.pronoun,
+        securityMarked: h.pupil.securityMarked,
+        createdAt: at,
+        updatedAt: at,
       });
     }
     for (const iup of h.iups) {
-      const [existing] = await tx.select({ id: iupDocuments.id }).from(iupDocuments).where(and(eq(iupDocuments.pupilId, report.pupilId), eq(iupDocuments.schoolYear, iup.schoolYear))).limit(1);
-      if (existing) { report.iupsSkipped.push({ schoolYear: iup.schoolYear, reason: 'the pupil already has an IUP for this läsår here' }); continue; }
+      const [existing] = await tx
+        .select({ id: iupDocuments.id })
+        .from(iupDocuments)
+        .where(and(eq(iupDocuments.pupilId, report.pupilId), eq(iupDocuments.schoolYear, iup.schoolYear)))
+        .limit(1);
+      if (existing) {
+        report.iupsSkipped.push({
+          schoolYear: iup.schoolYear,
+          reason: 'the pupil already has an IUP for this läsår here',
+        });
+        continue;
+      }
       const last = iup.revisions.at(-1)!;
       const id = crypto.randomUUID();
       await tx.insert(iupDocuments).values({
-        id, schoolId: actor.schoolId, pupilId: report.pupilId, schoolYear: iup.schoolYear, status: iup.status, sections: last.sections,
-        version: last.version, authorId: actor.teacherId, createdAt: iup.revisions[0]!.savedAt, updatedAt: last.savedAt,
+        id,
+        schoolId: actor.schoolId,
+        pupilId: report.pupilId,
+        schoolYear: iup.schoolYear,
+        status: iup.status,
+        sections: last.sections,
+        version: last.version,
+        authorId: actor.teacherId,
+        createdAt: iup.revisions[0]!.savedAt,
+        updatedAt: last.savedAt,
       });
       for (const r of iup.revisions) {
-        await tx.insert(iupRevisions).values({ id: crypto.randomUUID(), documentId: id, version: r.version, status: r.status, sections: r.sections, authorId: actor.teacherId, createdAt: r.savedAt });
+        await tx.insert(iupRevisions).values({
+          id: crypto.randomUUID(),
+          documentId: id,
+          version: r.version,
+          status: r.status,
+          sections: r.sections,
+          authorId: actor.teacherId,
+          createdAt: r.savedAt,
+        });
       }
       report.iupsImported.push(iup.schoolYear);
     }
     for (const m of h.meetings) {
-      await tx.insert(meetings).values({ id: crypto.randomUUID(), schoolId: actor.schoolId, pupilId: report.pupilId, startsAt: m.startsAt, status: m.status, agreements: m.agreements, createdBy: actor.teacherId, createdAt: at, updatedAt: at });
+      await tx.insert(meetings).values({
+        id: crypto.randomUUID(),
+        schoolId: actor.schoolId,
+        pupilId: report.pupilId,
+        startsAt: m.startsAt,
+        status: m.status,
+        agreements: m.agreements,
+        createdBy: actor.teacherId,
+        createdAt: at,
+        updatedAt: at,
+      });
       report.meetingsImported++;
     }
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'import', entity: 'pupil-handover', entityId: report.pupilId, pupilId: report.pupilId });
+    await recordAudit(tx, {
+      schoolId: actor.schoolId,
+      actorId: actor.teacherId,
+      action: 'import',
+      entity: 'pupil-handover',
+      entityId: report.pupilId,
+      pupilId: report.pupilId,
+    });
     return report;
   });
 }

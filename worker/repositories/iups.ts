@@ -2,7 +2,11 @@ import type { InArgs } from '@libsql/client';
 import { and, desc, eq, exists, fillPlaceholders, sql } from 'drizzle-orm';
 import {
   IupCreate as IupCreateSchema,
-  type IupCreate, type IupDocument, type IupRevision, type IupSections, type IupStatus,
+  type IupCreate,
+  type IupDocument,
+  type IupRevision,
+  type IupSections,
+  type IupStatus,
 } from '../../shared/index';
 import type { Actor } from '../context';
 import type { Db, Executor } from '../db/client';
@@ -16,8 +20,17 @@ import { placeholderActor, prepared } from '../db/prepared';
 type DocRow = typeof iupDocuments.$inferSelect;
 
 const toDocument = (r: DocRow): IupDocument => ({
-  id: r.id, pupilId: r.pupilId, schoolYear: r.schoolYear, status: r.status, sections: r.sections, version: r.version,
-  authorId: r.authorId, statusChangedBy: r.statusChangedBy, statusChangedAt: r.statusChangedAt, createdAt: r.createdAt, updatedAt: r.updatedAt,
+  id: r.id,
+  pupilId: r.pupilId,
+  schoolYear: r.schoolYear,
+  status: r.status,
+  sections: r.sections,
+  version: r.version,
+  authorId: r.authorId,
+  statusChangedBy: r.statusChangedBy,
+  statusChangedAt: r.statusChangedAt,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
 });
 
 async function findDocument(db: Executor, actor: Actor, where: ReturnType<typeof and>): Promise<IupDocument | null> {
@@ -49,7 +62,13 @@ export async function getIup(db: Executor, actor: Actor, id: string): Promise<Iu
       .select({ doc: documentJson })
       .from(iupDocuments)
       .innerJoin(pupils, eq(pupils.id, iupDocuments.pupilId))
-      .where(and(eq(iupDocuments.id, sql.placeholder('id')), eq(iupDocuments.schoolId, as.schoolId), pupilVisible(as, { forList: false })))
+      .where(
+        and(
+          eq(iupDocuments.id, sql.placeholder('id')),
+          eq(iupDocuments.schoolId, as.schoolId),
+          pupilVisible(as, { forList: false }),
+        ),
+      )
       .limit(1)
       .prepare();
   });
@@ -58,8 +77,17 @@ export async function getIup(db: Executor, actor: Actor, id: string): Promise<Iu
   return parseDocument(row.doc);
 }
 
-export async function getIupByPupilYear(db: Executor, actor: Actor, pupilId: string, schoolYear: string): Promise<IupDocument> {
-  const doc = await findDocument(db, actor, and(eq(iupDocuments.pupilId, pupilId), eq(iupDocuments.schoolYear, schoolYear)));
+export async function getIupByPupilYear(
+  db: Executor,
+  actor: Actor,
+  pupilId: string,
+  schoolYear: string,
+): Promise<IupDocument> {
+  const doc = await findDocument(
+    db,
+    actor,
+    and(eq(iupDocuments.pupilId, pupilId), eq(iupDocuments.schoolYear, schoolYear)),
+  );
   if (!doc) throw new NotFoundError('IUP');
   return doc;
 }
@@ -69,16 +97,41 @@ export async function createIup(db: Db, actor: Actor, input: IupCreate, at: stri
   const id = crypto.randomUUID();
   await db.transaction(async (tx) => {
     await assertPupilVisible(tx, actor, d.pupilId);
-    const existing = await findDocument(tx, actor, and(eq(iupDocuments.pupilId, d.pupilId), eq(iupDocuments.schoolYear, d.schoolYear)));
+    const existing = await findDocument(
+      tx,
+      actor,
+      and(eq(iupDocuments.pupilId, d.pupilId), eq(iupDocuments.schoolYear, d.schoolYear)),
+    );
     if (existing) throw new ConflictError('This pupil already has an IUP for that läsår.', { current: existing });
     await tx.insert(iupDocuments).values({
-      id, schoolId: actor.schoolId, pupilId: d.pupilId, schoolYear: d.schoolYear, status: 'draft', sections: d.sections,
-      version: 1, authorId: actor.teacherId, createdAt: at, updatedAt: at,
+      id,
+      schoolId: actor.schoolId,
+      pupilId: d.pupilId,
+      schoolYear: d.schoolYear,
+      status: 'draft',
+      sections: d.sections,
+      version: 1,
+      authorId: actor.teacherId,
+      createdAt: at,
+      updatedAt: at,
     });
     await tx.insert(iupRevisions).values({
-      id: crypto.randomUUID(), documentId: id, version: 1, status: 'draft', sections: d.sections, authorId: actor.teacherId, createdAt: at,
+      id: crypto.randomUUID(),
+      documentId: id,
+      version: 1,
+      status: 'draft',
+      sections: d.sections,
+      authorId: actor.teacherId,
+      createdAt: at,
     });
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'create', entity: 'iup', entityId: id, pupilId: d.pupilId });
+    await recordAudit(tx, {
+      schoolId: actor.schoolId,
+      actorId: actor.teacherId,
+      action: 'create',
+      entity: 'iup',
+      entityId: id,
+      pupilId: d.pupilId,
+    });
   });
   return getIup(db, actor, id);
 }
@@ -95,7 +148,8 @@ export async function saveIup(
   change: { baseVersion: number; sections?: IupSections; status?: IupStatus; restoredFromVersion?: number },
   at: string,
 ): Promise<IupDocument> {
-  if (change.status === undefined && change.sections !== undefined) return saveSections(db, actor, id, { ...change, sections: change.sections }, at);
+  if (change.status === undefined && change.sections !== undefined)
+    return saveSections(db, actor, id, { ...change, sections: change.sections }, at);
   return db.transaction(async (tx) => {
     const current = await getIup(tx, actor, id);
     if (current.version !== change.baseVersion) throw staleVersion(change.baseVersion, current);
@@ -106,19 +160,45 @@ export async function saveIup(
     const res = await tx
       .update(iupDocuments)
       .set({
-        sections, status, version, authorId: actor.teacherId, updatedAt: at,
+        sections,
+        status,
+        version,
+        authorId: actor.teacherId,
+        updatedAt: at,
         ...(statusChanged ? { statusChangedBy: actor.teacherId, statusChangedAt: at } : {}),
       })
       .where(and(eq(iupDocuments.id, id), eq(iupDocuments.version, change.baseVersion)));
-    if (res.rowsAffected !== 1) throw new ConflictError('The IUP changed during the save.', { current: await getIup(tx, actor, id) });
+    if (res.rowsAffected !== 1)
+      throw new ConflictError('The IUP changed during the save.', { current: await getIup(tx, actor, id) });
     await tx.insert(iupRevisions).values({
-      id: crypto.randomUUID(), documentId: id, version, status, sections, authorId: actor.teacherId,
-      restoredFromVersion: change.restoredFromVersion ?? null, createdAt: at,
+      id: crypto.randomUUID(),
+      documentId: id,
+      version,
+      status,
+      sections,
+      authorId: actor.teacherId,
+      restoredFromVersion: change.restoredFromVersion ?? null,
+      createdAt: at,
     });
-    const action = change.restoredFromVersion !== undefined ? 'restore' : statusChanged && !change.sections ? 'status' : 'update';
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action, entity: 'iup', entityId: id, pupilId: current.pupilId });
-    return { ...current, sections, status, version, authorId: actor.teacherId, updatedAt: at,
-      ...(statusChanged ? { statusChangedBy: actor.teacherId, statusChangedAt: at } : {}) };
+    const action =
+      change.restoredFromVersion !== undefined ? 'restore' : statusChanged && !change.sections ? 'status' : 'update';
+    await recordAudit(tx, {
+      schoolId: actor.schoolId,
+      actorId: actor.teacherId,
+      action,
+      entity: 'iup',
+      entityId: id,
+      pupilId: current.pupilId,
+    });
+    return {
+      ...current,
+      sections,
+      status,
+      version,
+      authorId: actor.teacherId,
+      updatedAt: at,
+      ...(statusChanged ? { statusChangedBy: actor.teacherId, statusChangedAt: at } : {}),
+    };
   });
 }
 
@@ -142,57 +222,101 @@ async function saveSections(
   const update = prepared(db, `saveSections:${actor.role}`, () => {
     const as = placeholderActor(actor.role);
     // Correlated, so SQLite checks the one pupil instead of listing every visible pupil first.
-    const pupilIsVisible = exists(db.select({ one: sql`1` }).from(pupils).where(and(eq(pupils.id, iupDocuments.pupilId), pupilVisible(as, { forList: false }))));
-    return db.update(iupDocuments)
+    const pupilIsVisible = exists(
+      db
+        .select({ one: sql`1` })
+        .from(pupils)
+        .where(and(eq(pupils.id, iupDocuments.pupilId), pupilVisible(as, { forList: false }))),
+    );
+    return db
+      .update(iupDocuments)
       .set({
-        sections: sql.placeholder('sections') as unknown as IupSections, version: sql`${iupDocuments.version} + 1`,
-        authorId: as.teacherId, updatedAt: sql.placeholder('at') as unknown as string,
+        sections: sql.placeholder('sections') as unknown as IupSections,
+        version: sql`${iupDocuments.version} + 1`,
+        authorId: as.teacherId,
+        updatedAt: sql.placeholder('at') as unknown as string,
       })
-      .where(and(eq(iupDocuments.id, sql.placeholder('id')), eq(iupDocuments.version, sql.placeholder('baseVersion')), eq(iupDocuments.schoolId, as.schoolId), pupilIsVisible))
+      .where(
+        and(
+          eq(iupDocuments.id, sql.placeholder('id')),
+          eq(iupDocuments.version, sql.placeholder('baseVersion')),
+          eq(iupDocuments.schoolId, as.schoolId),
+          pupilIsVisible,
+        ),
+      )
       .returning({ doc: documentJson })
       .toSQL();
   });
   const args = fillPlaceholders(update.params, {
-    id, baseVersion: change.baseVersion, sections: change.sections, at, teacherId: actor.teacherId, schoolId: actor.schoolId,
+    id,
+    baseVersion: change.baseVersion,
+    sections: change.sections,
+    at,
+    teacherId: actor.teacherId,
+    schoolId: actor.schoolId,
   }) as InArgs;
   // Sent as pre-built SQL: building three drizzle queries per autosave cost more than running them.
-  const [updated] = await db.$client.batch([
-    { sql: update.sql, args },
-    {
-      sql: `insert into iup_revisions (id, document_id, version, status, sections, author_id, restored_from_version, created_at)
+  const [updated] = await db.$client.batch(
+    [
+      { sql: update.sql, args },
+      {
+        sql: `insert into iup_revisions (id, document_id, version, status, sections, author_id, restored_from_version, created_at)
         select ?, id, version, status, sections, author_id, ?, updated_at from iup_documents where id = ? and changes() = 1`,
-      args: [crypto.randomUUID(), change.restoredFromVersion ?? null, id],
-    },
-    {
-      sql: "insert into audit_log (school_id, actor_id, action, entity, entity_id, pupil_id) select ?, ?, ?, 'iup', id, pupil_id from iup_documents where id = ? and changes() = 1",
-      args: [actor.schoolId, actor.teacherId, change.restoredFromVersion !== undefined ? 'restore' : 'update', id],
-    },
-  ], 'write');
+        args: [crypto.randomUUID(), change.restoredFromVersion ?? null, id],
+      },
+      {
+        sql: "insert into audit_log (school_id, actor_id, action, entity, entity_id, pupil_id) select ?, ?, ?, 'iup', id, pupil_id from iup_documents where id = ? and changes() = 1",
+        args: [actor.schoolId, actor.teacherId, change.restoredFromVersion !== undefined ? 'restore' : 'update', id],
+      },
+    ],
+    'write',
+  );
   const row = updated?.rows[0];
-  if (row) return parseDocument(String(row[0]));
+  if (row) return parseDocument(row[0] as string);
   const current = await getIup(db, actor, id);
   throw staleVersion(change.baseVersion, current);
 }
 
 /** Every revision, newest first, with the pupil the document is about (for the access log). */
-export async function listRevisions(db: Executor, actor: Actor, documentId: string): Promise<{ pupilId: string; revisions: IupRevision[] }> {
+export async function listRevisions(
+  db: Executor,
+  actor: Actor,
+  documentId: string,
+): Promise<{ pupilId: string; revisions: IupRevision[] }> {
   const { pupilId } = await getIup(db, actor, documentId);
-  const rows = await db.select().from(iupRevisions).where(eq(iupRevisions.documentId, documentId)).orderBy(desc(iupRevisions.version));
+  const rows = await db
+    .select()
+    .from(iupRevisions)
+    .where(eq(iupRevisions.documentId, documentId))
+    .orderBy(desc(iupRevisions.version));
   return { pupilId, revisions: rows.map((r) => ({ ...r, restoredFromVersion: r.restoredFromVersion ?? null })) };
 }
 
-export async function getRevision(db: Executor, actor: Actor, documentId: string, version: number): Promise<IupRevision> {
+export async function getRevision(
+  db: Executor,
+  actor: Actor,
+  documentId: string,
+  version: number,
+): Promise<IupRevision> {
   await getIup(db, actor, documentId);
-  const [r] = await db.select().from(iupRevisions).where(and(eq(iupRevisions.documentId, documentId), eq(iupRevisions.version, version))).limit(1);
+  const [r] = await db
+    .select()
+    .from(iupRevisions)
+    .where(and(eq(iupRevisions.documentId, documentId), eq(iupRevisions.version, version)))
+    .limit(1);
   if (!r) throw new NotFoundError('Revision');
   return { ...r, restoredFromVersion: r.restoredFromVersion ?? null };
 }
 
 /** Restoring never rewrites history: the old text comes back as a new revision. */
-export async function restoreRevision(db: Db, actor: Actor, documentId: string, version: number, baseVersion: number, at: string) {
+export async function restoreRevision(
+  db: Db,
+  actor: Actor,
+  documentId: string,
+  version: number,
+  baseVersion: number,
+  at: string,
+) {
   const rev = await getRevision(db, actor, documentId, version);
   return saveIup(db, actor, documentId, { baseVersion, sections: rev.sections, restoredFromVersion: version }, at);
 }
-
-export const countRevisions = async (db: Executor, documentId: string) =>
-  (await db.select({ n: sql<number>`count(*)` }).from(iupRevisions).where(eq(iupRevisions.documentId, documentId)))[0]?.n ?? 0;

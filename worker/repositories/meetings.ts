@@ -12,8 +12,14 @@ import { ofActorsSchool, pupilVisible } from './visibility';
 type MeetingRow = typeof meetings.$inferSelect;
 
 const toMeeting = (r: MeetingRow): Meeting => ({
-  id: r.id, pupilId: r.pupilId, startsAt: r.startsAt, durationMinutes: r.durationMinutes, status: r.status,
-  agreements: r.agreements, createdBy: r.createdBy, updatedAt: r.updatedAt,
+  id: r.id,
+  pupilId: r.pupilId,
+  startsAt: r.startsAt,
+  durationMinutes: r.durationMinutes,
+  status: r.status,
+  agreements: r.agreements,
+  createdBy: r.createdBy,
+  updatedAt: r.updatedAt,
 });
 
 /** Normalise to UTC so text comparison orders correctly. */
@@ -56,22 +62,50 @@ export async function createMeeting(db: Db, actor: Actor, input: MeetingCreate, 
   await db.transaction(async (tx) => {
     await assertPupilVisible(tx, actor, m.pupilId);
     await tx.insert(meetings).values({
-      id, schoolId: actor.schoolId, pupilId: m.pupilId, startsAt: utc(m.startsAt), durationMinutes: m.durationMinutes,
-      status: m.status, agreements: m.agreements, createdBy: actor.teacherId, createdAt: at, updatedAt: at,
+      id,
+      schoolId: actor.schoolId,
+      pupilId: m.pupilId,
+      startsAt: utc(m.startsAt),
+      durationMinutes: m.durationMinutes,
+      status: m.status,
+      agreements: m.agreements,
+      createdBy: actor.teacherId,
+      createdAt: at,
+      updatedAt: at,
     });
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'create', entity: 'meeting', entityId: id, pupilId: m.pupilId });
+    await recordAudit(tx, {
+      schoolId: actor.schoolId,
+      actorId: actor.teacherId,
+      action: 'create',
+      entity: 'meeting',
+      entityId: id,
+      pupilId: m.pupilId,
+    });
   });
   return getMeeting(db, actor, id);
 }
 
-export async function updateMeeting(db: Db, actor: Actor, id: string, patch: MeetingPatch, at: string): Promise<Meeting> {
+export async function updateMeeting(
+  db: Db,
+  actor: Actor,
+  id: string,
+  patch: MeetingPatch,
+  at: string,
+): Promise<Meeting> {
   await db.transaction(async (tx) => {
     const before = await getMeeting(tx, actor, id);
     await tx
       .update(meetings)
       .set({ ...patch, ...(patch.startsAt ? { startsAt: utc(patch.startsAt) } : {}), updatedAt: at })
       .where(and(eq(meetings.id, id), eq(meetings.schoolId, actor.schoolId)));
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'update', entity: 'meeting', entityId: id, pupilId: before.pupilId });
+    await recordAudit(tx, {
+      schoolId: actor.schoolId,
+      actorId: actor.teacherId,
+      action: 'update',
+      entity: 'meeting',
+      entityId: id,
+      pupilId: before.pupilId,
+    });
   });
   return getMeeting(db, actor, id);
 }
@@ -80,6 +114,13 @@ export async function deleteMeeting(db: Db, actor: Actor, id: string): Promise<v
   await db.transaction(async (tx) => {
     const before = await getMeeting(tx, actor, id);
     await tx.delete(meetings).where(and(eq(meetings.id, id), eq(meetings.schoolId, actor.schoolId)));
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'delete', entity: 'meeting', entityId: id, pupilId: before.pupilId });
+    await recordAudit(tx, {
+      schoolId: actor.schoolId,
+      actorId: actor.teacherId,
+      action: 'delete',
+      entity: 'meeting',
+      entityId: id,
+      pupilId: before.pupilId,
+    });
   });
 }

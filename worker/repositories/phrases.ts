@@ -1,5 +1,12 @@
 import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { findSimilarPhrases, PhraseCreate as PhraseCreateSchema, type Phrase, type PhraseCreate, type PhrasePatch, type PhraseVersion } from '../../shared/index';
+import {
+  findSimilarPhrases,
+  PhraseCreate as PhraseCreateSchema,
+  type Phrase,
+  type PhraseCreate,
+  type PhrasePatch,
+  type PhraseVersion,
+} from '../../shared/index';
 import type { Actor } from '../context';
 import type { Db, Executor } from '../db/client';
 import { phrases, phraseVersions, teachers, teams } from '../db/schema';
@@ -9,16 +16,43 @@ import { recordAudit } from './audit';
 type PhraseRow = typeof phrases.$inferSelect;
 
 export const toPhrase = (r: PhraseRow): Phrase => ({
-  id: r.id, text: r.text, scope: r.scope, teamId: r.teamId, subject: r.subject, aspect: r.aspect, level: r.level,
-  tags: r.tags, status: r.status, authorId: r.authorId, usageCount: r.usageCount, lastUsedAt: r.lastUsedAt, version: r.version,
-  deleted: r.deleted, updatedAt: r.updatedAt,
+  id: r.id,
+  text: r.text,
+  scope: r.scope,
+  teamId: r.teamId,
+  subject: r.subject,
+  aspect: r.aspect,
+  level: r.level,
+  tags: r.tags,
+  status: r.status,
+  authorId: r.authorId,
+  usageCount: r.usageCount,
+  lastUsedAt: r.lastUsedAt,
+  version: r.version,
+  deleted: r.deleted,
+  updatedAt: r.updatedAt,
 });
 
 /** Keep the content of a version as written, with who and when. */
-async function writeVersion(tx: Executor, schoolId: string, editorId: string, at: string, p: Omit<Phrase, 'authorId' | 'usageCount' | 'lastUsedAt' | 'deleted' | 'updatedAt' | 'scope' | 'teamId'>) {
+async function writeVersion(
+  tx: Executor,
+  schoolId: string,
+  editorId: string,
+  at: string,
+  p: Omit<Phrase, 'authorId' | 'usageCount' | 'lastUsedAt' | 'deleted' | 'updatedAt' | 'scope' | 'teamId'>,
+) {
   await tx.insert(phraseVersions).values({
-    phraseId: p.id, version: p.version, schoolId, text: p.text, subject: p.subject, aspect: p.aspect, level: p.level,
-    tags: p.tags, status: p.status, editorId, at,
+    phraseId: p.id,
+    version: p.version,
+    schoolId,
+    text: p.text,
+    subject: p.subject,
+    aspect: p.aspect,
+    level: p.level,
+    tags: p.tags,
+    status: p.status,
+    editorId,
+    at,
   });
 }
 
@@ -27,12 +61,17 @@ const nextSeq = sql`(select coalesce(max(change_seq), 0) + 1 from phrases)`;
 
 /** Scope (school, the actor's teams) and status: others' proposals stay with their author and the leads. */
 export function phraseVisible(actor: Actor): SQL {
-  const inScope = actor.role === 'admin'
-    ? sql`1 = 1`
-    : or(eq(phrases.scope, 'school'), actor.teamIds.length ? inArray(phrases.teamId, actor.teamIds) : sql`0 = 1`)!;
-  const canSeeProposals = actor.role === 'admin'
-    ? sql`1 = 1`
-    : or(eq(phrases.authorId, actor.teacherId), actor.leadTeamIds.length ? inArray(phrases.teamId, actor.leadTeamIds) : sql`0 = 1`)!;
+  const inScope =
+    actor.role === 'admin'
+      ? sql`1 = 1`
+      : or(eq(phrases.scope, 'school'), actor.teamIds.length ? inArray(phrases.teamId, actor.teamIds) : sql`0 = 1`)!;
+  const canSeeProposals =
+    actor.role === 'admin'
+      ? sql`1 = 1`
+      : or(
+          eq(phrases.authorId, actor.teacherId),
+          actor.leadTeamIds.length ? inArray(phrases.teamId, actor.leadTeamIds) : sql`0 = 1`,
+        )!;
   return and(eq(phrases.schoolId, actor.schoolId), inScope, or(sql`${phrases.status} <> 'proposed'`, canSeeProposals))!;
 }
 
@@ -45,11 +84,20 @@ export function canGovern(actor: Actor, p: { scope: string; teamId: string | nul
 export async function listPhrases(
   db: Executor,
   actor: Actor,
-  q: { subject?: string; aspect?: string; level?: string; status?: string; teamId?: string; since?: string; limit: number },
+  q: {
+    subject?: string;
+    aspect?: string;
+    level?: string;
+    status?: string;
+    teamId?: string;
+    since?: string;
+    limit: number;
+  },
 ): Promise<{ phrases: Phrase[]; nextSince: string | null }> {
   const where: SQL[] = [phraseVisible(actor)];
   const since = q.since === undefined ? undefined : Number(q.since);
-  if (since !== undefined && (!Number.isSafeInteger(since) || since < 0)) throw new ValidationError('Invalid since cursor.', { field: 'since' });
+  if (since !== undefined && (!Number.isSafeInteger(since) || since < 0))
+    throw new ValidationError('Invalid since cursor.', { field: 'since' });
   if (since === undefined) where.push(eq(phrases.deleted, false));
   else where.push(gt(phrases.changeSeq, since));
   if (q.subject) where.push(eq(phrases.subject, q.subject));
@@ -57,13 +105,22 @@ export async function listPhrases(
   if (q.level) where.push(sql`${phrases.level} = ${q.level}`);
   if (q.status) where.push(sql`${phrases.status} = ${q.status}`);
   if (q.teamId) where.push(eq(phrases.teamId, q.teamId));
-  const rows = await db.select().from(phrases).where(and(...where)).orderBy(asc(phrases.changeSeq)).limit(q.limit);
+  const rows = await db
+    .select()
+    .from(phrases)
+    .where(and(...where))
+    .orderBy(asc(phrases.changeSeq))
+    .limit(q.limit);
   const last = rows.at(-1)?.changeSeq;
   return { phrases: rows.map(toPhrase), nextSince: last !== undefined ? String(last) : (q.since ?? null) };
 }
 
 export async function getPhrase(db: Executor, actor: Actor, id: string): Promise<Phrase> {
-  const [row] = await db.select().from(phrases).where(and(eq(phrases.id, id), phraseVisible(actor), eq(phrases.deleted, false))).limit(1);
+  const [row] = await db
+    .select()
+    .from(phrases)
+    .where(and(eq(phrases.id, id), phraseVisible(actor), eq(phrases.deleted, false)))
+    .limit(1);
   if (!row) throw new NotFoundError('Phrase');
   return toPhrase(row);
 }
@@ -71,7 +128,11 @@ export async function getPhrase(db: Executor, actor: Actor, id: string): Promise
 export async function createPhrase(db: Executor, actor: Actor, input: PhraseCreate, at: string): Promise<Phrase> {
   const p = PhraseCreateSchema.parse(input);
   if (p.teamId) {
-    const [team] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, p.teamId), eq(teams.schoolId, actor.schoolId))).limit(1);
+    const [team] = await db
+      .select({ id: teams.id })
+      .from(teams)
+      .where(and(eq(teams.id, p.teamId), eq(teams.schoolId, actor.schoolId)))
+      .limit(1);
     if (!team || (actor.role !== 'admin' && !actor.teamIds.includes(p.teamId))) throw new NotFoundError('Team');
   }
   const governs = canGovern(actor, p);
@@ -81,29 +142,71 @@ export async function createPhrase(db: Executor, actor: Actor, input: PhraseCrea
   const id = crypto.randomUUID();
   await db.transaction(async (tx) => {
     await tx.insert(phrases).values({
-      id, schoolId: actor.schoolId, scope: p.scope, teamId: p.teamId, text: p.text, subject: p.subject, aspect: p.aspect,
-      level: p.level, tags: p.tags, status, authorId: actor.teacherId, changeSeq: nextSeq, createdAt: at, updatedAt: at,
+      id,
+      schoolId: actor.schoolId,
+      scope: p.scope,
+      teamId: p.teamId,
+      text: p.text,
+      subject: p.subject,
+      aspect: p.aspect,
+      level: p.level,
+      tags: p.tags,
+      status,
+      authorId: actor.teacherId,
+      changeSeq: nextSeq,
+      createdAt: at,
+      updatedAt: at,
     });
-    await writeVersion(tx, actor.schoolId, actor.teacherId, at, { id, version: 1, text: p.text, subject: p.subject, aspect: p.aspect, level: p.level, tags: p.tags, status });
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'create', entity: 'phrase', entityId: id });
+    await writeVersion(tx, actor.schoolId, actor.teacherId, at, {
+      id,
+      version: 1,
+      text: p.text,
+      subject: p.subject,
+      aspect: p.aspect,
+      level: p.level,
+      tags: p.tags,
+      status,
+    });
+    await recordAudit(tx, {
+      schoolId: actor.schoolId,
+      actorId: actor.teacherId,
+      action: 'create',
+      entity: 'phrase',
+      entityId: id,
+    });
   });
   return getPhrase(db, actor, id);
 }
 
-export async function updatePhrase(db: Executor, actor: Actor, id: string, patch: PhrasePatch, at: string): Promise<Phrase> {
+export async function updatePhrase(
+  db: Executor,
+  actor: Actor,
+  id: string,
+  patch: PhrasePatch,
+  at: string,
+): Promise<Phrase> {
   const current = await getPhrase(db, actor, id);
   const governs = canGovern(actor, current);
   const ownProposal = current.status === 'proposed' && current.authorId === actor.teacherId;
   if (!governs && !ownProposal) throw new ForbiddenError('Only a team lead or an admin can change an approved phrase.');
-  if (patch.status && patch.status !== current.status && !governs) throw new ForbiddenError('Only a team lead or an admin can approve or retire phrases.');
+  if (patch.status && patch.status !== current.status && !governs)
+    throw new ForbiddenError('Only a team lead or an admin can approve or retire phrases.');
   const next = { ...current, ...patch, version: current.version + 1 };
   await db.transaction(async (tx) => {
     // The version guard makes a concurrent edit fail instead of both claiming the same version.
-    const res = await tx.update(phrases).set({ ...patch, version: next.version, changeSeq: nextSeq, updatedAt: at })
+    const res = await tx
+      .update(phrases)
+      .set({ ...patch, version: next.version, changeSeq: nextSeq, updatedAt: at })
       .where(and(eq(phrases.id, id), eq(phrases.schoolId, actor.schoolId), eq(phrases.version, current.version)));
     if (res.rowsAffected !== 1) throw new ConflictError('The phrase was changed meanwhile; reload it and try again.');
     await writeVersion(tx, actor.schoolId, actor.teacherId, at, next);
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: patch.status && patch.status !== current.status ? 'status' : 'update', entity: 'phrase', entityId: id });
+    await recordAudit(tx, {
+      schoolId: actor.schoolId,
+      actorId: actor.teacherId,
+      action: patch.status && patch.status !== current.status ? 'status' : 'update',
+      entity: 'phrase',
+      entityId: id,
+    });
   });
   return getPhrase(db, actor, id);
 }
@@ -115,17 +218,34 @@ export async function deletePhrase(db: Db, actor: Actor, id: string, at: string)
     throw new ForbiddenError('Only a team lead or an admin can delete a phrase.');
   }
   await db.transaction(async (tx) => {
-    await tx.update(phrases).set({ deleted: true, changeSeq: nextSeq, updatedAt: at }).where(and(eq(phrases.id, id), eq(phrases.schoolId, actor.schoolId)));
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'delete', entity: 'phrase', entityId: id });
+    await tx
+      .update(phrases)
+      .set({ deleted: true, changeSeq: nextSeq, updatedAt: at })
+      .where(and(eq(phrases.id, id), eq(phrases.schoolId, actor.schoolId)));
+    await recordAudit(tx, {
+      schoolId: actor.schoolId,
+      actorId: actor.teacherId,
+      action: 'delete',
+      entity: 'phrase',
+      entityId: id,
+    });
   });
 }
 
 /** Usage counts arrive in batches from the palette; ids the actor cannot see are ignored. */
-export async function recordPhraseUsage(db: Db, actor: Actor, uses: { id: string; count: number }[], at: string): Promise<number> {
+export async function recordPhraseUsage(
+  db: Db,
+  actor: Actor,
+  uses: { id: string; count: number }[],
+  at: string,
+): Promise<number> {
   let applied = 0;
   await db.transaction(async (tx) => {
     for (const u of uses) {
-      const res = await tx.update(phrases).set({ usageCount: sql`${phrases.usageCount} + ${u.count}`, lastUsedAt: at }).where(and(eq(phrases.id, u.id), phraseVisible(actor)));
+      const res = await tx
+        .update(phrases)
+        .set({ usageCount: sql`${phrases.usageCount} + ${u.count}`, lastUsedAt: at })
+        .where(and(eq(phrases.id, u.id), phraseVisible(actor)));
       applied += res.rowsAffected;
     }
   });
@@ -135,13 +255,23 @@ export async function recordPhraseUsage(db: Db, actor: Actor, uses: { id: string
 /** Every version of a phrase, newest first, with the editor's name for the team lead's view. */
 export async function listPhraseVersions(db: Executor, actor: Actor, id: string): Promise<PhraseVersion[]> {
   await getPhrase(db, actor, id);
-  const rows = await db.select({ v: phraseVersions, editorName: teachers.name }).from(phraseVersions)
+  const rows = await db
+    .select({ v: phraseVersions, editorName: teachers.name })
+    .from(phraseVersions)
     .innerJoin(teachers, eq(teachers.id, phraseVersions.editorId))
     .where(and(eq(phraseVersions.phraseId, id), eq(phraseVersions.schoolId, actor.schoolId)))
     .orderBy(desc(phraseVersions.version));
   return rows.map(({ v, editorName }) => ({
-    version: v.version, text: v.text, subject: v.subject, aspect: v.aspect, level: v.level, tags: v.tags, status: v.status,
-    editorId: v.editorId, editorName, at: v.at,
+    version: v.version,
+    text: v.text,
+    subject: v.subject,
+    aspect: v.aspect,
+    level: v.level,
+    tags: v.tags,
+    status: v.status,
+    editorId: v.editorId,
+    editorName,
+    at: v.at,
   }));
 }
 
@@ -149,7 +279,15 @@ export async function listPhraseVersions(db: Executor, actor: Actor, id: string)
  * Existing phrases that say nearly the same, so a proposal can point at them instead of adding
  * a near-copy. Retired ones are included: a lead should see that the wording was dropped before.
  */
-export async function similarPhrases(db: Executor, actor: Actor, text: string, excludeId?: string): Promise<{ phrase: Phrase; similarity: number }[]> {
-  const rows = await db.select().from(phrases).where(and(phraseVisible(actor), eq(phrases.deleted, false)));
+export async function similarPhrases(
+  db: Executor,
+  actor: Actor,
+  text: string,
+  excludeId?: string,
+): Promise<{ phrase: Phrase; similarity: number }[]> {
+  const rows = await db
+    .select()
+    .from(phrases)
+    .where(and(phraseVisible(actor), eq(phrases.deleted, false)));
   return findSimilarPhrases(text, rows.filter((r) => r.id !== excludeId).map(toPhrase));
 }

@@ -2,7 +2,22 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../context';
 import type { Db } from '../db/client';
 import {
-  auditLog, groupMembers, groups, iupDocuments, iupRevisions, meetings, mentors, phrases, phraseVersions, pupils, schools, shareComments, shareLinks, teachers, teamMembers, teams,
+  auditLog,
+  groupMembers,
+  groups,
+  iupDocuments,
+  iupRevisions,
+  meetings,
+  mentors,
+  phrases,
+  phraseVersions,
+  pupils,
+  schools,
+  shareComments,
+  shareLinks,
+  teachers,
+  teamMembers,
+  teams,
 } from '../db/schema';
 import { ForbiddenError } from '../errors';
 import { recordAudit } from './audit';
@@ -28,27 +43,45 @@ export async function exportSchool(db: Db, actor: Actor, at: string) {
     const groupRows = await tx.select().from(groups).where(eq(groups.schoolId, s));
     const docRows = await tx.select().from(iupDocuments).where(eq(iupDocuments.schoolId, s));
     const pupilIds = pupilRows.map((p) => p.id);
-    const in_ = <T>(ids: string[], f: (ids: string[]) => Promise<T[]>) => (ids.length ? f(ids) : Promise.resolve([] as T[]));
+    const in_ = <T>(ids: string[], f: (ids: string[]) => Promise<T[]>) =>
+      ids.length ? f(ids) : Promise.resolve([] as T[]);
     return {
       school: school!,
       teams: teamRows,
-      teamMembers: await in_(teamRows.map((t) => t.id), (ids) => tx.select().from(teamMembers).where(inArray(teamMembers.teamId, ids))),
+      teamMembers: await in_(
+        teamRows.map((t) => t.id),
+        (ids) => tx.select().from(teamMembers).where(inArray(teamMembers.teamId, ids)),
+      ),
       teachers: teacherRows,
       groups: groupRows,
-      groupMembers: await in_(groupRows.map((g) => g.id), (ids) => tx.select().from(groupMembers).where(inArray(groupMembers.groupId, ids))),
+      groupMembers: await in_(
+        groupRows.map((g) => g.id),
+        (ids) => tx.select().from(groupMembers).where(inArray(groupMembers.groupId, ids)),
+      ),
       pupils: pupilRows,
       mentors: await in_(pupilIds, (ids) => tx.select().from(mentors).where(inArray(mentors.pupilId, ids))),
       meetings: await tx.select().from(meetings).where(eq(meetings.schoolId, s)),
       iups: docRows,
-      iupRevisions: await in_(docRows.map((d) => d.id), (ids) => tx.select().from(iupRevisions).where(inArray(iupRevisions.documentId, ids))),
+      iupRevisions: await in_(
+        docRows.map((d) => d.id),
+        (ids) => tx.select().from(iupRevisions).where(inArray(iupRevisions.documentId, ids)),
+      ),
       // Link tokens are secrets: their hashes stay out, like the API tokens'.
-      shareLinks: (await tx.select().from(shareLinks).where(eq(shareLinks.schoolId, s))).map(({ hash: _hash, writeWindowStart: _w, writeCount: _c, ...l }) => l),
+      shareLinks: (await tx.select().from(shareLinks).where(eq(shareLinks.schoolId, s))).map(
+        ({ hash: _hash, writeWindowStart: _w, writeCount: _c, ...l }) => l,
+      ),
       shareComments: await tx.select().from(shareComments).where(eq(shareComments.schoolId, s)),
       phrases: (await tx.select().from(phrases).where(eq(phrases.schoolId, s))).map(({ changeSeq: _seq, ...p }) => p),
       phraseVersions: await tx.select().from(phraseVersions).where(eq(phraseVersions.schoolId, s)),
       auditLog: await tx.select().from(auditLog).where(eq(auditLog.schoolId, s)),
     };
   });
-  await recordAudit(db, { schoolId: s, actorId: actor.teacherId, action: 'view', entity: 'school-export', entityId: s });
+  await recordAudit(db, {
+    schoolId: s,
+    actorId: actor.teacherId,
+    action: 'view',
+    entity: 'school-export',
+    entityId: s,
+  });
   return { format: SCHOOL_EXPORT_FORMAT, version: SCHOOL_EXPORT_VERSION, exportedAt: at, ...data } as const;
 }

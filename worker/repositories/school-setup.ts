@@ -10,10 +10,24 @@ import { NotFoundError, ValidationError } from '../errors';
  * Setting a school up from the admin CLI: the school, its teams and its staff. The same name rules
  * as every request (`Name`), so a name typed on a command line is held to what the API holds it to.
  */
-const SchoolInput = z.object({ name: Name, schoolUnitCode: z.string().regex(/^\d{8}$/, 'the skolenhetskod has 8 digits').nullable() });
+const SchoolInput = z.object({
+  name: Name,
+  schoolUnitCode: z
+    .string()
+    .regex(/^\d{8}$/, 'the skolenhetskod has 8 digits')
+    .nullable(),
+});
 const TeacherInput = z.object({
-  schoolId: z.string(), name: Name, email: z.string().trim().toLowerCase().regex(/^[^@\s]+@[^@\s]+$/, 'not an e-mail address'),
-  role: z.enum(['teacher', 'admin']), teamId: z.string().nullable(), lead: z.boolean(),
+  schoolId: z.string(),
+  name: Name,
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[^@\s]+@[^@\s]+$/, 'not an e-mail address'),
+  role: z.enum(['teacher', 'admin']),
+  teamId: z.string().nullable(),
+  lead: z.boolean(),
 });
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
@@ -27,7 +41,11 @@ export async function createSchool(db: Executor, input: z.input<typeof SchoolInp
   const s = parse(SchoolInput, input);
   const id = crypto.randomUUID();
   await db.insert(schools).values({
-    id, name: s.name, schoolUnitCode: s.schoolUnitCode, settings: defaultSchoolSettings(), template: defaultTemplate(),
+    id,
+    name: s.name,
+    schoolUnitCode: s.schoolUnitCode,
+    settings: defaultSchoolSettings(),
+    template: defaultTemplate(),
     calendar: { schoolYears: [typicalSchoolYear(schoolYearOf(today))] },
   });
   return id;
@@ -48,7 +66,10 @@ export async function createTeacher(db: Db, input: z.input<typeof TeacherInput>)
   await db.transaction(async (tx) => {
     await tx.insert(teachers).values({ id, schoolId: t.schoolId, name: t.name, email: t.email, role: t.role });
     if (t.teamId) {
-      const [team] = await tx.select().from(teams).where(and(eq(teams.id, t.teamId), eq(teams.schoolId, t.schoolId)));
+      const [team] = await tx
+        .select()
+        .from(teams)
+        .where(and(eq(teams.id, t.teamId), eq(teams.schoolId, t.schoolId)));
       if (!team) throw new NotFoundError('Team in that school');
       await tx.insert(teamMembers).values({ teamId: team.id, teacherId: id, role: t.lead ? 'lead' : 'member' });
     }
@@ -59,5 +80,8 @@ export async function createTeacher(db: Db, input: z.input<typeof TeacherInput>)
 /** Staff accounts with this e-mail, in one school or in any. */
 export async function teachersByEmail(db: Executor, email: string, schoolId?: string) {
   const e = email.trim().toLowerCase();
-  return db.select().from(teachers).where(schoolId ? and(eq(teachers.email, e), eq(teachers.schoolId, schoolId)) : eq(teachers.email, e));
+  return db
+    .select()
+    .from(teachers)
+    .where(schoolId ? and(eq(teachers.email, e), eq(teachers.schoolId, schoolId)) : eq(teachers.email, e));
 }

@@ -1,5 +1,12 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { SHARE_WRITES_PER_HOUR, type ShareComment, type ShareCommentAuthor, type ShareLink, type ShareLinkCreate, ShareLinkCreate as CreateSchema } from '../../shared/schemas/share';
+import {
+  SHARE_WRITES_PER_HOUR,
+  type ShareComment,
+  type ShareCommentAuthor,
+  type ShareLink,
+  type ShareLinkCreate,
+  ShareLinkCreate as CreateSchema,
+} from '../../shared/schemas/share';
 import type { IupSections } from '../../shared/schemas/iup';
 import type { IupTemplate } from '../../shared/schemas/template';
 import { generateShareToken, hashToken } from '../auth/tokens';
@@ -16,40 +23,83 @@ const stateOf = (l: Pick<LinkRow, 'revokedAt' | 'expiresAt'>, at: string): Share
   l.revokedAt ? 'revoked' : l.expiresAt <= at ? 'expired' : 'active';
 
 const toLink = (l: LinkRow, at: string): ShareLink => ({
-  id: l.id, pupilId: l.pupilId, schoolYear: l.schoolYear, createdBy: l.createdBy, createdAt: l.createdAt, expiresAt: l.expiresAt, revokedAt: l.revokedAt, state: stateOf(l, at),
+  id: l.id,
+  pupilId: l.pupilId,
+  schoolYear: l.schoolYear,
+  createdBy: l.createdBy,
+  createdAt: l.createdAt,
+  expiresAt: l.expiresAt,
+  revokedAt: l.revokedAt,
+  state: stateOf(l, at),
 });
 
 /** A new link for a pupil the teacher may see. The token is returned once; only its hash is kept. */
-export async function createShareLink(db: Db, actor: Actor, pupilId: string, input: ShareLinkCreate, at: string): Promise<{ link: ShareLink; token: string }> {
+export async function createShareLink(
+  db: Db,
+  actor: Actor,
+  pupilId: string,
+  input: ShareLinkCreate,
+  at: string,
+): Promise<{ link: ShareLink; token: string }> {
   const { schoolYear, days } = CreateSchema.parse(input);
   const token = generateShareToken();
   const row: LinkRow = {
-    id: crypto.randomUUID(), schoolId: actor.schoolId, pupilId, schoolYear, hash: await hashToken(token), createdBy: actor.teacherId,
-    createdAt: at, expiresAt: new Date(Date.parse(at) + days * 86_400_000).toISOString(), revokedAt: null, writeWindowStart: null, writeCount: 0,
+    id: crypto.randomUUID(),
+    schoolId: actor.schoolId,
+    pupilId,
+    schoolYear,
+    hash: await hashToken(token),
+    createdBy: actor.teacherId,
+    createdAt: at,
+    expiresAt: new Date(Date.parse(at) + days * 86_400_000).toISOString(),
+    revokedAt: null,
+    writeWindowStart: null,
+    writeCount: 0,
   };
   await db.transaction(async (tx) => {
     await assertPupilVisible(tx, actor, pupilId);
     await tx.insert(shareLinks).values(row);
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'create', entity: 'share-link', entityId: row.id, pupilId });
+    await recordAudit(tx, {
+      schoolId: actor.schoolId,
+      actorId: actor.teacherId,
+      action: 'create',
+      entity: 'share-link',
+      entityId: row.id,
+      pupilId,
+    });
   });
   return { link: toLink(row, at), token };
 }
 
 export async function listShareLinks(db: Executor, actor: Actor, pupilId: string, at: string): Promise<ShareLink[]> {
   await assertPupilVisible(db, actor, pupilId);
-  const rows = await db.select().from(shareLinks)
-    .where(and(eq(shareLinks.pupilId, pupilId), eq(shareLinks.schoolId, actor.schoolId))).orderBy(desc(shareLinks.createdAt));
+  const rows = await db
+    .select()
+    .from(shareLinks)
+    .where(and(eq(shareLinks.pupilId, pupilId), eq(shareLinks.schoolId, actor.schoolId)))
+    .orderBy(desc(shareLinks.createdAt));
   return rows.map((r) => toLink(r, at));
 }
 
 export async function revokeShareLink(db: Db, actor: Actor, id: string, at: string): Promise<ShareLink> {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(shareLinks).where(and(eq(shareLinks.id, id), eq(shareLinks.schoolId, actor.schoolId))).limit(1);
+    const [row] = await tx
+      .select()
+      .from(shareLinks)
+      .where(and(eq(shareLinks.id, id), eq(shareLinks.schoolId, actor.schoolId)))
+      .limit(1);
     if (!row) throw new NotFoundError('Share link');
     await assertPupilVisible(tx, actor, row.pupilId);
     const revokedAt = row.revokedAt ?? at;
     await tx.update(shareLinks).set({ revokedAt }).where(eq(shareLinks.id, id));
-    await recordAudit(tx, { schoolId: actor.schoolId, actorId: actor.teacherId, action: 'delete', entity: 'share-link', entityId: id, pupilId: row.pupilId });
+    await recordAudit(tx, {
+      schoolId: actor.schoolId,
+      actorId: actor.teacherId,
+      action: 'delete',
+      entity: 'share-link',
+      entityId: id,
+      pupilId: row.pupilId,
+    });
     return toLink({ ...row, revokedAt }, at);
   });
 }
@@ -59,7 +109,11 @@ export type ResolvedShare = { state: 'unknown' } | { state: 'expired' | 'revoked
 /** What a token opens. Unknown, expired and revoked links show nothing of the pupil. */
 export async function resolveShareToken(db: Executor, token: string, at: string): Promise<ResolvedShare> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { state: 'unknown' };
-  const [link] = await db.select().from(shareLinks).where(eq(shareLinks.hash, await hashToken(token))).limit(1);
+  const [link] = await db
+    .select()
+    .from(shareLinks)
+    .where(eq(shareLinks.hash, await hashToken(token)))
+    .limit(1);
   if (!link) return { state: 'unknown' };
   return { state: stateOf(link, at), link };
 }
@@ -80,49 +134,128 @@ export interface SharedIup {
  */
 export async function viewSharedIup(db: Db, link: LinkRow): Promise<SharedIup> {
   const [[pupil], [school], [doc], comments] = await Promise.all([
-    db.select({ firstName: pupils.firstName, lastName: pupils.lastName, arskurs: pupils.arskurs }).from(pupils)
-      .where(and(eq(pupils.id, link.pupilId), eq(pupils.schoolId, link.schoolId))).limit(1),
-    db.select({ name: schools.name, template: schools.template }).from(schools).where(eq(schools.id, link.schoolId)).limit(1),
-    db.select({ sections: iupDocuments.sections }).from(iupDocuments)
-      .where(and(eq(iupDocuments.pupilId, link.pupilId), eq(iupDocuments.schoolYear, link.schoolYear))).limit(1),
+    db
+      .select({ firstName: pupils.firstName, lastName: pupils.lastName, arskurs: pupils.arskurs })
+      .from(pupils)
+      .where(and(eq(pupils.id, link.pupilId), eq(pupils.schoolId, link.schoolId)))
+      .limit(1),
+    db
+      .select({ name: schools.name, template: schools.template })
+      .from(schools)
+      .where(eq(schools.id, link.schoolId))
+      .limit(1),
+    db
+      .select({ sections: iupDocuments.sections })
+      .from(iupDocuments)
+      .where(and(eq(iupDocuments.pupilId, link.pupilId), eq(iupDocuments.schoolYear, link.schoolYear)))
+      .limit(1),
     commentsFor(db, link.schoolId, link.pupilId, link.schoolYear),
   ]);
   if (!pupil || !school) throw new NotFoundError('Share link');
-  await recordAudit(db, { schoolId: link.schoolId, actorId: null, action: 'view', entity: 'share-link', entityId: link.id, pupilId: link.pupilId });
-  return { schoolName: school.name, template: school.template, pupil, schoolYear: link.schoolYear, sections: doc?.sections ?? null, comments };
+  await recordAudit(db, {
+    schoolId: link.schoolId,
+    actorId: null,
+    action: 'view',
+    entity: 'share-link',
+    entityId: link.id,
+    pupilId: link.pupilId,
+  });
+  return {
+    schoolName: school.name,
+    template: school.template,
+    pupil,
+    schoolYear: link.schoolYear,
+    sections: doc?.sections ?? null,
+    comments,
+  };
 }
 
 const commentsFor = (db: Executor, schoolId: string, pupilId: string, schoolYear: string): Promise<ShareComment[]> =>
-  db.select({ author: shareComments.author, text: shareComments.text, updatedAt: shareComments.updatedAt }).from(shareComments)
-    .where(and(eq(shareComments.schoolId, schoolId), eq(shareComments.pupilId, pupilId), eq(shareComments.schoolYear, schoolYear)));
+  db
+    .select({ author: shareComments.author, text: shareComments.text, updatedAt: shareComments.updatedAt })
+    .from(shareComments)
+    .where(
+      and(
+        eq(shareComments.schoolId, schoolId),
+        eq(shareComments.pupilId, pupilId),
+        eq(shareComments.schoolYear, schoolYear),
+      ),
+    );
 
 /**
  * Write the pupil's or the guardians' "Inför samtalet" text through an active link. The write
  * limit is one conditional UPDATE, so two requests at once cannot both pass the last slot.
  */
-export async function writeShareComment(db: Db, link: LinkRow, author: ShareCommentAuthor, text: string, at: string): Promise<void> {
+export async function writeShareComment(
+  db: Db,
+  link: LinkRow,
+  author: ShareCommentAuthor,
+  text: string,
+  at: string,
+): Promise<void> {
   const windowStart = new Date(Date.parse(at) - 3_600_000).toISOString();
   await db.transaction(async (tx) => {
-    const counted = await tx.update(shareLinks).set({
-      writeWindowStart: sql`case when ${shareLinks.writeWindowStart} is null or ${shareLinks.writeWindowStart} <= ${windowStart} then ${at} else ${shareLinks.writeWindowStart} end`,
-      writeCount: sql`case when ${shareLinks.writeWindowStart} is null or ${shareLinks.writeWindowStart} <= ${windowStart} then 1 else ${shareLinks.writeCount} + 1 end`,
-    }).where(and(
-      eq(shareLinks.id, link.id),
-      sql`(${shareLinks.writeWindowStart} is null or ${shareLinks.writeWindowStart} <= ${windowStart} or ${shareLinks.writeCount} < ${SHARE_WRITES_PER_HOUR})`,
-    ));
-    if (counted.rowsAffected === 0) throw new RateLimitedError('This link has been used to save many times in the last hour; wait a while and try again.');
+    const counted = await tx
+      .update(shareLinks)
+      .set({
+        writeWindowStart: sql`case when ${shareLinks.writeWindowStart} is null or ${shareLinks.writeWindowStart} <= ${windowStart} then ${at} else ${shareLinks.writeWindowStart} end`,
+        writeCount: sql`case when ${shareLinks.writeWindowStart} is null or ${shareLinks.writeWindowStart} <= ${windowStart} then 1 else ${shareLinks.writeCount} + 1 end`,
+      })
+      .where(
+        and(
+          eq(shareLinks.id, link.id),
+          sql`(${shareLinks.writeWindowStart} is null or ${shareLinks.writeWindowStart} <= ${windowStart} or ${shareLinks.writeCount} < ${SHARE_WRITES_PER_HOUR})`,
+        ),
+      );
+    if (counted.rowsAffected === 0)
+      throw new RateLimitedError(
+        'This link has been used to save many times in the last hour; wait a while and try again.',
+      );
     if (text === '') {
-      await tx.delete(shareComments).where(and(eq(shareComments.pupilId, link.pupilId), eq(shareComments.schoolYear, link.schoolYear), eq(shareComments.author, author)));
+      await tx
+        .delete(shareComments)
+        .where(
+          and(
+            eq(shareComments.pupilId, link.pupilId),
+            eq(shareComments.schoolYear, link.schoolYear),
+            eq(shareComments.author, author),
+          ),
+        );
     } else {
-      await tx.insert(shareComments).values({ schoolId: link.schoolId, pupilId: link.pupilId, schoolYear: link.schoolYear, author, text, linkId: link.id, updatedAt: at })
-        .onConflictDoUpdate({ target: [shareComments.pupilId, shareComments.schoolYear, shareComments.author], set: { text, linkId: link.id, updatedAt: at } });
+      await tx
+        .insert(shareComments)
+        .values({
+          schoolId: link.schoolId,
+          pupilId: link.pupilId,
+          schoolYear: link.schoolYear,
+          author,
+          text,
+          linkId: link.id,
+          updatedAt: at,
+        })
+        .onConflictDoUpdate({
+          target: [shareComments.pupilId, shareComments.schoolYear, shareComments.author],
+          set: { text, linkId: link.id, updatedAt: at },
+        });
     }
-    await recordAudit(tx, { schoolId: link.schoolId, actorId: null, action: 'update', entity: 'share-comment', entityId: link.id, pupilId: link.pupilId });
+    await recordAudit(tx, {
+      schoolId: link.schoolId,
+      actorId: null,
+      action: 'update',
+      entity: 'share-comment',
+      entityId: link.id,
+      pupilId: link.pupilId,
+    });
   });
 }
 
 /** The pupil's and guardians' input for the teacher's panel. */
-export async function listShareComments(db: Executor, actor: Actor, pupilId: string, schoolYear: string): Promise<ShareComment[]> {
+export async function listShareComments(
+  db: Executor,
+  actor: Actor,
+  pupilId: string,
+  schoolYear: string,
+): Promise<ShareComment[]> {
   await assertPupilVisible(db, actor, pupilId);
   return commentsFor(db, actor.schoolId, pupilId, schoolYear);
 }

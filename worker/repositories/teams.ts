@@ -11,7 +11,11 @@ import { NotFoundError } from '../errors';
  * system or an empty-but-successful answer.
  */
 export async function assertTeamVisible(db: Executor, actor: Actor, teamId: string): Promise<void> {
-  const [team] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.id, teamId), eq(teams.schoolId, actor.schoolId))).limit(1);
+  const [team] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.id, teamId), eq(teams.schoolId, actor.schoolId)))
+    .limit(1);
   const allowed = team && (actor.role === 'admin' || actor.teamIds.includes(teamId));
   if (!allowed) throw new NotFoundError('Team');
 }

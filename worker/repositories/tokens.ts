@@ -12,20 +12,26 @@ export async function findActorByTokenHash(
   hash: string,
 ): Promise<{ actor: Actor; tokenId: string; lastUsedAt: string | null } | null> {
   // One JSON column: the local driver's cost is per column more than per byte.
-  const query = prepared(db, 'actorByTokenHash', () => db
-    .select({
-      json: sql<string>`json_object('tokenId', ${apiTokens.id}, 'lastUsedAt', ${apiTokens.lastUsedAt}, 'teacherId', ${teachers.id},
+  const query = prepared(db, 'actorByTokenHash', () =>
+    db
+      .select({
+        json: sql<string>`json_object('tokenId', ${apiTokens.id}, 'lastUsedAt', ${apiTokens.lastUsedAt}, 'teacherId', ${teachers.id},
         'schoolId', ${teachers.schoolId}, 'role', ${teachers.role},
         'memberships', json((select json_group_array(json_object('teamId', tm.team_id, 'role', tm.role)) from team_members tm where tm.teacher_id = ${teachers.id})))`,
-    })
-    .from(apiTokens)
-    .innerJoin(teachers, eq(teachers.id, apiTokens.teacherId))
-    .where(and(eq(apiTokens.hash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
-    .limit(1)
-    .prepare());
+      })
+      .from(apiTokens)
+      .innerJoin(teachers, eq(teachers.id, apiTokens.teacherId))
+      .where(and(eq(apiTokens.hash, sql.placeholder('hash')), isNull(apiTokens.revokedAt)))
+      .limit(1)
+      .prepare(),
+  );
   const found = await query.get({ hash });
   if (!found) return null;
-  const row = JSON.parse(found.json) as Teacher & { tokenId: string; lastUsedAt: string | null; memberships: Membership[] };
+  const row = JSON.parse(found.json) as Teacher & {
+    tokenId: string;
+    lastUsedAt: string | null;
+    memberships: Membership[];
+  };
   return { tokenId: row.tokenId, lastUsedAt: row.lastUsedAt, actor: actorOf(row, row.memberships) };
 }
 
@@ -49,7 +55,11 @@ async function actorFromTeacher(db: Db, t: Teacher): Promise<Actor> {
 }
 
 export async function findActorByTeacher(db: Db, teacherId: string): Promise<Actor | null> {
-  const [t] = await db.select({ teacherId: teachers.id, schoolId: teachers.schoolId, role: teachers.role }).from(teachers).where(eq(teachers.id, teacherId)).limit(1);
+  const [t] = await db
+    .select({ teacherId: teachers.id, schoolId: teachers.schoolId, role: teachers.role })
+    .from(teachers)
+    .where(eq(teachers.id, teacherId))
+    .limit(1);
   return t ? actorFromTeacher(db, t) : null;
 }
 
@@ -66,14 +76,23 @@ export async function issueToken(db: Db, teacherId: string, label: string): Prom
 }
 
 export async function revokeToken(db: Db, tokenId: string, at: string): Promise<boolean> {
-  const res = await db.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)));
+  const res = await db
+    .update(apiTokens)
+    .set({ revokedAt: at })
+    .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)));
   invalidateActorCaches();
   return res.rowsAffected > 0;
 }
 
 export async function listTokens(db: Db, teacherId: string) {
   return db
-    .select({ id: apiTokens.id, label: apiTokens.label, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .select({
+      id: apiTokens.id,
+      label: apiTokens.label,
+      createdAt: apiTokens.createdAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
     .from(apiTokens)
     .where(eq(apiTokens.teacherId, teacherId));
 }

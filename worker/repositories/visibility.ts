@@ -19,7 +19,8 @@ import { pupils } from '../db/schema';
  */
 
 /** The ids of the pupils the teacher mentors. */
-export const mentoredPupilIds = (actor: Actor): SQL => sql`(select m.pupil_id from mentors m where m.teacher_id = ${actor.teacherId})`;
+export const mentoredPupilIds = (actor: Actor): SQL =>
+  sql`(select m.pupil_id from mentors m where m.teacher_id = ${actor.teacherId})`;
 
 /** The ids of the pupils in groups owned by the teacher's teams (arbetslag). */
 export const teamPupilIds = (actor: Actor): SQL =>
@@ -47,7 +48,8 @@ export const inActorsSchool = (actor: Actor): SQL => sql`${pupils.schoolId} = ${
  * Pupils whose id is in `ids` (a subquery), of the actor's school. The unary plus keeps SQLite
  * from walking the school's index instead of looking the few ids up.
  */
-export const pupilsIn = (actor: Actor, ids: SQL): SQL => sql`(${pupils.id} in ${ids} and +${pupils.schoolId} = ${actor.schoolId})`;
+export const pupilsIn = (actor: Actor, ids: SQL): SQL =>
+  sql`(${pupils.id} in ${ids} and +${pupils.schoolId} = ${actor.schoolId})`;
 
 /**
  * "This row is of the actor's school" for a table reached through the pupils: a teacher's rows are
@@ -55,7 +57,7 @@ export const pupilsIn = (actor: Actor, ids: SQL): SQL => sql`(${pupils.id} in ${
  * list is the school, found by its index.
  */
 export const ofActorsSchool = (actor: Actor, column: SQL.Aliased | AnyColumn): SQL =>
-  (actor.role === 'admin' ? sql`${column} = ${actor.schoolId}` : sql`+${column} = ${actor.schoolId}`);
+  actor.role === 'admin' ? sql`${column} = ${actor.schoolId}` : sql`+${column} = ${actor.schoolId}`;
 
 /**
  * `joined`: the pupils are reached from rows already found (a teacher's samtal), so the school is

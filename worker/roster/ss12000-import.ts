@@ -22,15 +22,32 @@ export interface Ss12000Outcome {
  * staff and mentors, in one transaction. Any bad row refuses a real import whole (400 with every
  * row); a dry run reports the rows instead.
  */
-export async function importSs12000(db: Db, actor: Actor, files: Ss12000Files, opts: { dryRun: boolean; teamId: string | null }, at: string): Promise<Ss12000Outcome> {
+export async function importSs12000(
+  db: Db,
+  actor: Actor,
+  files: Ss12000Files,
+  opts: { dryRun: boolean; teamId: string | null },
+  at: string,
+): Promise<Ss12000Outcome> {
   await assertMayImportRoster(db, actor, opts.teamId);
   const school = await getSchool(db, actor.schoolId);
   const parsed = parseSs12000(files, school.schoolUnitCode);
-  const outcome = { rows: parsed.rows.length, notPupils: parsed.notPupils, notImported: parsed.notImported, errors: parsed.errors };
-  if (parsed.errors.length && !opts.dryRun) throw new ValidationError(`The data has ${parsed.errors.length} problem(s); nothing was imported.`, { rows: parsed.errors });
+  const outcome = {
+    rows: parsed.rows.length,
+    notPupils: parsed.notPupils,
+    notImported: parsed.notImported,
+    errors: parsed.errors,
+  };
+  if (parsed.errors.length && !opts.dryRun)
+    throw new ValidationError(`The data has ${parsed.errors.length} problem(s); nothing was imported.`, {
+      rows: parsed.errors,
+    });
   if (parsed.errors.length) return { ...outcome, report: null };
   // Staff only when the data has duties: an export of pupils alone says nothing about staff.
-  const staff = files.duties !== undefined ? { staff: parsed.staff, mentorships: parsed.mentorships, staffSkipped: parsed.staffSkipped } : {};
+  const staff =
+    files.duties !== undefined
+      ? { staff: parsed.staff, mentorships: parsed.mentorships, staffSkipped: parsed.staffSkipped }
+      : {};
   const report = await importRoster(db, actor, parsed.rows, { ...opts, idField: 'ss12000', ...staff }, at);
   return { ...outcome, report };
 }
@@ -50,18 +67,33 @@ export interface PullRequest {
  * Pull from the school's SS 12000 API and import. Persons changed since the last real pull from
  * the same source (unless `full`); the pull is recorded only when it imported.
  */
-export async function pullAndImportSs12000(db: Db, actor: Actor, req: PullRequest, clock: () => Date): Promise<Ss12000Outcome & { since: string | null }> {
+export async function pullAndImportSs12000(
+  db: Db,
+  actor: Actor,
+  req: PullRequest,
+  clock: () => Date,
+): Promise<Ss12000Outcome & { since: string | null }> {
   // Before the source is contacted: a caller who may not import learns nothing from it.
   await assertMayImportRoster(db, actor, req.teamId);
   const source = req.baseUrl.replace(/\/+$/, '');
   const url = new URL(source);
   if (url.protocol !== 'https:' && !req.allowedHosts.includes(hostOf(url))) {
-    throw new ValidationError('Use https for the SS 12000 source (plain http only to a host in SS12000_ALLOWED_HOSTS).', { field: 'baseUrl' });
+    throw new ValidationError(
+      'Use https for the SS 12000 source (plain http only to a host in SS12000_ALLOWED_HOSTS).',
+      { field: 'baseUrl' },
+    );
   }
   const since = req.full ? null : await lastPullStart(db, actor, source);
   const startedAt = clock().toISOString();
   const files = await pullSs12000({ baseUrl: source, token: req.token, since, fetch: req.fetch });
-  const outcome = await importSs12000(db, actor, files, { dryRun: req.dryRun, teamId: req.teamId }, clock().toISOString());
-  if (outcome.report && !req.dryRun) await recordPull(db, actor, { source, since, startedAt, report: { ...outcome.report } });
+  const outcome = await importSs12000(
+    db,
+    actor,
+    files,
+    { dryRun: req.dryRun, teamId: req.teamId },
+    clock().toISOString(),
+  );
+  if (outcome.report && !req.dryRun)
+    await recordPull(db, actor, { source, since, startedAt, report: { ...outcome.report } });
   return { ...outcome, since };
 }

@@ -24,7 +24,11 @@ const MAX_PAGES = 2000;
  */
 export class UpstreamError extends ApiError {
   constructor(readonly reason: string) {
-    super(502, 'upstream_failed', 'The SS 12000 source could not be read. Check its address and the token; `npm run admin -- roster pull-ss12000` on the server shows the details.');
+    super(
+      502,
+      'upstream_failed',
+      'The SS 12000 source could not be read. Check its address and the token; `npm run admin -- roster pull-ss12000` on the server shows the details.',
+    );
   }
 }
 
@@ -50,18 +54,27 @@ export async function pullSs12000(src: Ss12000Source): Promise<Ss12000Files> {
       if (pageToken) q.set('pageToken', pageToken);
       let res: Response;
       try {
-        res = await doFetch(`${base}${path}?${q}`, { headers: { authorization: `Bearer ${src.token}`, accept: 'application/json' } });
+        res = await doFetch(`${base}${path}?${q}`, {
+          headers: { authorization: `Bearer ${src.token}`, accept: 'application/json' },
+        });
       } catch (err) {
-        throw new UpstreamError(`could not reach the source for ${path}: ${err instanceof Error ? err.message : String(err)}`);
+        throw new UpstreamError(
+          `could not reach the source for ${path}: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
-      if (res.status === 401 || res.status === 403) throw new UpstreamError(`the source refused the token for ${path} (HTTP ${res.status})`);
+      if (res.status === 401 || res.status === 403)
+        throw new UpstreamError(`the source refused the token for ${path} (HTTP ${res.status})`);
       if (!res.ok) throw new UpstreamError(`the source answered HTTP ${res.status} for ${path}`);
       let body: unknown;
-      try { body = await res.json(); } catch { throw new UpstreamError(`the source sent something other than JSON for ${path}`); }
+      try {
+        body = await res.json();
+      } catch {
+        throw new UpstreamError(`the source sent something other than JSON for ${path}`);
+      }
       const o = (body ?? {}) as Record<string, unknown>;
-      const items = Array.isArray(o.data) ? o.data : Array.isArray(o[key]) ? o[key] as unknown[] : null;
+      const items = Array.isArray(o.data) ? o.data : Array.isArray(o[key]) ? (o[key] as unknown[]) : null;
       if (!items) throw new UpstreamError(`the source's answer for ${path} has no list`);
-      out.push(...items);
+      out.push(...(items as unknown[]));
       pageToken = typeof o.pageToken === 'string' && o.pageToken !== '' ? o.pageToken : null;
       if (!pageToken) return out;
       if (seen.has(pageToken)) throw new UpstreamError(`the source repeated a page token for ${path}`);

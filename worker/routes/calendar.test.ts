@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../testing/fixture';
 
 let t: TestApi;
-beforeEach(async () => { t = await createTestApi(); });
+beforeEach(async () => {
+  t = await createTestApi();
+});
 
 async function book(token: string, pupilId: string, startsAt: string, status = 'planned') {
   const res = await t.call(token, 'POST', '/v1/meetings', { pupilId, startsAt, status, durationMinutes: 45 });

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
+import { CalendarFeedCreated, CalendarFeedList } from '../../shared/schemas/responses';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { Actor, AppEnv, Deps } from '../context';
 import { NotFoundError, RateLimitedError } from '../errors';
 import type { GuessGuard } from '../middleware/guessing';
@@ -14,7 +14,9 @@ const LOOKBACK_MS = 30 * 86_400_000;
 async function feedResponse({ db, clock }: Deps, actor: Actor): Promise<Response> {
   const now = clock();
   const items = await plannedMeetingsFor(db, actor, new Date(now.getTime() - LOOKBACK_MS).toISOString());
-  return new Response(meetingsCalendar(items, now), { headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' } });
+  return new Response(meetingsCalendar(items, now), {
+    headers: { 'content-type': 'text/calendar; charset=utf-8', 'cache-control': 'private, max-age=300' },
+  });
 }
 
 /** Authenticated calendar routes, mounted under /v1. */
@@ -24,9 +26,12 @@ export function calendarRoutes(deps: Deps) {
   app.get('/meetings.ics', (c) => feedResponse(deps, c.var.actor));
   app.openapi(
     createRoute({
-      method: 'post', path: '/calendar-feeds', tags: ['calendar'], security,
+      method: 'post',
+      path: '/calendar-feeds',
+      tags: ['calendar'],
+      security,
       description: 'A revocable subscription URL for calendar apps. The token in it is shown once.',
-      responses: { 201: json(z.object({ id: z.uuid(), path: z.string() }), 'The feed path, relative to the API'), ...errors },
+      responses: { 201: json(CalendarFeedCreated, 'The feed path, relative to the API'), ...errors },
     }),
     async (c) => {
       const { id, token } = await createFeed(db, c.var.actor);
@@ -34,11 +39,24 @@ export function calendarRoutes(deps: Deps) {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/calendar-feeds', tags: ['calendar'], security, responses: { 200: json(z.object({ feeds: z.array(z.object({ id: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() })) }), 'Your feeds'), ...errors } }),
+    createRoute({
+      method: 'get',
+      path: '/calendar-feeds',
+      tags: ['calendar'],
+      security,
+      responses: { 200: json(CalendarFeedList, 'Your feeds'), ...errors },
+    }),
     async (c) => c.json({ feeds: await listFeeds(db, c.var.actor) }, 200),
   );
   app.openapi(
-    createRoute({ method: 'delete', path: '/calendar-feeds/{id}', tags: ['calendar'], security, request: { params: IdParam }, responses: { 200: json(Deleted, 'Revoked'), ...errors } }),
+    createRoute({
+      method: 'delete',
+      path: '/calendar-feeds/{id}',
+      tags: ['calendar'],
+      security,
+      request: { params: IdParam },
+      responses: { 200: json(Deleted, 'Revoked'), ...errors },
+    }),
     async (c) => {
       await revokeFeed(db, c.var.actor, c.req.valid('param').id, clock().toISOString());
       return c.json({ deleted: true as const }, 200);

@@ -4,18 +4,25 @@ import { createApp } from '../app';
 import { defaultConfig } from '../context';
 import { createDb } from '../db/client';
 import { applyMigrations } from '../db/migrate';
-import { seedDemo } from '../demo/seed';
+import { seedDemo } from '../repositories/demo-school';
 import { createTestApi, type TestApi } from '../testing/fixture';
 
 let t: TestApi;
-beforeEach(async () => { t = await createTestApi(); });
+beforeEach(async () => {
+  t = await createTestApi();
+});
 
 const duty = (report: any, pupilId: string, kind: string, term: string | null = null) =>
   report.pupils.find((p: any) => p.id === pupilId)?.duties.find((d: any) => d.kind === kind && d.period.term === term);
 
 describe('GET /v1/deadlines', () => {
   it('computes each pupil’s duties in the team, with counts overall and per class', async () => {
-    await t.call(t.a.tokens.teacherA, 'POST', '/v1/meetings', { pupilId: t.a.pupilA, startsAt: '2026-10-01T12:00:00Z', status: 'held', agreements: [{ party: 'pupil', text: 'Läser.' }] });
+    await t.call(t.a.tokens.teacherA, 'POST', '/v1/meetings', {
+      pupilId: t.a.pupilA,
+      startsAt: '2026-10-01T12:00:00Z',
+      status: 'held',
+      agreements: [{ party: 'pupil', text: 'Läser.' }],
+    });
     const res = await t.call(t.a.tokens.teacherA, 'GET', '/v1/deadlines?scope=team&date=2026-12-01');
     expect(res.status).toBe(200);
     const r = res.body;
@@ -28,7 +35,13 @@ describe('GET /v1/deadlines', () => {
     const total = Object.values(r.summary as Record<string, number>).reduce((a, b) => a + b, 0);
     expect(total).toBe(r.pupils.reduce((n: number, p: any) => n + p.duties.length, 0));
     expect(r.summary['due-soon']).toBe(1);
-    expect(r.groups).toEqual([expect.objectContaining({ id: t.a.classA, name: '3A', pupilIds: expect.arrayContaining([t.a.pupilA, t.a.pupilMarked]) })]);
+    expect(r.groups).toEqual([
+      expect.objectContaining({
+        id: t.a.classA,
+        name: '3A',
+        pupilIds: expect.arrayContaining([t.a.pupilA, t.a.pupilMarked]),
+      }),
+    ]);
     expect(r.pupils.find((p: any) => p.id === t.a.pupilMarked).worst).toBe('due-soon');
   });
 
@@ -72,7 +85,8 @@ describe('deadlines for the demo school', () => {
     await applyMigrations(db);
     const seeded = (await seedDemo(db, new Date('2026-11-02T08:00:00Z')))!;
     const app = createApp({ db, clock: () => new Date('2026-11-02T08:00:00Z'), config: defaultConfig() });
-    const get = async (path: string) => (await app.request(path, { headers: { authorization: `Bearer ${seeded.adminToken}` } })).json() as Promise<any>;
+    const get = async (path: string) =>
+      (await app.request(path, { headers: { authorization: `Bearer ${seeded.adminToken}` } })).json();
     const report = await get('/v1/deadlines?scope=school&view=full');
     const pupils = (await get('/v1/pupils')).pupils as any[];
     const meetings = (await get('/v1/meetings')).meetings as any[];
@@ -83,7 +97,9 @@ describe('deadlines for the demo school', () => {
       if (p.skolform === 'forskoleklass') expect(kinds).toContain('samtal-läsår');
       else expect(kinds).toContain('samtal-term');
       const iup = duties.find((d: any) => d.kind === 'iup-läsår');
-      expect(iup.state === 'not-required', `${p.skolform} åk ${p.arskurs}`).toBe(p.skolform === 'forskoleklass' || (p.skolform === 'grundskola' && p.arskurs >= 6));
+      expect(iup.state === 'not-required', `${p.skolform} åk ${p.arskurs}`).toBe(
+        p.skolform === 'forskoleklass' || (p.skolform === 'grundskola' && p.arskurs >= 6),
+      );
       const mine = meetings.filter((m) => m.pupilId === p.id);
       const samtal = duties.find((d: any) => d.kind === 'samtal-term' || d.kind === 'samtal-läsår');
       if (mine.some((m) => m.status === 'held')) expect(samtal.state).toBe('done');
@@ -96,7 +112,8 @@ describe('deadlines for the demo school', () => {
 });
 
 describe('polls that changed nothing cost nothing (ETag)', () => {
-  const poll = (token: string, path: string, etag?: string) => t.call(token, 'GET', path, undefined, etag ? { 'if-none-match': etag } : {});
+  const poll = (token: string, path: string, etag?: string) =>
+    t.call(token, 'GET', path, undefined, etag ? { 'if-none-match': etag } : {});
 
   it('answers 304 until something a duty depends on changes — an autosave of text is not such a change', async () => {
     const path = '/v1/deadlines?scope=me&date=2026-12-01';
@@ -106,20 +123,35 @@ describe('polls that changed nothing cost nothing (ETag)', () => {
     expect((await poll(t.a.tokens.teacherA, path, etag)).status).toBe(304);
 
     // Text saves (the autosave) leave every duty as it was.
-    const doc = (await t.call(t.a.tokens.teacherA, 'POST', '/v1/iups', { pupilId: t.a.pupilA, schoolYear: '2026/27' })).body;
+    const doc = (await t.call(t.a.tokens.teacherA, 'POST', '/v1/iups', { pupilId: t.a.pupilA, schoolYear: '2026/27' }))
+      .body;
     const afterCreate = await poll(t.a.tokens.teacherA, path, etag);
     expect(afterCreate.status).toBe(200);
     const etag2 = afterCreate.headers.get('etag')!;
-    for (let v = 1; v <= 3; v++) await t.call(t.a.tokens.teacherA, 'PUT', `/v1/iups/${doc.id}`, { version: v, sections: { pupilVoice: `Utkast ${v}` } });
+    for (let v = 1; v <= 3; v++)
+      await t.call(t.a.tokens.teacherA, 'PUT', `/v1/iups/${doc.id}`, {
+        version: v,
+        sections: { pupilVoice: `Utkast ${v}` },
+      });
     expect((await poll(t.a.tokens.teacherA, path, etag2)).status).toBe(304);
 
     // Each of these can change a duty, and each gives a new report.
     const changes: [string, () => Promise<unknown>][] = [
       ['status', () => t.call(t.a.tokens.teacherA, 'PUT', `/v1/iups/${doc.id}`, { version: 4, status: 'shared' })],
-      ['samtal booked', () => t.call(t.a.tokens.teacherA, 'POST', '/v1/meetings', { pupilId: t.a.pupilA, startsAt: '2026-12-10T13:00:00Z' })],
+      [
+        'samtal booked',
+        () =>
+          t.call(t.a.tokens.teacherA, 'POST', '/v1/meetings', {
+            pupilId: t.a.pupilA,
+            startsAt: '2026-12-10T13:00:00Z',
+          }),
+      ],
       ['pupil moved', () => t.call(t.a.tokens.admin, 'PATCH', `/v1/pupils/${t.a.pupilA}`, { arskurs: 4 })],
       ['school settings', () => t.call(t.a.tokens.admin, 'PATCH', '/v1/school', { settings: { dueSoonDays: 30 } })],
-      ['mentor added', () => t.call(t.a.tokens.admin, 'PATCH', `/v1/pupils/${t.a.pupilB}`, { mentorIds: [t.a.ids.teacherA] })],
+      [
+        'mentor added',
+        () => t.call(t.a.tokens.admin, 'PATCH', `/v1/pupils/${t.a.pupilB}`, { mentorIds: [t.a.ids.teacherA] }),
+      ],
     ];
     let current = etag2;
     for (const [what, change] of changes) {
@@ -138,8 +170,12 @@ describe('polls that changed nothing cost nothing (ETag)', () => {
     const summary = (await t.call(t.a.tokens.admin, 'GET', '/v1/deadlines?scope=school&date=2026-12-01')).body;
     expect(summary.pupils).toEqual([]);
     expect(summary.page).toBeUndefined();
-    const page1 = (await t.call(t.a.tokens.admin, 'GET', '/v1/deadlines?scope=school&view=full&limit=1&date=2026-12-01')).body;
-    const page2 = (await t.call(t.a.tokens.admin, 'GET', '/v1/deadlines?scope=school&view=full&limit=1&offset=1&date=2026-12-01')).body;
+    const page1 = (
+      await t.call(t.a.tokens.admin, 'GET', '/v1/deadlines?scope=school&view=full&limit=1&date=2026-12-01')
+    ).body;
+    const page2 = (
+      await t.call(t.a.tokens.admin, 'GET', '/v1/deadlines?scope=school&view=full&limit=1&offset=1&date=2026-12-01')
+    ).body;
     expect(page1.page).toEqual({ offset: 0, limit: 1, total: 2 });
     expect([page1.pupils.length, page2.pupils.length]).toEqual([1, 1]);
     expect(page1.pupils[0].id).not.toBe(page2.pupils[0].id);

@@ -18,11 +18,20 @@ export function deadlineRoutes({ db, clock, reports: pool }: Deps) {
   const reports = pool ?? inline;
   app.openapi(
     createRoute({
-      method: 'get', path: '/', tags: ['deadlines'], security,
-      description: 'Utvecklingssamtal, IUP, sharing and agreement duties per pupil, with counts per state overall and per group. `date` defaults to today (Europe/Stockholm). '
-        + 'Answers carry an ETag that changes whenever anything the report depends on changes (or the date does): send it back in `If-None-Match` and an unchanged report is `304` without being computed.',
+      method: 'get',
+      path: '/',
+      tags: ['deadlines'],
+      security,
+      description:
+        'Utvecklingssamtal, IUP, sharing and agreement duties per pupil, with counts per state overall and per group. `date` defaults to today (Europe/Stockholm). ' +
+        'Answers carry an ETag that changes whenever anything the report depends on changes (or the date does): send it back in `If-None-Match` and an unchanged report is `304` without being computed.',
       request: { query: DeadlineQuery },
-      responses: { 200: json(DeadlineReport, 'Duties and counts'), 304: { description: 'Unchanged since the ETag sent' }, ...errors, ...forbidden },
+      responses: {
+        200: json(DeadlineReport, 'Duties and counts'),
+        304: { description: 'Unchanged since the ETag sent' },
+        ...errors,
+        ...forbidden,
+      },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -34,7 +43,13 @@ export function deadlineRoutes({ db, clock, reports: pool }: Deps) {
       const etag = `W/"${version}-${fnv([date, q.scope, view, q.offset, q.limit, actor.teacherId, actor.role].join('|'))}"`;
       c.header('ETag', etag);
       c.header('Cache-Control', 'private, no-cache');
-      if (c.req.header('if-none-match')?.split(',').some((t) => t.trim() === etag)) return c.body(null, 304);
+      if (
+        c.req
+          .header('if-none-match')
+          ?.split(',')
+          .some((t) => t.trim() === etag)
+      )
+        return c.body(null, 304);
       const page = view === 'full' ? { offset: q.offset, limit: q.limit } : null;
       // A teacher's own pupils cost a millisecond or two: inline. Team and school reports go to
       // the report threads (Node), where they cannot hold up an autosave.

@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { sql } from 'drizzle-orm';
 import type { AppEnv, Deps } from '../context';
+import { databaseAnswers } from '../repositories/health';
 
 /** Unauthenticated liveness + database check for load balancers and uptime monitors. */
 export function healthRoutes({ db }: Deps) {
   return new Hono<AppEnv>().get('/', async (c) => {
-    await db.run(sql`select 1`);
+    await databaseAnswers(db);
     return c.json({ ok: true, service: 'iup-stod', api: 'v1' });
   });
 }

@@ -28,11 +28,12 @@ export const forbidden = { 403: err('Your role does not allow this') } as const;
 export const security = [{ bearerAuth: [] }];
 
 export const IdParam = z.object({ id: z.uuid() });
-export const Deleted = z.object({ deleted: z.literal(true) });
+export { Deleted } from '../../shared/schemas/responses';
 
 /**
  * A JSON answer serialised elsewhere (a report thread) and sent as it is. Typed as the route's
  * declared JSON: the text is the same task's `JSON.stringify` of that shape.
  */
 export const preserialised = <T>(c: Context, json: string): Response & TypedResponse<T, 200, 'json'> =>
-  c.body(json, 200, { 'content-type': 'application/json; charset=utf-8' }) as unknown as Response & TypedResponse<T, 200, 'json'>;
+  c.body(json, 200, { 'content-type': 'application/json; charset=utf-8' }) as unknown as Response &
+    TypedResponse<T, 200, 'json'>;

@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../testing/fixture';
 
 let t: TestApi;
-beforeEach(async () => { t = await createTestApi(); });
+beforeEach(async () => {
+  t = await createTestApi();
+});
 
 describe('GET /v1/pupils', () => {
   it('lists only pupils of the teacher’s teams and mentees', async () => {
@@ -12,7 +14,12 @@ describe('GET /v1/pupils', () => {
     expect(ids).toEqual([t.a.pupilA, t.a.pupilMarked].sort());
     expect(res.body.total).toBe(2);
     expect(res.body.pupils.find((p: { id: string }) => p.id === t.a.pupilA)).toMatchObject({
-      firstName: 'Saga', skolform: 'grundskola', arskurs: 3, pronoun: 'hon', groupIds: [t.a.classA], mentorIds: [t.a.ids.teacherA],
+      firstName: 'Saga',
+      skolform: 'grundskola',
+      arskurs: 3,
+      pronoun: 'hon',
+      groupIds: [t.a.classA],
+      mentorIds: [t.a.ids.teacherA],
     });
   });
 
@@ -24,7 +31,8 @@ describe('GET /v1/pupils', () => {
 
   it('filters by group, team, årskurs and skolform (never by name: names stay out of URLs)', async () => {
     const admin = t.a.tokens.admin;
-    const ids = async (q: string) => (await t.call(admin, 'GET', `/v1/pupils?${q}`)).body.pupils.map((p: { id: string }) => p.id);
+    const ids = async (q: string) =>
+      (await t.call(admin, 'GET', `/v1/pupils?${q}`)).body.pupils.map((p: { id: string }) => p.id);
     expect(await ids(`groupId=${t.a.classB}`)).toEqual([t.a.pupilB]);
     expect(await ids(`teamId=${t.a.teamA}`)).toEqual([t.a.pupilA]);
     expect(await ids('arskurs=4')).toEqual([t.a.pupilB]);
@@ -50,12 +58,29 @@ describe('GET /v1/pupils/:id', () => {
 });
 
 describe('POST /v1/pupils', () => {
-  const body = (over: object = {}) => ({ firstName: 'Iris', lastName: 'Strand', skolform: 'specialskola', arskurs: 10, ...over });
+  const body = (over: object = {}) => ({
+    firstName: 'Iris',
+    lastName: 'Strand',
+    skolform: 'specialskola',
+    arskurs: 10,
+    ...over,
+  });
 
   it('creates a pupil (admin), with defaults that never drop a duty', async () => {
-    const res = await t.call(t.a.tokens.admin, 'POST', '/v1/pupils', body({ groupIds: [t.a.classA], externalIds: { lms: 'x-1' } }));
+    const res = await t.call(
+      t.a.tokens.admin,
+      'POST',
+      '/v1/pupils',
+      body({ groupIds: [t.a.classA], externalIds: { lms: 'x-1' } }),
+    );
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ firstName: 'Iris', getsGrades: false, pronoun: 'none', groupIds: [t.a.classA], externalIds: { lms: 'x-1' } });
+    expect(res.body).toMatchObject({
+      firstName: 'Iris',
+      getsGrades: false,
+      pronoun: 'none',
+      groupIds: [t.a.classA],
+      externalIds: { lms: 'x-1' },
+    });
     expect((await t.call(t.a.tokens.teacherA, 'GET', `/v1/pupils/${res.body.id}`)).status).toBe(200);
   });
 
@@ -77,9 +102,15 @@ describe('POST /v1/pupils', () => {
   });
 
   it('refuses a duplicate LMS id within the school but allows it in another school', async () => {
-    expect((await t.call(t.a.tokens.admin, 'POST', '/v1/pupils', body({ externalIds: { lms: 'dup' } }))).status).toBe(201);
-    expect((await t.call(t.a.tokens.admin, 'POST', '/v1/pupils', body({ externalIds: { lms: 'dup' } }))).status).toBe(400);
-    expect((await t.call(t.b.tokens.admin, 'POST', '/v1/pupils', body({ externalIds: { lms: 'dup' } }))).status).toBe(201);
+    expect((await t.call(t.a.tokens.admin, 'POST', '/v1/pupils', body({ externalIds: { lms: 'dup' } }))).status).toBe(
+      201,
+    );
+    expect((await t.call(t.a.tokens.admin, 'POST', '/v1/pupils', body({ externalIds: { lms: 'dup' } }))).status).toBe(
+      400,
+    );
+    expect((await t.call(t.b.tokens.admin, 'POST', '/v1/pupils', body({ externalIds: { lms: 'dup' } }))).status).toBe(
+      201,
+    );
   });
 
   it('is for admins only', async () => {
@@ -100,14 +131,21 @@ describe('PATCH /v1/pupils/:id', () => {
     const ok = await t.call(t.a.tokens.teacherA, 'PATCH', `/v1/pupils/${t.a.pupilA}`, { pronoun: 'hen' });
     expect(ok.status).toBe(200);
     expect(ok.body.pronoun).toBe('hen');
-    const bad = await t.call(t.a.tokens.teacherA, 'PATCH', `/v1/pupils/${t.a.pupilA}`, { skolform: 'sameskola', arskurs: 7 });
+    const bad = await t.call(t.a.tokens.teacherA, 'PATCH', `/v1/pupils/${t.a.pupilA}`, {
+      skolform: 'sameskola',
+      arskurs: 7,
+    });
     expect(bad.status).toBe(400);
     expect((await t.call(t.a.tokens.teacherA, 'GET', `/v1/pupils/${t.a.pupilA}`)).body.skolform).toBe('grundskola');
   });
 
   it('keeps placement changes for admins, and hides other teams’ pupils', async () => {
-    expect((await t.call(t.a.tokens.teacherA, 'PATCH', `/v1/pupils/${t.a.pupilA}`, { groupIds: [t.a.classB] })).status).toBe(403);
-    expect((await t.call(t.a.tokens.teacherA, 'PATCH', `/v1/pupils/${t.a.pupilB}`, { pronoun: 'han' })).status).toBe(404);
+    expect(
+      (await t.call(t.a.tokens.teacherA, 'PATCH', `/v1/pupils/${t.a.pupilA}`, { groupIds: [t.a.classB] })).status,
+    ).toBe(403);
+    expect((await t.call(t.a.tokens.teacherA, 'PATCH', `/v1/pupils/${t.a.pupilB}`, { pronoun: 'han' })).status).toBe(
+      404,
+    );
     const moved = await t.call(t.a.tokens.admin, 'PATCH', `/v1/pupils/${t.a.pupilB}`, { groupIds: [t.a.classA] });
     expect(moved.body.groupIds).toEqual([t.a.classA]);
     expect((await t.call(t.a.tokens.teacherA, 'GET', `/v1/pupils/${t.a.pupilB}`)).status).toBe(200);
@@ -126,7 +164,7 @@ describe('DELETE /v1/pupils/:id', () => {
     const rows = await t.client.execute('select action, entity from audit_log where entity_id = ?', [t.a.pupilA]);
     expect(rows.rows.map((r) => r.action)).toContain('erase');
     const leftovers = await t.client.execute(
-      "select (select count(*) from iup_documents where pupil_id = ?1) + (select count(*) from meetings where pupil_id = ?1) + (select count(*) from group_members where pupil_id = ?1) as n",
+      'select (select count(*) from iup_documents where pupil_id = ?1) + (select count(*) from meetings where pupil_id = ?1) + (select count(*) from group_members where pupil_id = ?1) as n',
       [t.a.pupilA],
     );
     expect(leftovers.rows[0]!.n).toBe(0);

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { HandoverImportReport, PupilList } from '../../shared/schemas/responses';
 import { z } from 'zod';
 import { Handover, HandoverImport, Pupil, PupilCreate, PupilPatch, PupilQuery } from '../../shared/index';
 import { exportHandover, importHandover } from '../repositories/handover';
@@ -7,8 +8,6 @@ import { ForbiddenError } from '../errors';
 import { createPupil, erasePupil, getPupil, listPupils, updatePupil } from '../repositories/pupils';
 import { Deleted, errors, forbidden, IdParam, json, router, security } from './openapi-helpers';
 
-const PupilList = z.object({ pupils: z.array(Pupil), total: z.int() });
-
 /** Changing placement (groups, mentors) or protection changes who sees a pupil: admins only. */
 const ADMIN_FIELDS = ['groupIds', 'mentorIds', 'securityMarked', 'externalIds'] as const;
 
@@ -16,14 +15,26 @@ export function pupilRoutes({ db, clock }: Deps) {
   const app = router();
 
   app.openapi(
-    createRoute({ method: 'get', path: '/', tags: ['pupils'], security, request: { query: PupilQuery }, responses: { 200: json(PupilList, 'Pupils you may see'), ...errors } }),
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['pupils'],
+      security,
+      request: { query: PupilQuery },
+      responses: { 200: json(PupilList, 'Pupils you may see'), ...errors },
+    }),
     async (c) => c.json(await listPupils(db, c.var.actor, c.req.valid('query')), 200),
   );
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/{id}/handover', tags: ['pupils'], security, request: { params: IdParam },
-      description: "The pupil's hand-over file for the next school (format `iup-stod-handover`, version 1): every IUP with all revisions, samtal with agreements. Audit-logged.",
+      method: 'get',
+      path: '/{id}/handover',
+      tags: ['pupils'],
+      security,
+      request: { params: IdParam },
+      description:
+        "The pupil's hand-over file for the next school (format `iup-stod-handover`, version 1): every IUP with all revisions, samtal with agreements. Audit-logged.",
       responses: { 200: json(Handover, 'The hand-over file'), ...errors },
     }),
     async (c) => {
@@ -35,10 +46,14 @@ export function pupilRoutes({ db, clock }: Deps) {
   );
   app.openapi(
     createRoute({
-      method: 'post', path: '/handover', tags: ['pupils'], security,
-      description: 'Admin: take a hand-over file from another IUP-stöd school. Creates the pupil, or attaches to `pupilId`; a läsår that already has an IUP here is skipped.',
+      method: 'post',
+      path: '/handover',
+      tags: ['pupils'],
+      security,
+      description:
+        'Admin: take a hand-over file from another IUP-stöd school. Creates the pupil, or attaches to `pupilId`; a läsår that already has an IUP here is skipped.',
       request: { body: { content: { 'application/json': { schema: HandoverImport } }, required: true } },
-      responses: { 200: json(z.object({ pupilId: z.uuid(), createdPupil: z.boolean(), iupsImported: z.array(z.string()), iupsSkipped: z.array(z.object({ schoolYear: z.string(), reason: z.string() })), meetingsImported: z.int() }), 'What was imported'), ...errors, ...forbidden },
+      responses: { 200: json(HandoverImportReport, 'What was imported'), ...errors, ...forbidden },
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -46,13 +61,23 @@ export function pupilRoutes({ db, clock }: Deps) {
     },
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/{id}', tags: ['pupils'], security, request: { params: IdParam }, responses: { 200: json(Pupil, 'The pupil'), ...errors } }),
+    createRoute({
+      method: 'get',
+      path: '/{id}',
+      tags: ['pupils'],
+      security,
+      request: { params: IdParam },
+      responses: { 200: json(Pupil, 'The pupil'), ...errors },
+    }),
     async (c) => c.json(await getPupil(db, c.var.actor, c.req.valid('param').id), 200),
   );
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/', tags: ['pupils'], security,
+      method: 'post',
+      path: '/',
+      tags: ['pupils'],
+      security,
       request: { body: { content: { 'application/json': { schema: PupilCreate } }, required: true } },
       responses: { 201: json(Pupil, 'Created'), ...errors, ...forbidden },
     }),
@@ -64,7 +89,10 @@ export function pupilRoutes({ db, clock }: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'patch', path: '/{id}', tags: ['pupils'], security,
+      method: 'patch',
+      path: '/{id}',
+      tags: ['pupils'],
+      security,
       request: { params: IdParam, body: { content: { 'application/json': { schema: PupilPatch } }, required: true } },
       responses: { 200: json(Pupil, 'Updated'), ...errors, ...forbidden },
     }),
@@ -79,9 +107,26 @@ export function pupilRoutes({ db, clock }: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'delete', path: '/{id}', tags: ['pupils'], security, description: 'Erase the pupil and everything written about them (GDPR erasure).',
+      method: 'delete',
+      path: '/{id}',
+      tags: ['pupils'],
+      security,
+      description: 'Erase the pupil and everything written about them (GDPR erasure).',
       request: { params: IdParam },
-      responses: { 200: json(Deleted.extend({ diskScrubbed: z.boolean().describe('false when the database file could not be confirmed free of the erased data (a remote database, or a long-running reader); see the README') }), 'Erased'), ...errors, ...forbidden },
+      responses: {
+        200: json(
+          Deleted.extend({
+            diskScrubbed: z
+              .boolean()
+              .describe(
+                'false when the database file could not be confirmed free of the erased data (a remote database, or a long-running reader); see the README',
+              ),
+          }),
+          'Erased',
+        ),
+        ...errors,
+        ...forbidden,
+      },
     }),
     async (c) => {
       if (c.var.actor.role !== 'admin') throw new ForbiddenError('Only an admin can erase a pupil.');

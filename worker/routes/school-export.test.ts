@@ -2,12 +2,18 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../testing/fixture';
 
 let t: TestApi;
-beforeEach(async () => { t = await createTestApi(); });
+beforeEach(async () => {
+  t = await createTestApi();
+});
 
 describe('whole-school export', () => {
   it("gives an admin everything of her school — IUPs with every revision, phrases, audit — and nothing of another school's", async () => {
-    const doc = (await t.call(t.a.tokens.teacherA, 'POST', '/v1/iups', { pupilId: t.a.pupilA, schoolYear: '2026/27' })).body;
-    await t.call(t.a.tokens.teacherA, 'PUT', `/v1/iups/${doc.id}`, { version: 1, sections: { social: 'Samarbetar i grupp.' } });
+    const doc = (await t.call(t.a.tokens.teacherA, 'POST', '/v1/iups', { pupilId: t.a.pupilA, schoolYear: '2026/27' }))
+      .body;
+    await t.call(t.a.tokens.teacherA, 'PUT', `/v1/iups/${doc.id}`, {
+      version: 1,
+      sections: { social: 'Samarbetar i grupp.' },
+    });
     await t.call(t.a.tokens.leadA, 'POST', '/v1/phrases', { text: 'En fras.', teamId: t.a.teamA });
     await t.call(t.b.tokens.admin, 'POST', '/v1/phrases', { text: 'Skola B:s fras.', teamId: t.b.teamA });
 
@@ -34,7 +40,8 @@ describe('whole-school export', () => {
   it('is for admins only, and the export itself is logged', async () => {
     expect((await t.call(t.a.tokens.teacherA, 'GET', '/v1/school/export')).status).toBe(403);
     await t.call(t.a.tokens.admin, 'GET', '/v1/school/export');
-    const logged = (await t.client.execute("select count(*) from audit_log where entity = 'school-export'")).rows[0]![0];
+    const logged = (await t.client.execute("select count(*) from audit_log where entity = 'school-export'"))
+      .rows[0]![0];
     expect(logged).toBe(1);
   });
 });

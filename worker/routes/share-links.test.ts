@@ -3,7 +3,9 @@ import { SHARE_COMMENT_MAX, SHARE_WRITES_PER_HOUR } from '../../shared/schemas/s
 import { createTestApi, type TestApi } from '../testing/fixture';
 
 let t: TestApi;
-beforeEach(async () => { t = await createTestApi(); });
+beforeEach(async () => {
+  t = await createTestApi();
+});
 
 const YEAR = '2026/27';
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
@@ -13,7 +15,11 @@ const post = (path: string, fields: Record<string, string>) =>
 async function iupWithText() {
   const doc = (await t.call(t.a.tokens.teacherA, 'POST', '/v1/iups', { pupilId: t.a.pupilA, schoolYear: YEAR })).body;
   await t.call(t.a.tokens.teacherA, 'PUT', `/v1/iups/${doc.id}`, {
-    version: 1, sections: { omdomen: [{ subject: 'SV', text: 'Saga läser <b>med flyt</b> och för utvecklade resonemang.' }], planning: { school: 'Lästräning.', pupil: '', guardians: '' } },
+    version: 1,
+    sections: {
+      omdomen: [{ subject: 'SV', text: 'Saga läser <b>med flyt</b> och för utvecklade resonemang.' }],
+      planning: { school: 'Lästräning.', pupil: '', guardians: '' },
+    },
   });
   return doc.id as string;
 }
@@ -40,18 +46,37 @@ describe('share links', () => {
     // Nothing about other pupils or the school's staff.
     expect(page.body).not.toMatch(/Nils|Skyddad|Teacher A|Lead A/);
 
-    const saved = await post(created.body.path, { section: 'guardians', text: 'Hur går läsningen hemma?\r\nVi vill veta mer.' });
+    const saved = await post(created.body.path, {
+      section: 'guardians',
+      text: 'Hur går läsningen hemma?\r\nVi vill veta mer.',
+    });
     expect(saved.status).toBe(303);
     expect(saved.headers.get('location')).toBe(`${created.body.path}?saved=guardians#comment-guardians`);
     await post(created.body.path, { section: 'pupil', text: 'Jag vill prata om rasterna.' });
-    const comments = await t.call(t.a.tokens.teacherA, 'GET', `/v1/pupils/${t.a.pupilA}/share-comments?schoolYear=${encodeURIComponent(YEAR)}`);
+    const comments = await t.call(
+      t.a.tokens.teacherA,
+      'GET',
+      `/v1/pupils/${t.a.pupilA}/share-comments?schoolYear=${encodeURIComponent(YEAR)}`,
+    );
     expect(comments.body.comments.map((c: any) => [c.author, c.text]).sort()).toEqual([
-      ['guardians', 'Hur går läsningen hemma?\nVi vill veta mer.'], ['pupil', 'Jag vill prata om rasterna.'],
+      ['guardians', 'Hur går läsningen hemma?\nVi vill veta mer.'],
+      ['pupil', 'Jag vill prata om rasterna.'],
     ]);
     // Another team's teacher cannot read them.
-    expect((await t.call(t.a.tokens.teacherB, 'GET', `/v1/pupils/${t.a.pupilA}/share-comments?schoolYear=${encodeURIComponent(YEAR)}`)).status).toBe(404);
+    expect(
+      (
+        await t.call(
+          t.a.tokens.teacherB,
+          'GET',
+          `/v1/pupils/${t.a.pupilA}/share-comments?schoolYear=${encodeURIComponent(YEAR)}`,
+        )
+      ).status,
+    ).toBe(404);
     // Every view and write is in the audit log, without content.
-    const audit = await t.client.execute({ sql: "select action, actor_id from audit_log where entity in ('share-link', 'share-comment') order by id", args: [] });
+    const audit = await t.client.execute({
+      sql: "select action, actor_id from audit_log where entity in ('share-link', 'share-comment') order by id",
+      args: [],
+    });
     expect(audit.rows.map((r) => r.action)).toEqual(['create', 'view', 'update', 'update']);
     expect(audit.rows.slice(1).every((r) => r.actor_id === null)).toBe(true);
   });
@@ -95,7 +120,12 @@ describe('share links', () => {
     const id = await iupWithText();
     const { body } = await link();
     const before = (await t.call(t.a.tokens.teacherA, 'GET', `/v1/iups/${id}`)).body;
-    for (const fields of <Record<string, string>[]>[{ section: 'omdomen', text: 'Ändrat' }, { section: 'pupil', text: 'Hej', status: 'agreed' }, { section: 'pupil', text: 'Hej', pupilId: t.a.pupilB }, { text: 'Hej' }]) {
+    for (const fields of <Record<string, string>[]>[
+      { section: 'omdomen', text: 'Ändrat' },
+      { section: 'pupil', text: 'Hej', status: 'agreed' },
+      { section: 'pupil', text: 'Hej', pupilId: t.a.pupilB },
+      { text: 'Hej' },
+    ]) {
       const res = await post(body.path, fields);
       expect(res.status).toBe(400);
       expect(res.body).toContain('Det går bara att skriva i rutorna');
@@ -112,13 +142,20 @@ describe('share links', () => {
     const huge = await post(body.path, { section: 'pupil', text: 'x'.repeat(20_000) });
     expect(huge.status).toBe(413);
 
-    for (let i = 0; i < SHARE_WRITES_PER_HOUR; i++) expect((await post(body.path, { section: 'pupil', text: `Version ${i}` })).status).toBe(303);
+    for (let i = 0; i < SHARE_WRITES_PER_HOUR; i++)
+      expect((await post(body.path, { section: 'pupil', text: `Version ${i}` })).status).toBe(303);
     const limited = await post(body.path, { section: 'pupil', text: 'En till' });
     expect(limited.status).toBe(429);
     expect(limited.body).toContain('En till');
     t.setNow('2026-11-02T10:00:01Z');
     expect((await post(body.path, { section: 'pupil', text: 'Efter en timme' })).status).toBe(303);
-    const comments = (await t.call(t.a.tokens.teacherA, 'GET', `/v1/pupils/${t.a.pupilA}/share-comments?schoolYear=${encodeURIComponent(YEAR)}`)).body.comments;
+    const comments = (
+      await t.call(
+        t.a.tokens.teacherA,
+        'GET',
+        `/v1/pupils/${t.a.pupilA}/share-comments?schoolYear=${encodeURIComponent(YEAR)}`,
+      )
+    ).body.comments;
     expect(comments).toEqual([{ author: 'pupil', text: 'Efter en timme', updatedAt: '2026-11-02T10:00:01.000Z' }]);
   });
 
@@ -127,7 +164,10 @@ describe('share links', () => {
     await post(body.path, { section: 'pupil', text: 'Hej' });
     expect((await t.call(t.a.tokens.admin, 'DELETE', `/v1/pupils/${t.a.pupilA}`)).status).toBe(200);
     expect((await t.call(null, 'GET', body.path)).status).toBe(404);
-    const left = await t.client.execute({ sql: 'select (select count(*) from share_links) + (select count(*) from share_comments) as n', args: [] });
+    const left = await t.client.execute({
+      sql: 'select (select count(*) from share_links) + (select count(*) from share_comments) as n',
+      args: [],
+    });
     expect(Number(left.rows[0]!.n)).toBe(0);
   });
 });

@@ -25,14 +25,28 @@ export interface SchoolFixture {
 async function makeSchool(db: Db, name: string): Promise<SchoolFixture> {
   const id = () => crypto.randomUUID();
   const f = {
-    schoolId: id(), teamA: id(), teamB: id(), classA: id(), classB: id(), pupilA: id(), pupilB: id(), pupilMarked: id(),
+    schoolId: id(),
+    teamA: id(),
+    teamB: id(),
+    classA: id(),
+    classB: id(),
+    pupilA: id(),
+    pupilB: id(),
+    pupilMarked: id(),
     ids: { admin: id(), leadA: id(), teacherA: id(), teacherB: id() },
   };
   await db.insert(schools).values({
-    id: f.schoolId, name, schoolUnitCode: null, settings: defaultSchoolSettings(), template: defaultTemplate(),
+    id: f.schoolId,
+    name,
+    schoolUnitCode: null,
+    settings: defaultSchoolSettings(),
+    template: defaultTemplate(),
     calendar: { schoolYears: [typicalSchoolYear('2026/27')] },
   });
-  await db.insert(teams).values([{ id: f.teamA, schoolId: f.schoolId, name: 'Lag A' }, { id: f.teamB, schoolId: f.schoolId, name: 'Lag B' }]);
+  await db.insert(teams).values([
+    { id: f.teamA, schoolId: f.schoolId, name: 'Lag A' },
+    { id: f.teamB, schoolId: f.schoolId, name: 'Lag B' },
+  ]);
   await db.insert(teachers).values([
     { id: f.ids.admin, schoolId: f.schoolId, name: 'Admin', email: 'admin@x.example', role: 'admin' },
     { id: f.ids.leadA, schoolId: f.schoolId, name: 'Lead A', email: 'lead-a@x.example', role: 'teacher' },
@@ -49,12 +63,30 @@ async function makeSchool(db: Db, name: string): Promise<SchoolFixture> {
     { id: f.classB, schoolId: f.schoolId, teamId: f.teamB, name: '4B', type: 'klass' },
   ]);
   await db.insert(pupils).values([
-    { id: f.pupilA, schoolId: f.schoolId, firstName: 'Saga', lastName: 'Ek', skolform: 'grundskola', arskurs: 3, pronoun: 'hon' },
+    {
+      id: f.pupilA,
+      schoolId: f.schoolId,
+      firstName: 'Saga',
+      lastName: 'Ek',
+      skolform: 'grundskola',
+      arskurs: 3,
+      pronoun: 'hon',
+    },
     { id: f.pupilB, schoolId: f.schoolId, firstName: 'Nils', lastName: 'Al', skolform: 'grundskola', arskurs: 4 },
-    { id: f.pupilMarked, schoolId: f.schoolId, firstName: 'Skyddad', lastName: 'Person', skolform: 'grundskola', arskurs: 3, securityMarked: true },
+    {
+      id: f.pupilMarked,
+      schoolId: f.schoolId,
+      firstName: 'Skyddad',
+      lastName: 'Person',
+      skolform: 'grundskola',
+      arskurs: 3,
+      securityMarked: true,
+    },
   ]);
   await db.insert(groupMembers).values([
-    { groupId: f.classA, pupilId: f.pupilA }, { groupId: f.classB, pupilId: f.pupilB }, { groupId: f.classA, pupilId: f.pupilMarked },
+    { groupId: f.classA, pupilId: f.pupilA },
+    { groupId: f.classB, pupilId: f.pupilB },
+    { groupId: f.classA, pupilId: f.pupilMarked },
   ]);
   await db.insert(mentors).values({ teacherId: f.ids.teacherA, pupilId: f.pupilA });
   const tokens = {
@@ -73,7 +105,13 @@ export interface TestApi {
   a: SchoolFixture;
   b: SchoolFixture;
   /** Send a JSON request as the holder of `token` (or anonymously with null). */
-  call: (token: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Headers }>;
+  call: (
+    token: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<{ status: number; body: any; headers: Headers }>;
   setNow: (iso: string) => void;
   /** The app as a `fetch`, for clients under test (the extension's API client) without a socket. */
   fetch: typeof fetch;
@@ -85,7 +123,10 @@ export interface TestApi {
  * A real libSQL database in memory (one connection, so transactions see the same database) with
  * migrations applied and two schools, and the app wired to it exactly as in production.
  */
-export async function createTestApi(config: Partial<AppConfig> = {}, opts: { wrapClient?: (c: Client) => Client } = {}): Promise<TestApi> {
+export async function createTestApi(
+  config: Partial<AppConfig> = {},
+  opts: { wrapClient?: (c: Client) => Client } = {},
+): Promise<TestApi> {
   const raw = createClient({ url: ':memory:' });
   const client = opts.wrapClient ? opts.wrapClient(raw) : raw;
   const db = createDb(client);
@@ -97,14 +138,34 @@ export async function createTestApi(config: Partial<AppConfig> = {}, opts: { wra
   const call: TestApi['call'] = async (token, method, path, body, headers = {}) => {
     const res = await app.request(path, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
     let parsed: unknown = text;
-    try { parsed = JSON.parse(text); } catch { /* non-JSON bodies (e.g. iCalendar) stay text */ }
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* non-JSON bodies (e.g. iCalendar) stay text */
+    }
     return { status: res.status, body: parsed, headers: res.headers };
   };
-  const fetchApp = (async (input: RequestInfo | URL, init?: RequestInit) => app.request(String(input), init)) as typeof fetch;
-  return { db, client, a, b, call, setNow: (iso) => { now = new Date(iso); }, fetch: fetchApp, app };
+  const fetchApp = (async (input: RequestInfo | URL, init?: RequestInit) =>
+    app.request(String(input), init)) as typeof fetch;
+  return {
+    db,
+    client,
+    a,
+    b,
+    call,
+    setNow: (iso) => {
+      now = new Date(iso);
+    },
+    fetch: fetchApp,
+    app,
+  };
 }

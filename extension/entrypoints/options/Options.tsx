@@ -26,14 +26,22 @@ export function Options({ initial }: { initial: Settings }) {
   const [hints, setHints] = useState(initial.wordingHints !== false);
 
   useEffect(() => {
-    void browser.commands.getAll().then((cmds) => setShortcut(cmds.find((c) => c.name === 'open-palette')?.shortcut ?? ''));
+    void browser.commands
+      .getAll()
+      .then((cmds) => setShortcut(cmds.find((c) => c.name === 'open-palette')?.shortcut ?? ''));
   }, []);
 
   const save = async (e: Event) => {
     e.preventDefault();
     const url = normaliseApiUrl(apiUrl);
-    if (!url) { setStatus({ kind: 'error', text: t('optionsBadUrl') }); return; }
-    if (!token.trim()) { setStatus({ kind: 'error', text: t('optionsNoToken') }); return; }
+    if (!url) {
+      setStatus({ kind: 'error', text: t('optionsBadUrl') });
+      return;
+    }
+    if (!token.trim()) {
+      setStatus({ kind: 'error', text: t('optionsNoToken') });
+      return;
+    }
     setStatus({ kind: 'checking' });
     try {
       const me = await apiClient({ apiUrl: url, token: token.trim() }).me();
@@ -60,14 +68,36 @@ export function Options({ initial }: { initial: Settings }) {
   return (
     <main>
       <h1>{t('optionsTitle')}</h1>
-      <form onSubmit={save} noValidate>
+      <form onSubmit={(e) => void save(e)} noValidate>
         <label for="api-url">{t('optionsApiUrl')}</label>
-        <input id="api-url" type="url" inputMode="url" autoComplete="url" value={apiUrl} placeholder="https://iup.skolan.se" onInput={(e) => setApiUrl((e.target as HTMLInputElement).value)} aria-describedby="api-url-hint" />
-        <p id="api-url-hint" class="hint">{t('optionsApiUrlHint')}</p>
+        <input
+          id="api-url"
+          type="url"
+          inputMode="url"
+          autoComplete="url"
+          value={apiUrl}
+          placeholder="https://iup.skolan.se"
+          onInput={(e) => setApiUrl((e.target as HTMLInputElement).value)}
+          aria-describedby="api-url-hint"
+        />
+        <p id="api-url-hint" class="hint">
+          {t('optionsApiUrlHint')}
+        </p>
         <label for="token">{t('optionsToken')}</label>
-        <input id="token" type="password" autoComplete="off" value={token} onInput={(e) => setToken((e.target as HTMLInputElement).value)} aria-describedby="token-hint" />
-        <p id="token-hint" class="hint">{t('optionsTokenHint')}</p>
-        <button type="submit" disabled={status.kind === 'checking'}>{t('optionsSave')}</button>
+        <input
+          id="token"
+          type="password"
+          autoComplete="off"
+          value={token}
+          onInput={(e) => setToken((e.target as HTMLInputElement).value)}
+          aria-describedby="token-hint"
+        />
+        <p id="token-hint" class="hint">
+          {t('optionsTokenHint')}
+        </p>
+        <button type="submit" disabled={status.kind === 'checking'}>
+          {t('optionsSave')}
+        </button>
       </form>
       <div role="status" aria-live="polite">
         {status.kind === 'checking' && <p class="status">{t('optionsChecking')}</p>}
@@ -77,14 +107,22 @@ export function Options({ initial }: { initial: Settings }) {
 
       <h2>{t('optionsLanguage')}</h2>
       <label for="language">{t('optionsLanguageLabel')}</label>
-      <select id="language" value={language} onChange={(e) => void changeLanguage((e.target as HTMLSelectElement).value as Language)}>
+      <select
+        id="language"
+        value={language}
+        onChange={(e) => void changeLanguage((e.target as HTMLSelectElement).value as Language)}
+      >
         <option value="sv">Svenska</option>
         <option value="en">English</option>
       </select>
 
       <h2>{t('optionsWordingHints')}</h2>
       <label class="check">
-        <input type="checkbox" checked={hints} onChange={(e) => void changeHints((e.target as HTMLInputElement).checked)} />{' '}
+        <input
+          type="checkbox"
+          checked={hints}
+          onChange={(e) => void changeHints((e.target as HTMLInputElement).checked)}
+        />{' '}
         {t('optionsWordingHintsLabel')}
       </label>
 

@@ -4,9 +4,9 @@ import { t } from '../../i18n';
 import { apiClient } from '../../sync/api-client';
 import { isConfigured, type Settings } from '../../sync/settings';
 import { BankStats } from './BankStats';
-import { explainApiError } from './explain-error';
+import { explainApiError } from '../../components/explain-error';
 import { ImportExport } from './ImportExport';
-import { proposeDraftItem } from './propose-draft';
+import { proposeDraftItem } from '../../sync/propose-draft';
 import { ProposeForm } from './ProposeForm';
 import { Proposals } from './Proposals';
 
@@ -25,7 +25,10 @@ export function PhraseBankPage({ settings }: { settings: Settings }) {
   const refresh = async () => {
     try {
       const [m, p, s] = await Promise.all([api.me(), api.proposals(), api.phraseStats()]);
-      setMe(m); setProposals(p.phrases); setStats(s); setError(null);
+      setMe(m);
+      setProposals(p.phrases);
+      setStats(s);
+      setError(null);
     } catch (err) {
       setError(explainApiError(err));
     }
@@ -40,13 +43,34 @@ export function PhraseBankPage({ settings }: { settings: Settings }) {
     });
   }, []);
 
-  if (!isConfigured(settings)) return <main><h1>{t('bankTitle')}</h1><p>{t('popupNotConfigured')}</p></main>;
-  if (error) return <main><h1>{t('bankTitle')}</h1><p class="status error" role="alert">{error}</p></main>;
-  if (!me || !stats) return <main><h1>{t('bankTitle')}</h1><p role="status">{t('optionsChecking')}</p></main>;
+  if (!isConfigured(settings))
+    return (
+      <main>
+        <h1>{t('bankTitle')}</h1>
+        <p>{t('popupNotConfigured')}</p>
+      </main>
+    );
+  if (error)
+    return (
+      <main>
+        <h1>{t('bankTitle')}</h1>
+        <p class="status error" role="alert">
+          {error}
+        </p>
+      </main>
+    );
+  if (!me || !stats)
+    return (
+      <main>
+        <h1>{t('bankTitle')}</h1>
+        <p role="status">{t('optionsChecking')}</p>
+      </main>
+    );
 
   const isAdmin = me.teacher.role === 'admin';
   const leadTeams = me.teams.filter((tm) => isAdmin || tm.role === 'lead');
-  const canGovern = (p: Pick<Phrase, 'scope' | 'teamId'>) => isAdmin || (p.scope === 'team' && leadTeams.some((tm) => tm.id === p.teamId));
+  const canGovern = (p: Pick<Phrase, 'scope' | 'teamId'>) =>
+    isAdmin || (p.scope === 'team' && leadTeams.some((tm) => tm.id === p.teamId));
   return (
     <main class="wide">
       <h1>{t('bankTitle')}</h1>

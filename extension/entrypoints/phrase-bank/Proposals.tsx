@@ -4,7 +4,7 @@ import { checkWording } from '../../../shared/wording/check-wording';
 import { WordingFindings } from '../../components/WordingFindings';
 import { t } from '../../i18n';
 import type { ApiClient } from '../../sync/api-client';
-import { explainApiError } from './explain-error';
+import { explainApiError } from '../../components/explain-error';
 
 interface Props {
   api: ApiClient;
@@ -15,7 +15,17 @@ interface Props {
 }
 
 /** One proposal: edit the wording (checked as you type), approve, or reject; with its versions. */
-function Proposal({ api, phrase, governs, onChanged }: { api: ApiClient; phrase: Phrase; governs: boolean; onChanged(): void }) {
+function Proposal({
+  api,
+  phrase,
+  governs,
+  onChanged,
+}: {
+  api: ApiClient;
+  phrase: Phrase;
+  governs: boolean;
+  onChanged(): void;
+}) {
   const [text, setText] = useState(phrase.text);
   const [message, setMessage] = useState<string | null>(null);
   const [versions, setVersions] = useState<PhraseVersion[] | null>(null);
@@ -23,35 +33,96 @@ function Proposal({ api, phrase, governs, onChanged }: { api: ApiClient; phrase:
   const id = `phrase-${phrase.id}`;
 
   const act = async (fn: () => Promise<unknown>) => {
-    try { await fn(); onChanged(); } catch (err) { setMessage(explainApiError(err)); }
+    try {
+      await fn();
+      onChanged();
+    } catch (err) {
+      setMessage(explainApiError(err));
+    }
   };
   const edited = text.trim() !== phrase.text;
 
   return (
     <li id={id} class="card">
-      <label for={`${id}-text`} class="visually-hidden">{t('bankPhraseText')}</label>
-      <textarea id={`${id}-text`} rows={2} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+      <label for={`${id}-text`} class="visually-hidden">
+        {t('bankPhraseText')}
+      </label>
+      <textarea
+        id={`${id}-text`}
+        rows={2}
+        value={text}
+        onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+      />
       <p class="hint">{[phrase.subject, phrase.level, t(`aspect_${phrase.aspect}`)].filter(Boolean).join(' · ')}</p>
       <WordingFindings findings={findings} />
       <div class="actions">
-        {edited && <button type="button" class="secondary" onClick={() => act(() => api.updatePhrase(phrase.id, { text: text.trim() }))}>{t('bankSaveEdit')}</button>}
+        {edited && (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void act(() => api.updatePhrase(phrase.id, { text: text.trim() }))}
+          >
+            {t('bankSaveEdit')}
+          </button>
+        )}
         {governs && (
-          <button type="button" onClick={() => act(() => api.updatePhrase(phrase.id, { ...(edited ? { text: text.trim() } : {}), status: 'approved' }))}>
+          <button
+            type="button"
+            onClick={() =>
+              void act(() =>
+                api.updatePhrase(phrase.id, { ...(edited ? { text: text.trim() } : {}), status: 'approved' }),
+              )
+            }
+          >
             {t('bankApprove')}
           </button>
         )}
-        {governs && <button type="button" class="secondary" onClick={() => act(() => api.updatePhrase(phrase.id, { status: 'retired' }))}>{t('bankReject')}</button>}
-        <button type="button" class="link" aria-expanded={versions !== null}
-          onClick={() => (versions ? setVersions(null) : void api.phraseVersions(phrase.id).then((r) => setVersions(r.versions), (err) => setMessage(explainApiError(err))))}>
+        {governs && (
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void act(() => api.updatePhrase(phrase.id, { status: 'retired' }))}
+          >
+            {t('bankReject')}
+          </button>
+        )}
+        <button
+          type="button"
+          class="link"
+          aria-expanded={versions !== null}
+          onClick={() =>
+            versions
+              ? setVersions(null)
+              : void api.phraseVersions(phrase.id).then(
+                  (r) => setVersions(r.versions),
+                  (err) => setMessage(explainApiError(err)),
+                )
+          }
+        >
           {t('bankVersions')}
         </button>
       </div>
       {versions && (
         <ol class="versions">
-          {versions.map((v) => <li key={v.version}>{t('bankVersionLine', String(v.version), v.editorName, new Date(v.at).toLocaleString(), t(`status_${v.status}`))}: {v.text}</li>)}
+          {versions.map((v) => (
+            <li key={v.version}>
+              {t(
+                'bankVersionLine',
+                String(v.version),
+                v.editorName,
+                new Date(v.at).toLocaleString(),
+                t(`status_${v.status}`),
+              )}
+              : {v.text}
+            </li>
+          ))}
         </ol>
       )}
-      {message && <p class="status error" role="alert">{message}</p>}
+      {message && (
+        <p class="status error" role="alert">
+          {message}
+        </p>
+      )}
     </li>
   );
 }
@@ -61,8 +132,14 @@ export function Proposals({ api, proposals, canGovern, onChanged }: Props) {
   return (
     <section aria-labelledby="proposals-title">
       <h2 id="proposals-title">{t('bankProposalsTitle', String(proposals.length))}</h2>
-      {proposals.length === 0 ? <p class="hint">{t('bankNoProposals')}</p> : (
-        <ul class="cards">{proposals.map((p) => <Proposal key={`${p.id}-${p.version}`} api={api} phrase={p} governs={canGovern(p)} onChanged={onChanged} />)}</ul>
+      {proposals.length === 0 ? (
+        <p class="hint">{t('bankNoProposals')}</p>
+      ) : (
+        <ul class="cards">
+          {proposals.map((p) => (
+            <Proposal key={`${p.id}-${p.version}`} api={api} phrase={p} governs={canGovern(p)} onChanged={onChanged} />
+          ))}
+        </ul>
       )}
     </section>
   );

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { OPEN_PANEL } from '../../features/iup-panel/messages';
-import { dutyText, openDuties, stateLabel } from '../../features/iup-panel/duty-text';
-import { SYNC_NOW } from '../../features/phrase-palette/messages';
+import { dutyText, openDuties, stateLabel } from '../../components/duty-text';
+import { sendToBackground, sendToTab } from '../../messaging/send';
 import { deadlineCacheItem, type DeadlineCache } from '../../sync/deadline-cache';
 import { meItem, rosterItem, schoolOriginsItem, type RosterPupil } from '../../sync/roster-cache';
 import { t } from '../../i18n';
@@ -33,7 +32,9 @@ export function Popup({ settings }: { settings: Settings }) {
     setOffered(off);
   };
 
-  useEffect(() => { void meItem.getValue().then((me) => setIsAdmin(me?.role === 'admin')); }, []);
+  useEffect(() => {
+    void meItem.getValue().then((me) => setIsAdmin(me?.role === 'admin'));
+  }, []);
 
   useEffect(() => {
     void browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {
@@ -51,11 +52,14 @@ export function Popup({ settings }: { settings: Settings }) {
 
   const openPanel = async () => {
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: OPEN_PANEL }, { frameId: 0 }).catch(() => undefined);
+    if (tab?.id !== undefined) await sendToTab(tab.id, 0, 'open-panel').catch(() => undefined);
     window.close();
   };
   const urgent = (duties?.pupils ?? [])
-    .map((p) => ({ pupil: roster.find((r) => r.id === p.id), duties: openDuties(p.duties).filter((d) => d.state === 'overdue' || d.state === 'due-soon') }))
+    .map((p) => ({
+      pupil: roster.find((r) => r.id === p.id),
+      duties: openDuties(p.duties).filter((d) => d.state === 'overdue' || d.state === 'due-soon'),
+    }))
     .filter((x) => x.pupil && x.duties.length > 0);
 
   const enableOffered = async (o: string) => {
@@ -80,7 +84,7 @@ export function Popup({ settings }: { settings: Settings }) {
 
   const sync = async () => {
     setMessage(t('popupSyncing'));
-    const result = (await browser.runtime.sendMessage({ type: SYNC_NOW })) as { ok: boolean; phrases?: number };
+    const result = await sendToBackground('sync-now');
     await refreshPhrases();
     setMessage(result.ok ? t('popupSynced', String(result.phrases ?? 0)) : t('popupSyncFailed'));
   };
@@ -89,12 +93,25 @@ export function Popup({ settings }: { settings: Settings }) {
     <main style={{ minWidth: '20rem' }}>
       <h1>{t('extName')}</h1>
       {!isConfigured(settings) && (
-        <p>{t('popupNotConfigured')} <a href="#" onClick={(e) => { e.preventDefault(); void browser.runtime.openOptionsPage(); }}>{t('popupOpenOptions')}</a></p>
+        <p>
+          {t('popupNotConfigured')}{' '}
+          <a
+            href="#"
+            onClick={(e) => {
+              e.preventDefault();
+              void browser.runtime.openOptionsPage();
+            }}
+          >
+            {t('popupOpenOptions')}
+          </a>
+        </p>
       )}
       {origin ? (
         <>
           <p>{enabled ? t('popupSiteOn', origin) : t('popupSiteOff', origin)}</p>
-          <button type="button" class={enabled ? 'secondary' : ''} onClick={() => void toggle()}>{enabled ? t('popupDisable') : t('popupEnable')}</button>
+          <button type="button" class={enabled ? 'secondary' : ''} onClick={() => void toggle()}>
+            {enabled ? t('popupDisable') : t('popupEnable')}
+          </button>
         </>
       ) : (
         <p class="hint">{t('popupNoSite')}</p>
@@ -104,35 +121,78 @@ export function Popup({ settings }: { settings: Settings }) {
           <h2>{t('popupSchoolSites')}</h2>
           <ul>
             {offered.map((o) => (
-              <li key={o}>{o} <button type="button" class="secondary" onClick={() => void enableOffered(o)}>{t('popupEnableShort')}</button></li>
+              <li key={o}>
+                {o}{' '}
+                <button type="button" class="secondary" onClick={() => void enableOffered(o)}>
+                  {t('popupEnableShort')}
+                </button>
+              </li>
             ))}
           </ul>
         </>
       )}
-      {isConfigured(settings) && enabled && <button type="button" onClick={() => void openPanel()}>{t('popupOpenPanel')}</button>}
+      {isConfigured(settings) && enabled && (
+        <button type="button" onClick={() => void openPanel()}>
+          {t('popupOpenPanel')}
+        </button>
+      )}
       {isConfigured(settings) && (
         <>
           <h2>{t('popupDuties')}</h2>
-          {urgent.length === 0 ? <p class="hint">{t('popupNoDuties')}</p> : (
+          {urgent.length === 0 ? (
+            <p class="hint">{t('popupNoDuties')}</p>
+          ) : (
             <ul class="duties">
               {urgent.map(({ pupil, duties: ds }) => (
-                <li key={pupil!.id}><strong>{pupil!.firstName} {pupil!.lastName}</strong>: {ds.map((d) => `${stateLabel(d.state)} – ${dutyText(d)}`).join(' · ')}</li>
+                <li key={pupil!.id}>
+                  <strong>
+                    {pupil!.firstName} {pupil!.lastName}
+                  </strong>
+                  : {ds.map((d) => `${stateLabel(d.state)} – ${dutyText(d)}`).join(' · ')}
+                </li>
               ))}
             </ul>
           )}
-          <button type="button" class="secondary" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/team.html') })}>{t('popupTeamOverview')}</button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/team.html') })}
+          >
+            {t('popupTeamOverview')}
+          </button>
         </>
       )}
       <h2>{t('popupPhrases')}</h2>
-      <p>{t('popupPhraseCount', String(phrases.count))} {phrases.syncedAt ? t('popupSyncedAt', new Date(phrases.syncedAt).toLocaleString()) : ''}</p>
-      {isConfigured(settings) && <button type="button" class="secondary" onClick={() => void sync()}>{t('popupSyncNow')}</button>}
+      <p>
+        {t('popupPhraseCount', String(phrases.count))}{' '}
+        {phrases.syncedAt ? t('popupSyncedAt', new Date(phrases.syncedAt).toLocaleString()) : ''}
+      </p>
       {isConfigured(settings) && (
-        <button type="button" class="secondary" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/phrase-bank.html') })}>{t('popupPhraseBank')}</button>
+        <button type="button" class="secondary" onClick={() => void sync()}>
+          {t('popupSyncNow')}
+        </button>
+      )}
+      {isConfigured(settings) && (
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/phrase-bank.html') })}
+        >
+          {t('popupPhraseBank')}
+        </button>
       )}
       {isConfigured(settings) && isAdmin && (
-        <button type="button" class="secondary" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/roster-import.html') })}>{t('popupRosterImport')}</button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/roster-import.html') })}
+        >
+          {t('popupRosterImport')}
+        </button>
       )}
-      <p role="status" aria-live="polite">{message}</p>
+      <p role="status" aria-live="polite">
+        {message}
+      </p>
     </main>
   );
 }

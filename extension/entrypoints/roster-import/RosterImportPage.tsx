@@ -6,7 +6,7 @@ import { splitCsvBatches, type CsvBatch } from '../../../shared/roster-import/sp
 import { t } from '../../i18n';
 import { apiClient } from '../../sync/api-client';
 import type { Settings } from '../../sync/settings';
-import { explainApiError } from '../phrase-bank/explain-error';
+import { explainApiError } from '../../components/explain-error';
 import { importInBatches, type BatchOutcome, type BatchProgress } from './import-in-batches';
 
 /** Raw bytes per request: base64 and JSON stay well inside the API's request limit. */
@@ -37,21 +37,42 @@ export function RosterImportPage({ settings }: { settings: Settings }) {
     const { text, encoding } = decodeRosterBytes(bytes);
     const parsed = parseRosterCsv(text);
     let batches: CsvBatch[] = [];
-    try { batches = splitCsvBatches(bytes, BATCH_BYTES); } catch (err) { setError(t('rosterRowTooLarge', err instanceof Error ? err.message : '')); }
+    try {
+      batches = splitCsvBatches(bytes, BATCH_BYTES);
+    } catch (err) {
+      setError(t('rosterRowTooLarge', err instanceof Error ? err.message : ''));
+    }
     setStep({ kind: 'checked', file: file.name, encoding, parsed, batches });
   };
 
   const run = async (file: string, batches: CsvBatch[], dryRun: boolean) => {
     setError('');
     const rowsTotal = batches.reduce((n, b) => n + b.rows, 0);
-    setStep({ kind: 'running', file, dryRun, batches, progress: { batch: 0, batches: batches.length, rowsDone: 0, rowsTotal } });
-    const outcome = await importInBatches(api, batches, { dryRun, teamId: null },
-      (progress) => setStep({ kind: 'running', file, dryRun, batches, progress }));
+    setStep({
+      kind: 'running',
+      file,
+      dryRun,
+      batches,
+      progress: { batch: 0, batches: batches.length, rowsDone: 0, rowsTotal },
+    });
+    const outcome = await importInBatches(api, batches, { dryRun, teamId: null }, (progress) =>
+      setStep({ kind: 'running', file, dryRun, batches, progress }),
+    );
     if (outcome.failed) {
-      setError(dryRun ? explainApiError(outcome.failed.error)
-        : t('rosterFailedAt', String(outcome.failed.batch), String(batches.length), explainApiError(outcome.failed.error)));
+      setError(
+        dryRun
+          ? explainApiError(outcome.failed.error)
+          : t(
+              'rosterFailedAt',
+              String(outcome.failed.batch),
+              String(batches.length),
+              explainApiError(outcome.failed.error),
+            ),
+      );
     }
-    setStep(dryRun && !outcome.failed ? { kind: 'previewed', file, batches, outcome } : { kind: 'done', file, outcome });
+    setStep(
+      dryRun && !outcome.failed ? { kind: 'previewed', file, batches, outcome } : { kind: 'done', file, outcome },
+    );
   };
 
   return (
@@ -59,18 +80,43 @@ export function RosterImportPage({ settings }: { settings: Settings }) {
       <h1>{t('rosterTitle')}</h1>
       <p class="hint">{t('rosterIntro')}</p>
       <label for="roster-file">{t('rosterChoose')}</label>
-      <input id="roster-file" type="file" accept=".csv,.txt,text/csv" disabled={step.kind === 'running'}
-        onChange={(e) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) void choose(f); }} />
-      {error && <p class="status error" role="alert">{error}</p>}
+      <input
+        id="roster-file"
+        type="file"
+        accept=".csv,.txt,text/csv"
+        disabled={step.kind === 'running'}
+        onChange={(e) => {
+          const f = (e.target as HTMLInputElement).files?.[0];
+          if (f) void choose(f);
+        }}
+      />
+      {error && (
+        <p class="status error" role="alert">
+          {error}
+        </p>
+      )}
 
       {step.kind === 'checked' && (
         <section aria-labelledby="roster-check">
           <h2 id="roster-check">{t('rosterChecked', step.file)}</h2>
-          <p>{t('rosterFileFacts', step.encoding, step.parsed.delimiter === '\t' ? 'tab' : step.parsed.delimiter, String(step.parsed.rows.length + countRows(step.parsed.errors)))}</p>
+          <p>
+            {t(
+              'rosterFileFacts',
+              step.encoding,
+              step.parsed.delimiter === '\t' ? 'tab' : step.parsed.delimiter,
+              String(step.parsed.rows.length + countRows(step.parsed.errors)),
+            )}
+          </p>
           <Columns parsed={step.parsed} />
-          {step.parsed.errors.length > 0
-            ? <Errors errors={step.parsed.errors} />
-            : step.batches.length > 0 && <button type="button" onClick={() => void run(step.file, step.batches, true)}>{t('rosterPreview')}</button>}
+          {step.parsed.errors.length > 0 ? (
+            <Errors errors={step.parsed.errors} />
+          ) : (
+            step.batches.length > 0 && (
+              <button type="button" onClick={() => void run(step.file, step.batches, true)}>
+                {t('rosterPreview')}
+              </button>
+            )
+          )}
         </section>
       )}
 
@@ -79,7 +125,13 @@ export function RosterImportPage({ settings }: { settings: Settings }) {
           <h2 id="roster-running">{step.dryRun ? t('rosterPreviewing') : t('rosterImporting')}</h2>
           <progress max={step.progress.rowsTotal} value={step.progress.rowsDone} aria-describedby="roster-progress" />
           <p id="roster-progress" role="status" aria-live="polite">
-            {t('rosterProgress', String(step.progress.rowsDone), String(step.progress.rowsTotal), String(step.progress.batch), String(step.progress.batches))}
+            {t(
+              'rosterProgress',
+              String(step.progress.rowsDone),
+              String(step.progress.rowsTotal),
+              String(step.progress.batch),
+              String(step.progress.batches),
+            )}
           </p>
         </section>
       )}
@@ -88,8 +140,13 @@ export function RosterImportPage({ settings }: { settings: Settings }) {
         <section aria-labelledby="roster-preview">
           <h2 id="roster-preview">{t('rosterPreviewTitle')}</h2>
           <Counts outcome={step.outcome} dryRun />
-          {step.outcome.errors.length > 0 ? <Errors errors={step.outcome.errors} />
-            : <button type="button" onClick={() => void run(step.file, step.batches, false)}>{t('rosterImportNow')}</button>}
+          {step.outcome.errors.length > 0 ? (
+            <Errors errors={step.outcome.errors} />
+          ) : (
+            <button type="button" onClick={() => void run(step.file, step.batches, false)}>
+              {t('rosterImportNow')}
+            </button>
+          )}
         </section>
       )}
 
@@ -113,8 +170,20 @@ function Columns({ parsed }: { parsed: ParsedRoster }) {
   return (
     <table class="columns">
       <caption>{t('rosterColumns')}</caption>
-      <thead><tr><th scope="col">{t('rosterField')}</th><th scope="col">{t('rosterHeader')}</th></tr></thead>
-      <tbody>{entries.map(([field, header]) => <tr key={field}><td>{t(`rosterField_${field}` as Parameters<typeof t>[0])}</td><td>{header}</td></tr>)}</tbody>
+      <thead>
+        <tr>
+          <th scope="col">{t('rosterField')}</th>
+          <th scope="col">{t('rosterHeader')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map(([field, header]) => (
+          <tr key={field}>
+            <td>{t(`rosterField_${field}` as Parameters<typeof t>[0])}</td>
+            <td>{header}</td>
+          </tr>
+        ))}
+      </tbody>
     </table>
   );
 }
@@ -123,7 +192,14 @@ function Errors({ errors }: { errors: RowError[] }) {
   return (
     <div class="status error" role="alert">
       <p>{t('rosterErrors', String(errors.length))}</p>
-      <ul>{errors.slice(0, SHOWN_ERRORS).map((e, i) => <li key={i}>{e.row > 0 ? t('rosterErrorRow', String(e.row)) : ''}{e.field ? ` (${e.field})` : ''}: {e.message}</li>)}</ul>
+      <ul>
+        {errors.slice(0, SHOWN_ERRORS).map((e, i) => (
+          <li key={i}>
+            {e.row > 0 ? t('rosterErrorRow', String(e.row)) : ''}
+            {e.field ? ` (${e.field})` : ''}: {e.message}
+          </li>
+        ))}
+      </ul>
       {errors.length > SHOWN_ERRORS && <p>{t('rosterMoreErrors', String(errors.length - SHOWN_ERRORS))}</p>}
     </div>
   );

@@ -26,7 +26,9 @@ export interface BatchOutcome {
  * Stops at the first failing batch: the upsert by id makes running the whole import again safe.
  */
 export async function importInBatches(
-  api: Pick<ApiClient, 'importRoster'>, batches: readonly CsvBatch[], opts: { dryRun: boolean; teamId: string | null },
+  api: Pick<ApiClient, 'importRoster'>,
+  batches: readonly CsvBatch[],
+  opts: { dryRun: boolean; teamId: string | null },
   onProgress: (p: BatchProgress) => void,
 ): Promise<BatchOutcome> {
   const out: BatchOutcome = { created: 0, updated: 0, unchanged: 0, classesCreated: [], errors: [], failed: null };

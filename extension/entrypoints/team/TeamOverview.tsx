@@ -3,11 +3,17 @@ import type { DeadlineReport } from '../../../shared/schemas/deadlines';
 import { t } from '../../i18n';
 import { apiClient } from '../../sync/api-client';
 import type { Settings } from '../../sync/settings';
-import { explainApiError } from '../phrase-bank/explain-error';
+import { explainApiError } from '../../components/explain-error';
 
 const STATES = ['overdue', 'due-soon', 'open', 'scheduled', 'done'] as const;
 type State = (typeof STATES)[number];
-const LABEL: Record<State, Parameters<typeof t>[0]> = { overdue: 'stateOverdue', 'due-soon': 'stateDueSoon', open: 'stateOpen', scheduled: 'stateScheduled', done: 'stateDone' };
+const LABEL: Record<State, Parameters<typeof t>[0]> = {
+  overdue: 'stateOverdue',
+  'due-soon': 'stateDueSoon',
+  open: 'stateOpen',
+  scheduled: 'stateScheduled',
+  done: 'stateDone',
+};
 
 /**
  * Per class, how many pupils are in each state (by their most urgent duty), as a stacked bar
@@ -18,11 +24,27 @@ export function TeamOverview({ settings }: { settings: Settings }) {
   const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<{ groupId: string; state: State } | null>(null);
   useEffect(() => {
-    void apiClient(settings).deadlines('team', 'full').then(setReport, (err) => setError(explainApiError(err)));
+    void apiClient(settings)
+      .deadlines('team', 'full')
+      .then(setReport, (err) => setError(explainApiError(err)));
   }, []);
 
-  if (error) return <main><h1>{t('teamTitle')}</h1><p class="status error" role="alert">{error}</p></main>;
-  if (!report) return <main><h1>{t('teamTitle')}</h1><p role="status">{t('optionsChecking')}</p></main>;
+  if (error)
+    return (
+      <main>
+        <h1>{t('teamTitle')}</h1>
+        <p class="status error" role="alert">
+          {error}
+        </p>
+      </main>
+    );
+  if (!report)
+    return (
+      <main>
+        <h1>{t('teamTitle')}</h1>
+        <p role="status">{t('optionsChecking')}</p>
+      </main>
+    );
   const pupilsIn = (groupId: string, state: State) => {
     const ids = new Set(report.groups.find((g) => g.id === groupId)?.pupilIds ?? []);
     return report.pupils.filter((p) => ids.has(p.id) && p.worst === state);
@@ -30,10 +52,29 @@ export function TeamOverview({ settings }: { settings: Settings }) {
   return (
     <main class="wide">
       <h1>{t('teamTitle')}</h1>
-      {report.calendarMissing ? <p class="status error">{t('teamNoCalendar')}</p> : <p class="hint">{t('teamIntro')}</p>}
-      <ul class="legend" aria-hidden="true">{STATES.map((s) => <li key={s}><span class={`swatch ${s}`} /> {t(LABEL[s])}</li>)}</ul>
+      {report.calendarMissing ? (
+        <p class="status error">{t('teamNoCalendar')}</p>
+      ) : (
+        <p class="hint">{t('teamIntro')}</p>
+      )}
+      <ul class="legend" aria-hidden="true">
+        {STATES.map((s) => (
+          <li key={s}>
+            <span class={`swatch ${s}`} /> {t(LABEL[s])}
+          </li>
+        ))}
+      </ul>
       <table class="overview">
-        <thead><tr><th scope="col">{t('teamClass')}</th>{STATES.map((s) => <th scope="col" key={s}>{t(LABEL[s])}</th>)}</tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('teamClass')}</th>
+            {STATES.map((s) => (
+              <th scope="col" key={s}>
+                {t(LABEL[s])}
+              </th>
+            ))}
+          </tr>
+        </thead>
         <tbody>
           {report.groups.map((g) => {
             const counts = STATES.map((s) => pupilsIn(g.id, s).length);
@@ -43,12 +84,22 @@ export function TeamOverview({ settings }: { settings: Settings }) {
                 <th scope="row">{g.name}</th>
                 <td colSpan={STATES.length}>
                   <div class="bar" role="group" aria-label={g.name}>
-                    {STATES.map((s, i) => counts[i]! > 0 && (
-                      <button type="button" key={s} class={`segment ${s}`} style={{ flexGrow: counts[i]! / total }}
-                        aria-pressed={chosen?.groupId === g.id && chosen.state === s}
-                        aria-label={`${g.name}: ${t(LABEL[s])} ${counts[i]}`}
-                        onClick={() => setChosen({ groupId: g.id, state: s })}>{counts[i]}</button>
-                    ))}
+                    {STATES.map(
+                      (s, i) =>
+                        counts[i]! > 0 && (
+                          <button
+                            type="button"
+                            key={s}
+                            class={`segment ${s}`}
+                            style={{ flexGrow: counts[i]! / total }}
+                            aria-pressed={chosen?.groupId === g.id && chosen.state === s}
+                            aria-label={`${g.name}: ${t(LABEL[s])} ${counts[i]}`}
+                            onClick={() => setChosen({ groupId: g.id, state: s })}
+                          >
+                            {counts[i]}
+                          </button>
+                        ),
+                    )}
                   </div>
                 </td>
               </tr>
@@ -58,8 +109,16 @@ export function TeamOverview({ settings }: { settings: Settings }) {
       </table>
       {chosen && (
         <section aria-live="polite">
-          <h2>{t('teamPupilsIn', report.groups.find((g) => g.id === chosen.groupId)?.name ?? '', t(LABEL[chosen.state]))}</h2>
-          <ul>{pupilsIn(chosen.groupId, chosen.state).map((p) => <li key={p.id}>{p.firstName} {p.lastName}</li>)}</ul>
+          <h2>
+            {t('teamPupilsIn', report.groups.find((g) => g.id === chosen.groupId)?.name ?? '', t(LABEL[chosen.state]))}
+          </h2>
+          <ul>
+            {pupilsIn(chosen.groupId, chosen.state).map((p) => (
+              <li key={p.id}>
+                {p.firstName} {p.lastName}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
     </main>

@@ -19,7 +19,9 @@ interface Props {
  */
 export function ConflictView({ mine, theirs, fields, label, onResolve }: Props) {
   const differing = differingFields(mine, theirs.sections, fields);
-  const [merged, setMerged] = useState<Record<string, string>>(() => Object.fromEntries(differing.map((f) => [f.key, fieldText(mine, f.key)])));
+  const [merged, setMerged] = useState<Record<string, string>>(() =>
+    Object.fromEntries(differing.map((f) => [f.key, fieldText(mine, f.key)])),
+  );
   const resolve = () => {
     // Start from theirs, so texts only they changed are kept; then apply the teacher's choices.
     let out = theirs.sections;
@@ -37,17 +39,38 @@ export function ConflictView({ mine, theirs, fields, label, onResolve }: Props) 
           <div class="conflict-field" key={f.key}>
             <h4>{label(f)}</h4>
             <div class="columns">
-              <div><p class="col-title">{t('panelConflictMine')}</p><p class="text" data-side="mine">{a || '–'}</p>
-                <button type="button" class="secondary" onClick={() => setMerged({ ...merged, [f.key]: a })}>{t('panelConflictKeepMine')}</button></div>
-              <div><p class="col-title">{t('panelConflictTheirs')}</p><p class="text" data-side="theirs">{b || '–'}</p>
-                <button type="button" class="secondary" onClick={() => setMerged({ ...merged, [f.key]: b })}>{t('panelConflictTakeTheirs')}</button></div>
+              <div>
+                <p class="col-title">{t('panelConflictMine')}</p>
+                <p class="text" data-side="mine">
+                  {a || '–'}
+                </p>
+                <button type="button" class="secondary" onClick={() => setMerged({ ...merged, [f.key]: a })}>
+                  {t('panelConflictKeepMine')}
+                </button>
+              </div>
+              <div>
+                <p class="col-title">{t('panelConflictTheirs')}</p>
+                <p class="text" data-side="theirs">
+                  {b || '–'}
+                </p>
+                <button type="button" class="secondary" onClick={() => setMerged({ ...merged, [f.key]: b })}>
+                  {t('panelConflictTakeTheirs')}
+                </button>
+              </div>
             </div>
             <label for={`merge-${f.key}`}>{t('panelConflictResult')}</label>
-            <textarea id={`merge-${f.key}`} rows={3} value={merged[f.key] ?? ''} onInput={(e) => setMerged({ ...merged, [f.key]: (e.target as HTMLTextAreaElement).value })} />
+            <textarea
+              id={`merge-${f.key}`}
+              rows={3}
+              value={merged[f.key] ?? ''}
+              onInput={(e) => setMerged({ ...merged, [f.key]: (e.target as HTMLTextAreaElement).value })}
+            />
           </div>
         );
       })}
-      <button type="button" onClick={resolve}>{t('panelConflictSave')}</button>
+      <button type="button" onClick={resolve}>
+        {t('panelConflictSave')}
+      </button>
     </section>
   );
 }

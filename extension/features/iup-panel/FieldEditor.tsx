@@ -20,10 +20,20 @@ interface Props {
   onChange(text: string): void;
   onSendToPage(text: string): void;
   /** The school's optional scale for a subject's omdöme: labels by value, the current value, and a setter. */
-  scale?: { labels: { value: ScaleValue; label: string }[]; value: ScaleValue | null; onChange(v: ScaleValue | null): void };
+  scale?: {
+    labels: { value: ScaleValue; label: string }[];
+    value: ScaleValue | null;
+    onChange(v: ScaleValue | null): void;
+  };
 }
 
-const ASPECT: Record<string, Phrase['aspect']> = { omdomen: 'knowledge', social: 'social', planning: 'planning', agreements: 'planning', 'pupil-voice': 'planning' };
+const ASPECT: Record<string, Phrase['aspect']> = {
+  omdomen: 'knowledge',
+  social: 'social',
+  planning: 'planning',
+  agreements: 'planning',
+  'pupil-voice': 'planning',
+};
 
 /** One text of the IUP: the textarea, its wording tips, the phrase bank filtered for it, and "to the page". */
 export function FieldEditor({ field, label, value, phrases, pupil, readOnly, onChange, onSendToPage, scale }: Props) {
@@ -31,7 +41,10 @@ export function FieldEditor({ field, label, value, phrases, pupil, readOnly, onC
   const [query, setQuery] = useState('');
   const area = useRef<HTMLTextAreaElement>(null);
   const id = `iup-field-${field.key.replace(/[^a-zA-Z0-9]/g, '-')}`;
-  const findings = useMemo(() => checkWording(value, { kind: field.section === 'omdomen' ? 'omdome' : 'phrase' }), [value]);
+  const findings = useMemo(
+    () => checkWording(value, { kind: field.section === 'omdomen' ? 'omdome' : 'phrase' }),
+    [value],
+  );
   const search = useMemo(() => new PhraseSearch(phrases), [phrases]);
   const filter = { aspect: ASPECT[field.section] ?? 'knowledge', ...(field.subject ? { subject: field.subject } : {}) };
   const results = showPhrases ? search.search(query, filter, undefined, 8) : [];
@@ -52,25 +65,64 @@ export function FieldEditor({ field, label, value, phrases, pupil, readOnly, onC
     <div class="field">
       <label for={id}>{label}</label>
       {scale && (
-        <select id={`${id}-scale`} aria-label={t('panelScaleFor', label)} disabled={readOnly} value={scale.value === null ? '' : String(scale.value)}
-          onChange={(e) => { const v = (e.target as HTMLSelectElement).value; scale.onChange(v === '' ? null : (Number(v) as ScaleValue)); }}>
+        <select
+          id={`${id}-scale`}
+          aria-label={t('panelScaleFor', label)}
+          disabled={readOnly}
+          value={scale.value === null ? '' : String(scale.value)}
+          onChange={(e) => {
+            const v = (e.target as HTMLSelectElement).value;
+            scale.onChange(v === '' ? null : (Number(v) as ScaleValue));
+          }}
+        >
           <option value="">{t('panelScaleNone')}</option>
-          {scale.labels.map((l) => <option key={l.value} value={String(l.value)}>{l.label}</option>)}
+          {scale.labels.map((l) => (
+            <option key={l.value} value={String(l.value)}>
+              {l.label}
+            </option>
+          ))}
         </select>
       )}
-      <textarea id={id} ref={area} rows={4} value={value} readOnly={readOnly} aria-busy={readOnly} onInput={(e) => onChange((e.target as HTMLTextAreaElement).value)} />
+      <textarea
+        id={id}
+        ref={area}
+        rows={4}
+        value={value}
+        readOnly={readOnly}
+        aria-busy={readOnly}
+        onInput={(e) => onChange((e.target as HTMLTextAreaElement).value)}
+      />
       {value.trim() !== '' && findings.length > 0 && <WordingFindings findings={findings} />}
       <div class="field-actions">
-        <button type="button" class="secondary" disabled={readOnly} aria-expanded={showPhrases} onClick={() => setShowPhrases(!showPhrases)}>{t('panelPhrases')}</button>
-        <button type="button" class="secondary" disabled={!value.trim()} onClick={() => onSendToPage(value)}>{t('panelSendToPage')}</button>
+        <button
+          type="button"
+          class="secondary"
+          disabled={readOnly}
+          aria-expanded={showPhrases}
+          onClick={() => setShowPhrases(!showPhrases)}
+        >
+          {t('panelPhrases')}
+        </button>
+        <button type="button" class="secondary" disabled={!value.trim()} onClick={() => onSendToPage(value)}>
+          {t('panelSendToPage')}
+        </button>
       </div>
       {showPhrases && (
         <div class="phrases">
-          <input type="search" aria-label={t('paletteSearchLabel')} placeholder={t('paletteSearchPlaceholder')} value={query}
-            onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+          <input
+            type="search"
+            aria-label={t('paletteSearchLabel')}
+            placeholder={t('paletteSearchPlaceholder')}
+            value={query}
+            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          />
           <ul>
             {results.map((p) => (
-              <li key={p.id}><button type="button" class="phrase" onClick={() => insertPhrase(p)}>{fillPlaceholders(p.text, pupil)}</button></li>
+              <li key={p.id}>
+                <button type="button" class="phrase" onClick={() => insertPhrase(p)}>
+                  {fillPlaceholders(p.text, pupil)}
+                </button>
+              </li>
             ))}
           </ul>
           {results.length === 0 && <p class="hint">{t('paletteNoMatch')}</p>}

@@ -1,7 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { Detection } from '../../../shared/iup/pupil-detection';
-import { fieldScale, fieldText, sectionFields, withFieldScale, withFieldText, type SectionField } from '../../../shared/iup/section-fields';
+import {
+  fieldScale,
+  fieldText,
+  sectionFields,
+  withFieldScale,
+  withFieldText,
+  type SectionField,
+} from '../../../shared/iup/section-fields';
 import { emptySections, type IupSections, type IupStatus } from '../../../shared/schemas/iup';
 import type { Phrase } from '../../../shared/schemas/phrase';
 import { subjectName } from '../../../shared/schemas/subjects';
@@ -10,15 +16,23 @@ import { currentLanguage, locale, t } from '../../i18n';
 import { insertText } from '../../insert-text';
 import type { DeadlineCache } from '../../sync/deadline-cache';
 import {
-  draftKey, emptySync, getDraftSync, getDraftText, hasUnsyncedChanges, setDraftText, watchDraft, type DraftSync, type DraftText,
+  draftKey,
+  emptySync,
+  getDraftSync,
+  getDraftText,
+  hasUnsyncedChanges,
+  setDraftText,
+  watchDraft,
+  type DraftSync,
+  type DraftText,
 } from '../../sync/draft-store';
 import type { RosterPupil } from '../../sync/roster-cache';
 import { ConflictView } from './ConflictView';
-import { dutyText, openDuties, stateLabel } from './duty-text';
+import { dutyText, openDuties, stateLabel } from '../../components/duty-text';
 import { FieldEditor } from './FieldEditor';
 import { History } from './History';
 import type { PanelHost } from './index';
-import { DRAFT_CHANGED, LOAD_DRAFT, RESOLVE_CONFLICT } from './messages';
+import { sendToBackground } from '../../messaging/send';
 import { PrepareAndShare } from './PrepareAndShare';
 import { PupilPicker } from './PupilPicker';
 
@@ -40,16 +54,30 @@ const STATUSES: IupStatus[] = ['draft', 'ready', 'shared', 'agreed'];
 const SCALE_VALUES: ScaleValue[] = [0, 1, 2, -1];
 
 function syncWords(text: DraftText | null, sync: DraftSync, savedSeq: number): { kind: string; words: string } {
-  if (text && text.editSeq > Math.max(savedSeq, sync.syncedEditSeq)) return { kind: 'saving', words: t('panelSyncSaving') };
+  if (text && text.editSeq > Math.max(savedSeq, sync.syncedEditSeq))
+    return { kind: 'saving', words: t('panelSyncSaving') };
   if (sync.state === 'conflict') return { kind: 'conflict', words: t('panelSyncConflict') };
   if (sync.state === 'error') return { kind: 'error', words: t('panelSyncError', sync.error ?? '') };
   if (hasUnsyncedChanges(text, sync)) return { kind: 'local', words: t('panelSyncLocal') };
-  if (sync.syncedAt) return { kind: 'saved', words: t('panelSyncSaved', new Date(sync.syncedAt).toLocaleTimeString(locale())) };
+  if (sync.syncedAt)
+    return { kind: 'saved', words: t('panelSyncSaved', new Date(sync.syncedAt).toLocaleTimeString(locale())) };
   return { kind: 'none', words: t('panelSyncNothing') };
 }
 
 /** The docked IUP panel: pupil, deadlines, the template's sections with prompts, status, sync state. */
-export function Panel({ template, me, schoolYear, roster, phrases, deadlines, detection, host, width, onWidth, onClose }: PanelProps) {
+export function Panel({
+  template,
+  me,
+  schoolYear,
+  roster,
+  phrases,
+  deadlines,
+  detection,
+  host,
+  width,
+  onWidth,
+  onClose,
+}: PanelProps) {
   const lang = currentLanguage();
   const [pupil, setPupil] = useState<RosterPupil | null>(null);
   const [text, setText] = useState<DraftText | null>(null);
@@ -71,13 +99,30 @@ export function Panel({ template, me, schoolYear, roster, phrases, deadlines, de
     latest.current = null;
     setText(null);
     setLoadedKey(null);
-    void Promise.all([getDraftText(key), getDraftSync(key)]).then(([tx, sy]) => { if (alive) { latest.current = tx; setText(tx); setSync(sy); setLoadedKey(key); } });
-    void browser.runtime.sendMessage({ type: LOAD_DRAFT, pupilId: pupil.id, schoolYear }).catch(() => undefined);
-    const stop = watchDraft(key, (tx) => {
-      // Another tab, or the server's copy loaded by the background: take it unless ours is newer.
-      if (tx && (!latest.current || tx.editSeq > latest.current.editSeq)) { latest.current = tx; setText(tx); }
-    }, setSync);
-    return () => { alive = false; stop(); };
+    void Promise.all([getDraftText(key), getDraftSync(key)]).then(([tx, sy]) => {
+      if (alive) {
+        latest.current = tx;
+        setText(tx);
+        setSync(sy);
+        setLoadedKey(key);
+      }
+    });
+    void sendToBackground('load-draft', { pupilId: pupil.id, schoolYear }).catch(() => undefined);
+    const stop = watchDraft(
+      key,
+      (tx) => {
+        // Another tab, or the server's copy loaded by the background: take it unless ours is newer.
+        if (tx && (!latest.current || tx.editSeq > latest.current.editSeq)) {
+          latest.current = tx;
+          setText(tx);
+        }
+      },
+      setSync,
+    );
+    return () => {
+      alive = false;
+      stop();
+    };
   }, [key]);
 
   // Every change goes to extension storage at once, in order: a closed tab or a crashed browser
@@ -86,19 +131,32 @@ export function Panel({ template, me, schoolYear, roster, phrases, deadlines, de
   const [savedSeq, setSavedSeq] = useState(0);
   const persist = (next: DraftText) => {
     if (!key) return;
-    writes.current = writes.current.then(async () => {
-      const stored = await getDraftText(key);
-      const saved = { ...next, editSeq: Math.max(next.editSeq, (stored?.editSeq ?? 0) + 1), changedAt: new Date().toISOString() };
-      if (latest.current === next) latest.current = saved;
-      await setDraftText(key, saved);
-      setSavedSeq(saved.editSeq);
-      await browser.runtime.sendMessage({ type: DRAFT_CHANGED }).catch(() => undefined);
-    }).catch(() => setNotice(t('panelLocalSaveFailed')));
+    writes.current = writes.current
+      .then(async () => {
+        const stored = await getDraftText(key);
+        const saved = {
+          ...next,
+          editSeq: Math.max(next.editSeq, (stored?.editSeq ?? 0) + 1),
+          changedAt: new Date().toISOString(),
+        };
+        if (latest.current === next) latest.current = saved;
+        await setDraftText(key, saved);
+        setSavedSeq(saved.editSeq);
+        await sendToBackground('draft-changed').catch(() => undefined);
+      })
+      .catch(() => setNotice(t('panelLocalSaveFailed')));
   };
 
   const change = (sections: IupSections, status?: IupStatus) => {
     if (!pupil || !ready) return;
-    const base = latest.current ?? { pupilId: pupil.id, schoolYear, sections: emptySections(), status: 'draft' as IupStatus, editSeq: 0, changedAt: '' };
+    const base = latest.current ?? {
+      pupilId: pupil.id,
+      schoolYear,
+      sections: emptySections(),
+      status: 'draft' as IupStatus,
+      editSeq: 0,
+      changedAt: '',
+    };
     const next: DraftText = { ...base, sections, status: status ?? base.status, editSeq: base.editSeq + 1 };
     latest.current = next;
     setText(next);
@@ -107,7 +165,10 @@ export function Panel({ template, me, schoolYear, roster, phrases, deadlines, de
 
   const sendToPage = async (value: string) => {
     const target = host.lastField();
-    if (!target) { setNotice(t('panelNoField')); return; }
+    if (!target) {
+      setNotice(t('panelNoField'));
+      return;
+    }
     target.restore();
     const outcome = await insertText(target.field, value);
     setNotice(outcome.ok ? t('panelSent') : t('insertRefused'));
@@ -123,13 +184,20 @@ export function Panel({ template, me, schoolYear, roster, phrases, deadlines, de
   const startResize = (e: PointerEvent) => {
     e.preventDefault();
     const move = (ev: PointerEvent) => onWidth(Math.min(720, Math.max(300, window.innerWidth - ev.clientX)));
-    const up = () => { window.removeEventListener('pointermove', move); window.removeEventListener('pointerup', up); };
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+    };
     window.addEventListener('pointermove', move);
     window.addEventListener('pointerup', up);
   };
 
   if (collapsed) {
-    return <button type="button" class="tab" aria-label={t('panelExpand')} onClick={() => setCollapsed(false)}>IUP</button>;
+    return (
+      <button type="button" class="tab" aria-label={t('panelExpand')} onClick={() => setCollapsed(false)}>
+        IUP
+      </button>
+    );
   }
 
   const sections = text?.sections ?? emptySections();
@@ -138,60 +206,155 @@ export function Panel({ template, me, schoolYear, roster, phrases, deadlines, de
 
   return (
     <aside class="panel" style={{ width: `${width}px` }} aria-label={t('panelTitle')}>
-      <div class="resize" role="separator" aria-orientation="vertical" aria-label={t('panelResize')} tabIndex={0}
-        aria-valuenow={width} aria-valuemin={300} aria-valuemax={720}
+      <div
+        class="resize"
+        role="separator"
+        aria-orientation="vertical"
+        aria-label={t('panelResize')}
+        tabIndex={0}
+        aria-valuenow={width}
+        aria-valuemin={300}
+        aria-valuemax={720}
         onPointerDown={startResize}
-        onKeyDown={(e) => { if (e.key === 'ArrowLeft') onWidth(Math.min(720, width + 24)); if (e.key === 'ArrowRight') onWidth(Math.max(300, width - 24)); }} />
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowLeft') onWidth(Math.min(720, width + 24));
+          if (e.key === 'ArrowRight') onWidth(Math.max(300, width - 24));
+        }}
+      />
       <header>
-        <h2>{t('panelTitle')}{pupil ? ` – ${pupil.firstName} ${pupil.lastName}` : ''}</h2>
-        <button type="button" class="icon" aria-label={t('panelCollapse')} onClick={() => setCollapsed(true)}>›</button>
-        <button type="button" class="icon" aria-label={t('panelClose')} onClick={onClose}>×</button>
+        <h2>
+          {t('panelTitle')}
+          {pupil ? ` – ${pupil.firstName} ${pupil.lastName}` : ''}
+        </h2>
+        <button type="button" class="icon" aria-label={t('panelCollapse')} onClick={() => setCollapsed(true)}>
+          ›
+        </button>
+        <button type="button" class="icon" aria-label={t('panelClose')} onClick={onClose}>
+          ×
+        </button>
       </header>
       <div class="body">
-        {!pupil ? <PupilPicker roster={roster} detection={detection} onPick={setPupil} /> : (
+        {!pupil ? (
+          <PupilPicker roster={roster} detection={detection} onPick={setPupil} />
+        ) : (
           <>
-            <p class="pupil-line">{t('panelSchoolYear', schoolYear)} <button type="button" class="link" onClick={() => { setPupil(null); setText(null); latest.current = null; }}>{t('panelChangePupil')}</button></p>
+            <p class="pupil-line">
+              {t('panelSchoolYear', schoolYear)}{' '}
+              <button
+                type="button"
+                class="link"
+                onClick={() => {
+                  setPupil(null);
+                  setText(null);
+                  latest.current = null;
+                }}
+              >
+                {t('panelChangePupil')}
+              </button>
+            </p>
             {duties.length > 0 && (
               <ul class="duties" aria-label={t('panelDuties')}>
-                {duties.map((d, i) => <li key={i} class={`duty ${d.state}`}><strong>{stateLabel(d.state)}:</strong> {dutyText(d)}</li>)}
+                {duties.map((d, i) => (
+                  <li key={i} class={`duty ${d.state}`}>
+                    <strong>{stateLabel(d.state)}:</strong> {dutyText(d)}
+                  </li>
+                ))}
               </ul>
             )}
-            <p class={`sync ${words.kind}`} role="status" aria-live="polite">{words.words}</p>
+            <p class={`sync ${words.kind}`} role="status" aria-live="polite">
+              {words.words}
+            </p>
             {sync.state === 'conflict' && sync.conflict && (
-              <ConflictView mine={sections} theirs={sync.conflict} fields={fields} label={label} onResolve={(resolved) => {
-                change(resolved);
-                // After the resolution is stored locally, the background saves it over the server's version.
-                void writes.current.then(() => browser.runtime.sendMessage({ type: RESOLVE_CONFLICT, pupilId: pupil.id, schoolYear }));
-              }} />
+              <ConflictView
+                mine={sections}
+                theirs={sync.conflict}
+                fields={fields}
+                label={label}
+                onResolve={(resolved) => {
+                  change(resolved);
+                  // After the resolution is stored locally, the background saves it over the server's version.
+                  void writes.current.then(() =>
+                    sendToBackground('resolve-conflict', { pupilId: pupil.id, schoolYear }),
+                  );
+                }}
+              />
             )}
             <label for="iup-status">{t('panelStatus')}</label>
-            <select id="iup-status" value={text?.status ?? 'draft'} disabled={!ready} aria-describedby="iup-status-who" onChange={(e) => change(sections, (e.target as HTMLSelectElement).value as IupStatus)}>
-              {STATUSES.map((s) => <option key={s} value={s}>{t(`iupStatus_${s}`)}</option>)}
+            <select
+              id="iup-status"
+              value={text?.status ?? 'draft'}
+              disabled={!ready}
+              aria-describedby="iup-status-who"
+              onChange={(e) => change(sections, (e.target as HTMLSelectElement).value as IupStatus)}
+            >
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`iupStatus_${s}`)}
+                </option>
+              ))}
             </select>
             {sync.statusChangedAt && sync.serverStatus && (
-              <p id="iup-status-who" class="hint">{t('panelStatusWho', t(`iupStatus_${sync.serverStatus}`),
-                sync.statusChangedBy === me?.teacherId ? t('panelByYou') : t('panelByColleague'), new Date(sync.statusChangedAt).toLocaleString(locale()))}</p>
+              <p id="iup-status-who" class="hint">
+                {t(
+                  'panelStatusWho',
+                  t(`iupStatus_${sync.serverStatus}`),
+                  sync.statusChangedBy === me?.teacherId ? t('panelByYou') : t('panelByColleague'),
+                  new Date(sync.statusChangedAt).toLocaleString(locale()),
+                )}
+              </p>
             )}
             {template.sections.map((s) => (
               <section key={s.kind} class="section">
                 <h3>{s.title[lang]}</h3>
-                <ul class="prompts">{s.prompts.map((p, i) => <li key={i}>{p[lang]}</li>)}</ul>
-                {fields.filter((f) => f.section === s.kind).map((f) => (
-                  <FieldEditor key={f.key} field={f} label={label(f)} value={fieldText(sections, f.key)} phrases={phrases} pupil={pupil} readOnly={!ready}
-                    onChange={(v) => change(withFieldText(latest.current?.sections ?? sections, f.key, v))} onSendToPage={(v) => void sendToPage(v)}
-                    {...(f.subject && template.scale ? { scale: {
-                      labels: SCALE_VALUES.map((v) => ({ value: v, label: template.scale!.labels[String(v) as '-1' | '0' | '1' | '2'][lang] })),
-                      value: fieldScale(sections, f.key),
-                      onChange: (v: ScaleValue | null) => change(withFieldScale(latest.current?.sections ?? sections, f.key, v)),
-                    } } : {})} />
-                ))}
+                <ul class="prompts">
+                  {s.prompts.map((p, i) => (
+                    <li key={i}>{p[lang]}</li>
+                  ))}
+                </ul>
+                {fields
+                  .filter((f) => f.section === s.kind)
+                  .map((f) => (
+                    <FieldEditor
+                      key={f.key}
+                      field={f}
+                      label={label(f)}
+                      value={fieldText(sections, f.key)}
+                      phrases={phrases}
+                      pupil={pupil}
+                      readOnly={!ready}
+                      onChange={(v) => change(withFieldText(latest.current?.sections ?? sections, f.key, v))}
+                      onSendToPage={(v) => void sendToPage(v)}
+                      {...(f.subject && template.scale
+                        ? {
+                            scale: {
+                              labels: SCALE_VALUES.map((v) => ({
+                                value: v,
+                                label: template.scale!.labels[String(v) as '-1' | '0' | '1' | '2'][lang],
+                              })),
+                              value: fieldScale(sections, f.key),
+                              onChange: (v: ScaleValue | null) =>
+                                change(withFieldScale(latest.current?.sections ?? sections, f.key, v)),
+                            },
+                          }
+                        : {})}
+                    />
+                  ))}
               </section>
             ))}
             <PrepareAndShare pupilId={pupil.id} schoolYear={schoolYear} />
-            {sync.documentId && <History documentId={sync.documentId} pupilId={pupil.id} schoolYear={schoolYear} canRestore={!hasUnsyncedChanges(text, sync) && sync.state !== 'conflict'} />}
+            {sync.documentId && (
+              <History
+                documentId={sync.documentId}
+                pupilId={pupil.id}
+                schoolYear={schoolYear}
+                canRestore={!hasUnsyncedChanges(text, sync) && sync.state !== 'conflict'}
+              />
+            )}
           </>
         )}
-        <p class="notice" role="status" aria-live="polite">{notice}</p>
+        <p class="notice" role="status" aria-live="polite">
+          {notice}
+        </p>
       </div>
     </aside>
   );

@@ -1,13 +1,11 @@
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import type { ShareComment, ShareLink } from '../../../shared/schemas/share';
 import { locale, t } from '../../i18n';
-import { OPEN_PRINT, SHARE_CREATE, SHARE_INFO, SHARE_REVOKE } from './messages';
+import type { ErrorKind } from '../../messaging/protocol';
+import { sendToBackground } from '../../messaging/send';
 
 type Info = { links: ShareLink[]; comments: ShareComment[] };
-type Reply = { ok: boolean; error?: string; url?: string } & Partial<Info>;
-
-const send = (message: object) => browser.runtime.sendMessage(message) as Promise<Reply>;
+const unanswered = { ok: false as const, error: 'error' as const };
 
 /**
  * Before the samtal: what the pupil and the guardians wrote through a share link, the links
@@ -17,63 +15,102 @@ export function PrepareAndShare({ pupilId, schoolYear }: { pupilId: string; scho
   const [info, setInfo] = useState<Info | null>(null);
   const [newUrl, setNewUrl] = useState('');
   const [message, setMessage] = useState('');
-  const failed = (r: Reply) => setMessage(r.error === 'network' ? t('panelOffline') : t('shareFailed'));
+  const failed = (error: ErrorKind) => setMessage(error === 'network' ? t('panelOffline') : t('shareFailed'));
   const load = async () => {
-    const r = await send({ type: SHARE_INFO, pupilId, schoolYear });
-    if (r.ok && r.links && r.comments) setInfo({ links: r.links, comments: r.comments });
-    else failed(r);
+    const r = await sendToBackground('share-info', { pupilId, schoolYear }).catch(() => unanswered);
+    if (r.ok) setInfo({ links: r.links, comments: r.comments });
+    else failed(r.error);
   };
   const create = async () => {
-    const r = await send({ type: SHARE_CREATE, pupilId, schoolYear });
-    if (!r.ok || !r.url) { failed(r); return; }
+    const r = await sendToBackground('share-create', { pupilId, schoolYear }).catch(() => unanswered);
+    if (!r.ok) {
+      failed(r.error);
+      return;
+    }
     setNewUrl(r.url);
     setMessage(t('shareCreated'));
     await load();
   };
   const revoke = async (id: string) => {
-    const r = await send({ type: SHARE_REVOKE, linkId: id });
-    if (!r.ok) { failed(r); return; }
+    const r = await sendToBackground('share-revoke', { linkId: id }).catch(() => unanswered);
+    if (!r.ok) {
+      failed(r.error);
+      return;
+    }
     setNewUrl('');
     setMessage(t('shareRevoked'));
     await load();
   };
   const copy = async () => {
-    try { await navigator.clipboard.writeText(newUrl); setMessage(t('shareCopied')); } catch { setMessage(t('shareCopyManually')); }
+    try {
+      await navigator.clipboard.writeText(newUrl);
+      setMessage(t('shareCopied'));
+    } catch {
+      setMessage(t('shareCopyManually'));
+    }
   };
   const active = info?.links.filter((l) => l.state === 'active') ?? [];
   const date = (iso: string) => new Date(iso).toLocaleDateString(locale());
   return (
     // Reloaded on every opening: the family may have written since.
-    <details class="prepare" onToggle={(e) => { if ((e.target as HTMLDetailsElement).open) void load(); }}>
+    <details
+      class="prepare"
+      onToggle={(e) => {
+        if ((e.target as HTMLDetailsElement).open) void load();
+      }}
+    >
       <summary>{t('sharePrepareTitle')}</summary>
-      <button type="button" class="secondary" onClick={() => void send({ type: OPEN_PRINT, pupilId, schoolYear })}>{t('sharePrint')}</button>
+      <button
+        type="button"
+        class="secondary"
+        onClick={() => void sendToBackground('open-print', { pupilId, schoolYear })}
+      >
+        {t('sharePrint')}
+      </button>
       <h4>{t('shareCommentsTitle')}</h4>
       {info && info.comments.length === 0 && <p class="hint">{t('shareNoComments')}</p>}
       {info?.comments.map((c) => (
         <div key={c.author} class="share-comment">
-          <strong>{t(c.author === 'pupil' ? 'shareFromPupil' : 'shareFromGuardians')}</strong> <span class="hint">{date(c.updatedAt)}</span>
+          <strong>{t(c.author === 'pupil' ? 'shareFromPupil' : 'shareFromGuardians')}</strong>{' '}
+          <span class="hint">{date(c.updatedAt)}</span>
           <p>{c.text}</p>
         </div>
       ))}
       <h4>{t('shareLinksTitle')}</h4>
       <p class="hint">{t('shareLinksHint')}</p>
-      <button type="button" onClick={() => void create()}>{t('shareCreate')}</button>
+      <button type="button" onClick={() => void create()}>
+        {t('shareCreate')}
+      </button>
       {newUrl && (
         <div class="share-url">
           <label for="share-url">{t('shareUrlLabel')}</label>
-          <input id="share-url" type="text" readOnly value={newUrl} onFocus={(e) => (e.target as HTMLInputElement).select()} />
-          <button type="button" class="secondary small" onClick={() => void copy()}>{t('shareCopy')}</button>
+          <input
+            id="share-url"
+            type="text"
+            readOnly
+            value={newUrl}
+            onFocus={(e) => (e.target as HTMLInputElement).select()}
+          />
+          <button type="button" class="secondary small" onClick={() => void copy()}>
+            {t('shareCopy')}
+          </button>
         </div>
       )}
       {active.length > 0 && (
         <ul class="share-links">
           {active.map((l) => (
-            <li key={l.id}>{t('shareActiveLine', date(l.createdAt), date(l.expiresAt))}{' '}
-              <button type="button" class="secondary small" onClick={() => void revoke(l.id)}>{t('shareRevoke')}</button></li>
+            <li key={l.id}>
+              {t('shareActiveLine', date(l.createdAt), date(l.expiresAt))}{' '}
+              <button type="button" class="secondary small" onClick={() => void revoke(l.id)}>
+                {t('shareRevoke')}
+              </button>
+            </li>
           ))}
         </ul>
       )}
-      <p role="status" aria-live="polite">{message}</p>
+      <p role="status" aria-live="polite">
+        {message}
+      </p>
     </details>
   );
 }

@@ -10,7 +10,15 @@ const describe = (p: RosterPupil) => `${fullName(p)}${p.classes?.length ? ` (${p
  * Which pupil the IUP is for: what the page shows (to confirm), several candidates (to choose
  * between — never guessed), or a search by name or class.
  */
-export function PupilPicker({ roster, detection, onPick }: { roster: RosterPupil[]; detection: Detection<RosterPupil>; onPick(p: RosterPupil): void }) {
+export function PupilPicker({
+  roster,
+  detection,
+  onPick,
+}: {
+  roster: RosterPupil[];
+  detection: Detection<RosterPupil>;
+  onPick(p: RosterPupil): void;
+}) {
   const [query, setQuery] = useState('');
   const matches = useMemo(() => {
     const q = query.trim().toLocaleLowerCase('sv');
@@ -22,19 +30,41 @@ export function PupilPicker({ roster, detection, onPick }: { roster: RosterPupil
       {detection.kind === 'one' && (
         <div class="detected" role="status">
           <p>{t('panelDetected', describe(detection.pupil))}</p>
-          <button type="button" onClick={() => onPick(detection.pupil)}>{t('panelDetectedConfirm')}</button>
+          <button type="button" onClick={() => onPick(detection.pupil)}>
+            {t('panelDetectedConfirm')}
+          </button>
         </div>
       )}
       {detection.kind === 'ambiguous' && (
         <div class="detected" role="status">
           <p>{t('panelAmbiguous')}</p>
-          <ul>{detection.candidates.map((p) => <li key={p.id}><button type="button" class="secondary" onClick={() => onPick(p)}>{describe(p)}</button></li>)}</ul>
+          <ul>
+            {detection.candidates.map((p) => (
+              <li key={p.id}>
+                <button type="button" class="secondary" onClick={() => onPick(p)}>
+                  {describe(p)}
+                </button>
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       <label for="iup-pupil-search">{t('panelPupilSearch')}</label>
-      <input id="iup-pupil-search" type="search" value={query} placeholder={t('panelPupilSearchPlaceholder')} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} />
+      <input
+        id="iup-pupil-search"
+        type="search"
+        value={query}
+        placeholder={t('panelPupilSearchPlaceholder')}
+        onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+      />
       <ul class="pupil-results">
-        {matches.map((p) => <li key={p.id}><button type="button" class="secondary" onClick={() => onPick(p)}>{describe(p)}</button></li>)}
+        {matches.map((p) => (
+          <li key={p.id}>
+            <button type="button" class="secondary" onClick={() => onPick(p)}>
+              {describe(p)}
+            </button>
+          </li>
+        ))}
       </ul>
       {roster.length === 0 && <p class="hint">{t('panelNoRoster')}</p>}
     </div>

@@ -21,30 +21,62 @@ export interface PaletteProps {
 const LIST_ID = 'iup-palette-list';
 
 /** The phrase palette: an ARIA 1.2 combobox with a listbox, usable with the keyboard alone. */
-export function Palette({ phrases, usage, pupils, initialPupilId, onPupil, onChoose, onClose, onPropose }: PaletteProps) {
+export function Palette({
+  phrases,
+  usage,
+  pupils,
+  initialPupilId,
+  onPupil,
+  onChoose,
+  onClose,
+  onPropose,
+}: PaletteProps) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const [pupilId, setPupilId] = useState<string | null>(pupils.some((p) => p.id === initialPupilId) ? initialPupilId : null);
+  const [pupilId, setPupilId] = useState<string | null>(
+    pupils.some((p) => p.id === initialPupilId) ? initialPupilId : null,
+  );
   const pupil = pupils.find((p) => p.id === pupilId) ?? null;
   const fill = (p: Phrase) => fillPlaceholders(p.text, pupil);
   const input = useRef<HTMLInputElement>(null);
-  const search = useMemo(() => new PhraseSearch(phrases.filter((p) => p.status === 'approved' || p.status === 'proposed')), [phrases]);
+  const search = useMemo(
+    () => new PhraseSearch(phrases.filter((p) => p.status === 'approved' || p.status === 'proposed')),
+    [phrases],
+  );
   const [subject, setSubject] = useState('');
   const [aspect, setAspect] = useState('');
   const [level, setLevel] = useState('');
-  const subjects = useMemo(() => [...new Set(phrases.map((p) => p.subject).filter((x): x is string => !!x))].sort(), [phrases]);
+  const subjects = useMemo(
+    () => [...new Set(phrases.map((p) => p.subject).filter((x): x is string => !!x))].sort(),
+    [phrases],
+  );
   const filter = { ...(subject ? { subject } : {}), ...(aspect ? { aspect } : {}), ...(level ? { level } : {}) };
-  const results = useMemo(() => search.search(query, filter, usage, 12), [search, query, usage, subject, aspect, level]);
+  const results = useMemo(
+    () => search.search(query, filter, usage, 12),
+    [search, query, usage, subject, aspect, level],
+  );
 
   useEffect(() => input.current?.focus(), []);
   useEffect(() => setActive(0), [query, subject, aspect, level]);
 
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown') { e.preventDefault(); setActive((a) => Math.min(a + 1, results.length - 1)); }
-    else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((a) => Math.max(a - 1, 0)); }
-    else if (e.key === 'Home' && e.ctrlKey) { e.preventDefault(); setActive(0); }
-    else if (e.key === 'Enter') { e.preventDefault(); const p = results[active]; if (p) onChoose(p, fill(p)); }
-    else if (e.key === 'Escape') { e.preventDefault(); onClose(); }
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(a + 1, results.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Home' && e.ctrlKey) {
+      e.preventDefault();
+      setActive(0);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const p = results[active];
+      if (p) onChoose(p, fill(p));
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      onClose();
+    }
   };
 
   return (
@@ -54,10 +86,16 @@ export function Palette({ phrases, usage, pupils, initialPupilId, onPupil, onCho
           {t('palettePupil')}{' '}
           <select
             value={pupilId ?? ''}
-            onChange={(e) => { const id = (e.target as HTMLSelectElement).value || null; setPupilId(id); onPupil(id); }}
+            onChange={(e) => {
+              const id = (e.target as HTMLSelectElement).value || null;
+              setPupilId(id);
+              onPupil(id);
+            }}
           >
             <option value="">{t('paletteNoPupil')}</option>
-            {pupils.map((p) => <option key={p.id} value={p.id}>{`${p.firstName} ${p.lastName}`}</option>)}
+            {pupils.map((p) => (
+              <option key={p.id} value={p.id}>{`${p.firstName} ${p.lastName}`}</option>
+            ))}
           </select>
         </label>
       )}
@@ -77,17 +115,33 @@ export function Palette({ phrases, usage, pupils, initialPupilId, onPupil, onCho
         onKeyDown={onKeyDown}
       />
       <div class="filters" role="group" aria-label={t('paletteFilters')}>
-        <select aria-label={t('paletteFilterSubject')} value={subject} onChange={(e) => setSubject((e.target as HTMLSelectElement).value)}>
+        <select
+          aria-label={t('paletteFilterSubject')}
+          value={subject}
+          onChange={(e) => setSubject((e.target as HTMLSelectElement).value)}
+        >
           <option value="">{t('paletteAllSubjects')}</option>
-          {subjects.map((s) => <option key={s} value={s}>{s}</option>)}
+          {subjects.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
         </select>
-        <select aria-label={t('paletteFilterAspect')} value={aspect} onChange={(e) => setAspect((e.target as HTMLSelectElement).value)}>
+        <select
+          aria-label={t('paletteFilterAspect')}
+          value={aspect}
+          onChange={(e) => setAspect((e.target as HTMLSelectElement).value)}
+        >
           <option value="">{t('paletteAllAspects')}</option>
           <option value="knowledge">{t('aspectKnowledge')}</option>
           <option value="social">{t('aspectSocial')}</option>
           <option value="planning">{t('aspectPlanning')}</option>
         </select>
-        <select aria-label={t('paletteFilterLevel')} value={level} onChange={(e) => setLevel((e.target as HTMLSelectElement).value)}>
+        <select
+          aria-label={t('paletteFilterLevel')}
+          value={level}
+          onChange={(e) => setLevel((e.target as HTMLSelectElement).value)}
+        >
           <option value="">{t('paletteAllLevels')}</option>
           <option value="E">E</option>
           <option value="C">C</option>
@@ -103,19 +157,32 @@ export function Palette({ phrases, usage, pupils, initialPupilId, onPupil, onCho
             aria-selected={i === active}
             class={i === active ? 'option active' : 'option'}
             // mousedown, not click: keep focus in the search box until the choice is made.
-            onMouseDown={(e) => { e.preventDefault(); onChoose(p, fill(p)); }}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              onChoose(p, fill(p));
+            }}
           >
             {/* Text only: phrases are data, never markup. Shown as they will be inserted. */}
             <span class="text">{fill(p)}</span>
             {(p.subject || p.level || p.status === 'proposed') && (
-              <span class="tags">{[p.subject, p.level, p.status === 'proposed' ? t('paletteProposed') : null].filter(Boolean).join(' · ')}</span>
+              <span class="tags">
+                {[p.subject, p.level, p.status === 'proposed' ? t('paletteProposed') : null]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
             )}
           </li>
         ))}
       </ul>
-      {results.length === 0 && <p class="empty" role="status">{phrases.length === 0 ? t('paletteNoPhrases') : t('paletteNoMatch')}</p>}
+      {results.length === 0 && (
+        <p class="empty" role="status">
+          {phrases.length === 0 ? t('paletteNoPhrases') : t('paletteNoMatch')}
+        </p>
+      )}
       <p class="hint">{t('paletteHint')}</p>
-      <button type="button" class="propose" onClick={() => onPropose(query)}>{t('paletteProposeNew')}</button>
+      <button type="button" class="propose" onClick={() => onPropose(query)}>
+        {t('paletteProposeNew')}
+      </button>
     </div>
   );
 }

@@ -1,36 +1,19 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 // Direct module imports: shared/index would pull zod into every page's content script.
 import type { Phrase } from '../../../shared/schemas/phrase';
 import { insertText, isWritableField } from '../../insert-text';
 import { captureField, deepActiveElement, isOwnUi, type FieldContext } from '../../insert-text/field-context';
+import { onContentMessage } from '../../messaging/content-listener';
+import { sendToBackground } from '../../messaging/send';
 import { phraseCacheItem, recordUse } from '../../sync/phrase-cache';
 import { settingsItem } from '../../sync/settings';
+import { loadUi } from '../../ui/lazy-ui';
+import { overlay } from '../../ui/overlay';
+import { toast } from '../../ui/toast';
 import type { Feature } from '../index';
-import { LOAD_PALETTE, OPEN_PALETTE, PALETTE_GLOBAL, PALETTE_REQUEST, PALETTE_RESULT, PALETTE_SHOW } from './messages';
+import css from './open-button.css?inline';
 import { overlayText as t, setOverlayLanguage } from './overlay-messages';
-import { overlay } from './overlay-ui';
-import type { PaletteChoice, PaletteModule } from './palette-ui';
-import css from './small.css?inline';
-
-/** The palette UI, injected into this frame by the background on first use. */
-async function paletteModule(): Promise<PaletteModule | null> {
-  const existing = (globalThis as Record<string, unknown>)[PALETTE_GLOBAL] as PaletteModule | undefined;
-  if (existing) return existing;
-  const loaded = await browser.runtime.sendMessage({ type: LOAD_PALETTE }).catch(() => false);
-  return loaded === true ? ((globalThis as Record<string, unknown>)[PALETTE_GLOBAL] as PaletteModule | undefined) ?? null : null;
-}
-
-async function toast(ctx: ContentScriptContext, message: string) {
-  const ui = await overlay(ctx, 'iup-stod-toast', css, (root) => {
-    const box = document.createElement('div');
-    box.className = 'toast';
-    box.setAttribute('role', 'alert');
-    box.textContent = message;
-    root.append(box);
-  });
-  ctx.setTimeout(() => ui.remove(), 8000);
-}
+import type { PaletteChoice, PaletteModule } from './ui-module';
 
 /** Insert the chosen phrase where the caret was; placeholders are already filled for the chosen pupil, or left visible. */
 async function insertPhrase(ctx: ContentScriptContext, target: FieldContext, phrase: Phrase, text: string) {
@@ -52,14 +35,17 @@ export const phrasePalette: Feature = {
     /** Show the palette in this frame; `done` gets the chosen phrase and its filled text, or null. */
     const showPalette = async (done: (choice: PaletteChoice) => void) => {
       open = true;
-      const palette = await paletteModule();
+      const palette = await loadUi<PaletteModule>('phrase-palette');
       if (!palette) {
         open = false;
         done(null);
         await toast(ctx, t('paletteUnavailable'));
         return;
       }
-      await palette.show(ctx, (choice) => { open = false; done(choice); });
+      await palette.show(ctx, (choice) => {
+        open = false;
+        done(choice);
+      });
     };
 
     const openPalette = async () => {
@@ -67,9 +53,12 @@ export const phrasePalette: Feature = {
       const target = captureField(document);
       if (!target) return;
       if (!inTopFrame) {
+        // A field inside an iframe (TinyMCE's classic editor) gets its palette in the top frame: a
+        // palette inside the editor's own frame would keep that window focused, and TinyMCE would
+        // then merge the insertion into the surrounding typing for undo.
         pending = target;
-        const shownInTop = await browser.runtime.sendMessage({ type: PALETTE_REQUEST }).catch(() => false);
-        if (shownInTop === true) return;
+        const shownInTop = await sendToBackground('palette-request').catch(() => false);
+        if (shownInTop) return;
         pending = null;
       }
       await showPalette((choice) => {
@@ -78,37 +67,46 @@ export const phrasePalette: Feature = {
       });
     };
 
-    const onMessage = (message: unknown) => {
-      const m = message as { type?: string; sourceFrameId?: number; phraseId?: string | null; text?: string | null };
-      // The shortcut arrives from the background (commands API) in every frame; only the frame
-      // that holds the focused field answers.
-      if (m?.type === OPEN_PALETTE && document.hasFocus()) void openPalette();
-      if (m?.type === PALETTE_SHOW && inTopFrame) {
-        if (open) return Promise.resolve(false);
-        const source = m.sourceFrameId!;
-        void showPalette((choice) => void browser.runtime.sendMessage({ type: PALETTE_RESULT, sourceFrameId: source, phraseId: choice?.phrase.id ?? null, text: choice?.text ?? null }));
-        return Promise.resolve(true);
-      }
-      if (m?.type === PALETTE_RESULT && pending) {
-        const target = pending;
-        pending = null;
-        if (!m.phraseId || typeof m.text !== 'string') target.restore();
-        else void phraseCacheItem.getValue().then((c) => {
-          const phrase = c.phrases.find((p) => p.id === m.phraseId);
-          if (phrase) void insertPhrase(ctx, target, phrase, m.text!);
-          else target.restore();
-        });
-        return Promise.resolve(true);
-      }
+    // The shortcut arrives from the background (commands API) in every frame; only the frame that
+    // holds the focused field answers.
+    onContentMessage(ctx, 'open-palette', () => {
+      if (document.hasFocus()) void openPalette();
       return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    });
+    if (inTopFrame) {
+      onContentMessage(ctx, 'palette-show', async ({ sourceFrameId }) => {
+        if (open) return false;
+        void showPalette(
+          (choice) =>
+            void sendToBackground('palette-result', {
+              sourceFrameId,
+              phraseId: choice?.phrase.id ?? null,
+              text: choice?.text ?? null,
+            }),
+        );
+        return true;
+      });
+    }
+    onContentMessage(ctx, 'palette-result', async ({ phraseId, text }) => {
+      if (!pending) return false;
+      const target = pending;
+      pending = null;
+      const phrase =
+        phraseId && text !== null
+          ? (await phraseCacheItem.getValue()).phrases.find((p) => p.id === phraseId)
+          : undefined;
+      if (phrase && text !== null) void insertPhrase(ctx, target, phrase, text);
+      else target.restore();
+      return true;
+    });
 
     // A small button beside the focused field opens the palette with the mouse.
     let button: Awaited<ReturnType<typeof overlay>> | null = null;
-    const hideButton = () => { button?.remove(); button = null; };
-    ctx.addEventListener(document, 'focusin', async () => {
+    const hideButton = () => {
+      button?.remove();
+      button = null;
+    };
+    const showButton = async () => {
       const field = deepActiveElement(document);
       hideButton();
       if (!isWritableField(field) || isOwnUi(field)) return;
@@ -123,10 +121,18 @@ export const phrasePalette: Feature = {
         b.setAttribute('aria-label', t('paletteOpenButton'));
         b.textContent = 'Aa';
         // mousedown keeps the field's focus and caret, which the palette captures.
-        b.addEventListener('mousedown', (e) => { e.preventDefault(); void openPalette(); });
+        b.addEventListener('mousedown', (e) => {
+          e.preventDefault();
+          void openPalette();
+        });
         root.append(b);
       });
-    });
-    ctx.addEventListener(document, 'focusout', () => ctx.setTimeout(() => { if (!isWritableField(deepActiveElement(document))) hideButton(); }, 200));
+    };
+    ctx.addEventListener(document, 'focusin', () => void showButton());
+    ctx.addEventListener(document, 'focusout', () =>
+      ctx.setTimeout(() => {
+        if (!isWritableField(deepActiveElement(document))) hideButton();
+      }, 200),
+    );
   },
 };

@@ -1,14 +1,36 @@
 // Only the strings the always-loaded overlay shows: named JSON imports keep the rest of the
 // catalogues (the palette's, the pages') out of every LMS page.
-import { insertRefused as enRefused, insertUnsupported as enUnsupported, paletteOpenButton as enOpen, paletteUnavailable as enUnavailable } from '../../public/_locales/en/messages.json';
-import { insertRefused as svRefused, insertUnsupported as svUnsupported, paletteOpenButton as svOpen, paletteUnavailable as svUnavailable } from '../../public/_locales/sv/messages.json';
+import {
+  insertRefused as enRefused,
+  insertUnsupported as enUnsupported,
+  paletteOpenButton as enOpen,
+  paletteUnavailable as enUnavailable,
+} from '../../public/_locales/en/messages.json';
+import {
+  insertRefused as svRefused,
+  insertUnsupported as svUnsupported,
+  paletteOpenButton as svOpen,
+  paletteUnavailable as svUnavailable,
+} from '../../public/_locales/sv/messages.json';
 import type { Language } from '../../sync/settings';
 
 const MESSAGES = {
-  sv: { insertRefused: svRefused, insertUnsupported: svUnsupported, paletteOpenButton: svOpen, paletteUnavailable: svUnavailable },
-  en: { insertRefused: enRefused, insertUnsupported: enUnsupported, paletteOpenButton: enOpen, paletteUnavailable: enUnavailable },
+  sv: {
+    insertRefused: svRefused,
+    insertUnsupported: svUnsupported,
+    paletteOpenButton: svOpen,
+    paletteUnavailable: svUnavailable,
+  },
+  en: {
+    insertRefused: enRefused,
+    insertUnsupported: enUnsupported,
+    paletteOpenButton: enOpen,
+    paletteUnavailable: enUnavailable,
+  },
 };
 
 let language: Language = 'sv';
-export const setOverlayLanguage = (lang: Language) => { language = lang; };
+export const setOverlayLanguage = (lang: Language) => {
+  language = lang;
+};
 export const overlayText = (key: keyof (typeof MESSAGES)['sv']) => MESSAGES[language][key].message;

@@ -1,22 +1,14 @@
-import { browser } from 'wxt/browser';
 import { isWritableField } from '../../insert-text';
 import { deepActiveElement, isOwnUi } from '../../insert-text/field-context';
 import { settingsItem } from '../../sync/settings';
 import type { Feature } from '../index';
-import { LOAD_WORDING_HINTS, WORDING_HINTS_GLOBAL } from '../phrase-palette/messages';
-import type { WordingHintsModule } from './hints-ui';
+import { loadUi } from '../../ui/lazy-ui';
+import type { WordingHintsModule } from './ui-module';
 
 /** Wait for a pause in typing: checking on every keystroke would make the tips flicker. */
 const DEBOUNCE_MS = 800;
 /** Below this, a text is still being started; the UI module is not loaded for it. */
 const MIN_CHARS = 20;
-
-async function hintsModule(): Promise<WordingHintsModule | null> {
-  const existing = (globalThis as Record<string, unknown>)[WORDING_HINTS_GLOBAL] as WordingHintsModule | undefined;
-  if (existing) return existing;
-  const loaded = await browser.runtime.sendMessage({ type: LOAD_WORDING_HINTS }).catch(() => false);
-  return loaded === true ? ((globalThis as Record<string, unknown>)[WORDING_HINTS_GLOBAL] as WordingHintsModule | undefined) ?? null : null;
-}
 
 export const fieldText = (field: HTMLElement): string =>
   field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement ? field.value : field.innerText;
@@ -38,15 +30,20 @@ export const wordingHints: Feature = {
       const text = fieldText(field);
       if (!ui) {
         if (text.trim().length < MIN_CHARS) return;
-        ui = await hintsModule();
+        ui = await loadUi<WordingHintsModule>('wording-hints');
         if (!ui) return;
       }
       ui.update(ctx, field, text);
     };
-    ctx.addEventListener(document, 'input', () => {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = ctx.setTimeout(() => void check(), DEBOUNCE_MS);
-    }, { capture: true });
+    ctx.addEventListener(
+      document,
+      'input',
+      () => {
+        if (timer !== undefined) clearTimeout(timer);
+        timer = ctx.setTimeout(() => void check(), DEBOUNCE_MS);
+      },
+      { capture: true },
+    );
     ctx.addEventListener(document, 'focusin', () => {
       const field = deepActiveElement(document);
       if (ui && isWritableField(field) && !isOwnUi(field)) ui.update(ctx, field, fieldText(field));

@@ -19,8 +19,16 @@ export interface LoadScenario {
 }
 
 export interface LoadResult {
-  requestsPerSecond: number; p50: number; p90: number; p99: number; max: number;
-  total: number; non2xx: number; errors: number; timeouts: number; conflicts: number;
+  requestsPerSecond: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  conflicts: number;
 }
 
 async function main() {
@@ -37,26 +45,43 @@ async function main() {
     const free = [...s.iups!];
     const body = s.body!;
     type Ctx = { doc?: { id: string; version: number } };
-    requests = [{
-      method: 'PUT',
-      setupRequest: (req, context: Ctx) => {
-        const doc = free.shift()!;
-        context.doc = doc;
-        return { ...req, path: `/v1/iups/${doc.id}`, headers: { ...headers, 'if-match': `"${doc.version}"` }, body };
+    requests = [
+      {
+        method: 'PUT',
+        setupRequest: (req, context: Ctx) => {
+          const doc = free.shift()!;
+          context.doc = doc;
+          return { ...req, path: `/v1/iups/${doc.id}`, headers: { ...headers, 'if-match': `"${doc.version}"` }, body };
+        },
+        onResponse: (status, _body, context: Ctx, resHeaders) => {
+          const doc = context.doc!;
+          if (status === 200) doc.version = Number(String(resHeaders?.etag ?? resHeaders?.ETag).replace(/"/g, ''));
+          if (status === 409) conflicts++;
+          free.push(doc);
+        },
       },
-      onResponse: (status, _body, context: Ctx, resHeaders) => {
-        const doc = context.doc!;
-        if (status === 200) doc.version = Number(String(resHeaders?.etag ?? resHeaders?.ETag).replace(/"/g, ''));
-        if (status === 409) conflicts++;
-        free.push(doc);
-      },
-    } as autocannon.Request];
+    ];
   }
   // A 30 s timeout: a slow answer is measured as slow, not dropped as an error.
-  const r = await autocannon({ url: s.url, connections: s.connections, duration: s.durationSeconds, timeout: 30, headers, requests });
+  const r = await autocannon({
+    url: s.url,
+    connections: s.connections,
+    duration: s.durationSeconds,
+    timeout: 30,
+    headers,
+    requests,
+  });
   const out: LoadResult = {
-    requestsPerSecond: r.requests.average, p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max,
-    total: r.requests.total, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, conflicts,
+    requestsPerSecond: r.requests.average,
+    p50: r.latency.p50,
+    p90: r.latency.p90,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    total: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    conflicts,
   };
   console.log(JSON.stringify(out));
 }

@@ -9,8 +9,12 @@ function Form() {
   latest = value;
   return (
     <div>
-      <label>Annat fält <input id="other" type="text" /></label>
-      <label>Omdöme <input id="editor" type="text" size={80} value={value} onChange={(e) => setValue(e.target.value)} /></label>
+      <label>
+        Annat fält <input id="other" type="text" />
+      </label>
+      <label>
+        Omdöme <input id="editor" type="text" size={80} value={value} onChange={(e) => setValue(e.target.value)} />
+      </label>
     </div>
   );
 }

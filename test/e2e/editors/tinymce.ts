@@ -4,7 +4,7 @@ import 'tinymce/themes/silver';
 import 'tinymce/models/dom';
 
 const inline = document.body.dataset.mode === 'inline';
-tinymce.init({
+void tinymce.init({
   selector: '#editor',
   license_key: 'gpl',
   inline,
@@ -13,6 +13,9 @@ tinymce.init({
   skin: false,
   content_css: false,
   plugins: [],
-  setup: (editor) => editor.on('init', () => { (window as any).editorReady = true; }),
+  setup: (editor) =>
+    editor.on('init', () => {
+      (window as any).editorReady = true;
+    }),
 });
 (window as any).modelText = () => tinymce.activeEditor!.getContent({ format: 'text' });

@@ -1,5 +1,5 @@
-import { t } from '../../i18n';
-import { ApiClientError } from '../../sync/api-client';
+import { t } from '../i18n';
+import { ApiClientError } from '../sync/api-client';
 
 /** A failed API call in words a teacher can act on. */
 export function explainApiError(err: unknown): string {

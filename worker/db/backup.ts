@@ -1,13 +1,9 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
-import { and, eq } from 'drizzle-orm';
-import { createDb, type Db } from '../db/client';
-import { auditLog, pupils } from '../db/schema';
-import { scrubAfterErasure } from '../db/scrub';
-import { recordAudit } from '../repositories/audit';
-import { erasedPupils, erasePupilRows } from '../repositories/pupils';
-import { applyMigrations } from '../db/migrate';
+import { createDb, type Db } from './client';
+import { applyMigrations } from './migrate';
+import { scrubAfterErasure } from './scrub';
 
 /** Raised for a backup or restore that was refused before anything changed. */
 export class BackupError extends Error {}
@@ -16,7 +12,7 @@ const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 async function integrityOk(client: Client): Promise<string> {
   const rows = (await client.execute('PRAGMA integrity_check')).rows;
-  return rows.map((r) => String(r[0])).join('; ');
+  return rows.map((r) => r[0] as string).join('; ');
 }
 
 /**
@@ -60,13 +56,17 @@ export async function backupDatabase(client: Client, outPath: string): Promise<{
 export async function restoreDatabase(
   client: Client,
   fromPath: string,
-  options: { keepCurrentAs: string },
-): Promise<{ tables: number; rows: number; keptCurrentAs: string; reErased: number }> {
+  options: {
+    keepCurrentAs: string;
+    /** Work on the staged copy before it goes live (erasures made after the backup); answers a count to report. */
+    prepareStaged?: (staged: Db) => Promise<number>;
+  },
+): Promise<{ tables: number; rows: number; keptCurrentAs: string; prepared: number }> {
   const from = resolve(fromPath);
   if (!existsSync(from)) throw new BackupError(`no backup at ${from}`);
   const staging = join(dirname(resolve(options.keepCurrentAs)), `.restore-${Date.now()}.db`);
   copyFileSync(from, staging);
-  let reErased = 0;
+  let prepared: number;
   try {
     const backup = createClient({ url: `file:${staging}` });
     try {
@@ -74,17 +74,24 @@ export async function restoreDatabase(
       if (check !== 'ok') throw new BackupError(`the backup failed its integrity check: ${check}`);
       const known = await appliedMigrations(client);
       const inBackup = await appliedMigrations(backup);
-      if (inBackup.some((h) => !known.includes(h))) throw new BackupError('the backup comes from a newer version of IUP-stöd; update first');
+      if (inBackup.some((h) => !known.includes(h)))
+        throw new BackupError('the backup comes from a newer version of IUP-stöd; update first');
       const staged = createDb(backup);
       await applyMigrations(staged);
-      reErased = await reapplyErasures(createDb(client), staged);
+      prepared = (await options.prepareStaged?.(staged)) ?? 0;
     } finally {
       backup.close();
     }
 
     const kept = await backupDatabase(client, options.keepCurrentAs);
-    const maxDutiesVersion = Number((await client.execute('select coalesce(max(duties_version), 0) from schools')).rows[0]?.[0] ?? 0);
-    const tables = (await client.execute("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")).rows.map((r) => String(r.name));
+    const maxDutiesVersion = Number(
+      (await client.execute('select coalesce(max(duties_version), 0) from schools')).rows[0]?.[0] ?? 0,
+    );
+    const tables = (
+      await client.execute(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name",
+      )
+    ).rows.map((r) => r.name as string);
     await client.execute(`ATTACH DATABASE ${sqlString(staging)} AS restore_source`);
     let rows = 0;
     try {
@@ -93,15 +100,21 @@ export async function restoreDatabase(
         await tx.execute('PRAGMA defer_foreign_keys = ON');
         for (const t of tables) await tx.execute(`DELETE FROM main."${t}"`);
         for (const t of tables) {
-          const cols = (await tx.execute(`PRAGMA main.table_info("${t}")`)).rows.map((r) => `"${String(r.name)}"`).join(', ');
+          const cols = (await tx.execute(`PRAGMA main.table_info("${t}")`)).rows
+            .map((r) => `"${r.name as string}"`)
+            .join(', ');
           const res = await tx.execute(`INSERT INTO main."${t}" (${cols}) SELECT ${cols} FROM restore_source."${t}"`);
           rows += res.rowsAffected;
         }
         const broken = (await tx.execute('PRAGMA main.foreign_key_check')).rows.length;
-        if (broken) throw new BackupError(`the backup has ${broken} rows that point at missing rows; nothing was restored`);
+        if (broken)
+          throw new BackupError(`the backup has ${broken} rows that point at missing rows; nothing was restored`);
         // Deadline reports are cached by clients under the school's duties version: after a
         // restore it must be newer than any version they hold, or they would keep the old report.
-        await tx.execute({ sql: 'update main.schools set duties_version = max(duties_version, ?) + 1', args: [maxDutiesVersion] });
+        await tx.execute({
+          sql: 'update main.schools set duties_version = max(duties_version, ?) + 1',
+          args: [maxDutiesVersion],
+        });
         await tx.commit();
       } finally {
         tx.close();
@@ -110,35 +123,16 @@ export async function restoreDatabase(
       await client.execute('DETACH DATABASE restore_source');
     }
     await scrubAfterErasure(client);
-    return { tables: tables.length, rows, keptCurrentAs: kept.path, reErased };
+    return { tables: tables.length, rows, keptCurrentAs: kept.path, prepared };
   } finally {
     rmSync(staging, { force: true });
   }
 }
 
-/**
- * An erasure is a promise about every copy the school keeps using: a backup taken before a pupil
- * was erased still holds them, so a restore erases them again (the live database's audit log
- * says who was erased) and carries the erasure's audit entry over. Returns how many.
- */
-async function reapplyErasures(live: Db, staged: Db): Promise<number> {
-  let n = 0;
-  for (const e of await erasedPupils(live)) {
-    const present = (await staged.select({ id: pupils.id }).from(pupils).where(eq(pupils.id, e.pupilId)).limit(1)).length > 0;
-    const logged = (await staged.select({ id: auditLog.id }).from(auditLog)
-      .where(and(eq(auditLog.action, 'erase'), eq(auditLog.entity, 'pupil'), eq(auditLog.entityId, e.pupilId))).limit(1)).length > 0;
-    if (!present && logged) continue;
-    await staged.transaction(async (tx) => {
-      await erasePupilRows(tx, e.schoolId, e.pupilId);
-      if (!logged) await recordAudit(tx, { schoolId: e.schoolId, actorId: null, action: 'erase', entity: 'pupil', entityId: e.pupilId, pupilId: e.pupilId });
-    });
-    if (present) n++;
-  }
-  return n;
-}
-
 async function appliedMigrations(client: Client): Promise<string[]> {
-  const exists = (await client.execute("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")).rows.length > 0;
+  const exists =
+    (await client.execute("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")).rows
+      .length > 0;
   if (!exists) return [];
-  return (await client.execute('select hash from __drizzle_migrations')).rows.map((r) => String(r.hash));
+  return (await client.execute('select hash from __drizzle_migrations')).rows.map((r) => r.hash as string);
 }

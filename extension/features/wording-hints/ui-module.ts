@@ -2,8 +2,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { checkWording, type WordingFinding } from '../../../shared/wording/check-wording';
 import { currentLanguage, setLanguage, t } from '../../i18n';
 import { settingsItem } from '../../sync/settings';
-import { WORDING_HINTS_GLOBAL } from '../phrase-palette/messages';
-import { overlay } from '../phrase-palette/overlay-ui';
+import { registerUi } from '../../ui/lazy-ui';
+import { overlay } from '../../ui/overlay';
 import css from './hints.css?inline';
 
 export interface WordingHintsModule {
@@ -45,8 +45,18 @@ function render() {
   pill.type = 'button';
   pill.setAttribute('aria-expanded', String(expanded));
   // mousedown + preventDefault: the field keeps focus and caret while the tips open.
-  pill.addEventListener('mousedown', (e) => { e.preventDefault(); expanded = !expanded; render(); });
-  pill.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); expanded = !expanded; render(); } });
+  pill.addEventListener('mousedown', (e) => {
+    e.preventDefault();
+    expanded = !expanded;
+    render();
+  });
+  pill.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      expanded = !expanded;
+      render();
+    }
+  });
   const children: HTMLElement[] = [pill];
   if (expanded) {
     const panel = el('div', 'panel');
@@ -56,12 +66,20 @@ function render() {
     const list = el('ul', 'list');
     for (const f of findings) {
       const item = el('li', 'finding');
-      item.append(el('strong', '', `”${f.excerpt.length > 50 ? `${f.excerpt.slice(0, 47)}…` : f.excerpt}” `), el('span', '', `${f.explanation[lang]} `), el('em', '', f.suggestion[lang]));
+      item.append(
+        el('strong', '', `”${f.excerpt.length > 50 ? `${f.excerpt.slice(0, 47)}…` : f.excerpt}” `),
+        el('span', '', `${f.explanation[lang]} `),
+        el('em', '', f.suggestion[lang]),
+      );
       list.append(item);
     }
     const close = el('button', 'close', t('wordingHintClose'));
     close.type = 'button';
-    close.addEventListener('mousedown', (e) => { e.preventDefault(); expanded = false; render(); });
+    close.addEventListener('mousedown', (e) => {
+      e.preventDefault();
+      expanded = false;
+      render();
+    });
     panel.append(list, el('p', 'note', t('wordingHintNote')), close);
     children.unshift(panel);
   }
@@ -80,7 +98,10 @@ async function update(ctx: ContentScriptContext, target: HTMLElement, text: stri
   if (target !== field) expanded = false;
   field = target;
   findings = checkWording(text, { kind: 'omdome' });
-  if (findings.length === 0) { hide(); return; }
+  if (findings.length === 0) {
+    hide();
+    return;
+  }
   if (!listening) {
     listening = true;
     ctx.addEventListener(window, 'scroll', place, { capture: true, passive: true });
@@ -96,9 +117,8 @@ async function update(ctx: ContentScriptContext, target: HTMLElement, text: stri
   render();
 }
 
-export function registerWordingHintsModule(): void {
+/** Make the module known to the always-loaded part (see `ui/lazy-ui.ts`). */
+export function registerWordingHints(): void {
   void settingsItem.getValue().then((s) => setLanguage(s.language));
-  (globalThis as Record<string, unknown>)[WORDING_HINTS_GLOBAL] = {
-    update: (ctx, target, text) => void update(ctx, target, text),
-  } satisfies WordingHintsModule;
+  registerUi<WordingHintsModule>('wording-hints', { update: (ctx, target, text) => void update(ctx, target, text) });
 }

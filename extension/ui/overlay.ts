@@ -9,7 +9,12 @@ declare const __IUP_OPEN_SHADOW__: boolean;
  * inlined CSS: no web-accessible file for pages to fetch or fingerprint. `build` gets an empty
  * container and must only create elements and set text (never HTML).
  */
-export async function overlay(ctx: ContentScriptContext, name: string, css: string, build: (root: HTMLElement) => void) {
+export async function overlay(
+  ctx: ContentScriptContext,
+  name: string,
+  css: string,
+  build: (root: HTMLElement) => void,
+) {
   const ui = await createShadowRootUi(ctx, {
     name,
     position: 'inline',

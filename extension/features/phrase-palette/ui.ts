@@ -1,8 +1,9 @@
+import '../../zod-config';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { registerPaletteModule } from '../features/phrase-palette/palette-ui';
+import { registerPalette } from './ui-module';
 
 /**
  * The palette UI (Preact, search, styles), injected by the background into a frame the first
  * time the teacher opens the palette there, so pages only pay for it when it is used.
  */
-export default defineUnlistedScript(() => registerPaletteModule());
+export default defineUnlistedScript(() => registerPalette());

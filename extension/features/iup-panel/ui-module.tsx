@@ -1,0 +1,72 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { storage } from 'wxt/utils/storage';
+import { schoolYearOf } from '../../../shared/iup/school-year';
+import { detectPagePupil } from '../../components/page-pupil';
+import { setLanguage, t } from '../../i18n';
+import { deadlineCacheItem } from '../../sync/deadline-cache';
+import { phraseCacheItem } from '../../sync/phrase-cache';
+import { meItem, schoolSetupItem } from '../../sync/roster-cache';
+import { settingsItem } from '../../sync/settings';
+import { registerUi } from '../../ui/lazy-ui';
+import { overlay } from '../../ui/overlay';
+import type { PanelHost, PanelModule } from './index';
+import { Panel } from './Panel';
+import css from './panel.css?inline';
+
+const widthItem = storage.defineItem<number>('local:panelWidth', { fallback: 420 });
+let panelUi: Awaited<ReturnType<typeof overlay>> | null = null;
+
+async function open(ctx: ContentScriptContext, host: PanelHost): Promise<void> {
+  if (panelUi) return;
+  const [settings, setup, cache, deadlines, width, found, me] = await Promise.all([
+    settingsItem.getValue(),
+    schoolSetupItem.getValue(),
+    phraseCacheItem.getValue(),
+    deadlineCacheItem.getValue(),
+    widthItem.getValue(),
+    detectPagePupil(),
+    meItem.getValue(),
+  ]);
+  setLanguage(settings.language);
+  panelUi = await overlay(ctx, 'iup-stod-panel', css, (root) => {
+    const close = () => {
+      render(null, root);
+      panelUi?.remove();
+      panelUi = null;
+      host.closed();
+    };
+    const draw = (w: number) =>
+      render(
+        setup.template ? (
+          <Panel
+            template={setup.template}
+            me={me}
+            schoolYear={schoolYearOf(new Date().toISOString().slice(0, 10))}
+            roster={found.roster}
+            phrases={cache.phrases}
+            deadlines={deadlines}
+            detection={found.detection}
+            host={host}
+            width={w}
+            onWidth={(px) => {
+              void widthItem.setValue(px);
+              draw(px);
+            }}
+            onClose={close}
+          />
+        ) : (
+          <aside class="panel" style={{ width: `${w}px` }}>
+            <p class="body">{t('panelNotSynced')}</p>
+          </aside>
+        ),
+        root,
+      );
+    draw(width);
+  });
+}
+
+/** Make the module known to the always-loaded part (see `ui/lazy-ui.ts`). */
+export function registerPanel(): void {
+  registerUi<PanelModule>('iup-panel', { open });
+}

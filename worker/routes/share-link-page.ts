@@ -1,0 +1,98 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { withoutRefusedCharacters } from '../../shared/schemas/text-rules';
+import { SHARE_COMMENT_MAX, ShareCommentAuthor } from '../../shared/schemas/share';
+import type { AppEnv, Deps } from '../context';
+import { RateLimitedError } from '../errors';
+import type { GuessGuard } from '../middleware/guessing';
+import { resolveShareToken, viewSharedIup, writeShareComment, type ResolvedShare } from '../repositories/share-links';
+import { shareGonePage, sharePage, type PageState } from '../share/share-page-html';
+import { SHARE_STRINGS, shareLang, type ShareLang } from '../share/strings';
+
+/**
+ * The page behind a share link, for pupils and guardians without an account. The token is the
+ * credential, so nothing here is cached, indexed, framed or sent on as a referrer, and the page
+ * runs no script at all.
+ */
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-robots-tag': 'noindex, nofollow',
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+};
+
+const FORM_FIELDS = new Set(['section', 'text']);
+
+export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
+  const app = new Hono<AppEnv>();
+
+  const page = async (
+    c: Context<AppEnv>,
+    status: 200 | 400 | 404 | 410 | 413 | 429,
+    body: Promise<string> | string,
+  ): Promise<Response> => c.body(await body, status, PAGE_HEADERS);
+
+  // An unknown address counts as a guess (a link that existed, expired or closed, does not); past
+  // the limit the answer is a readable 429 page. A live link always opens.
+  const gone = async (c: Context<AppEnv>, lang: ShareLang, r: ResolvedShare) => {
+    if (r.state !== 'unknown') return page(c, 410, shareGonePage(lang, r.state === 'expired' ? 'expired' : 'revoked'));
+    const now = clock().getTime();
+    const token = c.req.param('token') ?? '';
+    const wait = await guesses.failed(c, token, now);
+    if (wait === 0) return page(c, 404, shareGonePage(lang, 'notFound'));
+    c.header('Retry-After', String(wait));
+    return page(c, 429, shareGonePage(lang, 'tooManyTries'));
+  };
+
+  const show = async (
+    c: Context<AppEnv>,
+    lang: ShareLang,
+    r: Extract<ResolvedShare, { link: unknown }>,
+    status: 200 | 400 | 413 | 429,
+    state: Omit<PageState, 'expiresAt'>,
+  ) => page(c, status, sharePage(lang, await viewSharedIup(db, r.link), { ...state, expiresAt: r.link.expiresAt }));
+
+  app.get('/:token', async (c) => {
+    const lang = shareLang(c.req.query('lang'));
+    const r = await resolveShareToken(db, c.req.param('token'), clock().toISOString());
+    if (r.state !== 'active') return gone(c, lang, r);
+    const saved = ShareCommentAuthor.safeParse(c.req.query('saved'));
+    return show(c, lang, r, 200, saved.success ? { saved: saved.data } : {});
+  });
+
+  app.post(
+    '/:token',
+    bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Texten är för lång. / The text is too long.', 413) }),
+    async (c) => {
+      const lang = shareLang(c.req.query('lang'));
+      const s = SHARE_STRINGS[lang];
+      const at = clock().toISOString();
+      const r = await resolveShareToken(db, c.req.param('token'), at);
+      if (r.state !== 'active') return gone(c, lang, r);
+      const form: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
+      const section = ShareCommentAuthor.safeParse(form.section);
+      const text =
+        typeof form.text === 'string' ? withoutRefusedCharacters(form.text.replace(/\r\n/g, '\n')).trim() : null;
+      // Only the two comment sections: any other field (an omdöme, a status, another pupil) is refused whole.
+      if (!section.success || text === null || Object.keys(form).some((k) => !FORM_FIELDS.has(k))) {
+        return show(c, lang, r, 400, { error: { section: null, message: s.onlyComments } });
+      }
+      if (text.length > SHARE_COMMENT_MAX) {
+        return show(c, lang, r, 413, { error: { section: section.data, message: s.tooLong(SHARE_COMMENT_MAX), text } });
+      }
+      try {
+        await writeShareComment(db, r.link, section.data, text, at);
+      } catch (err) {
+        if (err instanceof RateLimitedError)
+          return show(c, lang, r, 429, { error: { section: section.data, message: s.rateLimited, text } });
+        throw err;
+      }
+      // Post/redirect/get: a reload does not send the text again.
+      const params = new URLSearchParams({ saved: section.data, ...(lang === 'en' ? { lang } : {}) });
+      return c.redirect(`${c.req.path}?${params}#comment-${section.data}`, 303);
+    },
+  );
+  return app;
+}
