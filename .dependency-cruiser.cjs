@@ -4,7 +4,8 @@
  * - the extension and the API never import each other (tests may use both);
  * - only worker/repositories/ (and the db/ layer) write SQL;
  * - extension features stand alone: a feature imports shared modules, never another feature,
- *   and nothing shared imports a feature.
+ *   and nothing shared imports a feature;
+ * - nothing that runs in an LMS page reaches session storage (Firefox has none there).
  */
 module.exports = {
   forbidden: [
@@ -51,6 +52,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^extension/(ui|components|messaging|sync|insert-text|background)/' },
       to: { path: '^extension/features/' },
+    },
+    {
+      name: 'session-storage-not-in-pages',
+      comment:
+        'the overlay and its lazy UIs run as content scripts; WXT reads a session item as soon as its module loads, and content scripts may not',
+      severity: 'error',
+      from: { path: ['^extension/entrypoints/overlay\\.content\\.ts$', '^extension/features/'] },
+      to: { path: '^extension/sync/session-items\\.ts$', reachable: true },
     },
   ],
   options: {

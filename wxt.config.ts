@@ -10,6 +10,8 @@ import { defineConfig } from 'wxt';
  * clicked by an automated test.
  */
 const e2eHosts = process.env.IUP_E2E_HOSTS?.split(',').filter(Boolean) ?? [];
+/** The browser-test build (`IUP_E2E=1`, or hosts to pre-grant): open shadow roots, its own output folder. */
+const e2e = process.env.IUP_E2E === '1' || e2eHosts.length > 0;
 
 /**
  * Each overlay feature with a heavy UI keeps it in `extension/features/<name>/ui.ts(x)`; it is
@@ -24,7 +26,7 @@ const lazyUis = readdirSync(featuresDir, { withFileTypes: true })
 
 export default defineConfig({
   srcDir: 'extension',
-  outDir: process.env.IUP_E2E_HOSTS ? '.output/e2e' : '.output',
+  outDir: e2e ? '.output/e2e' : '.output',
   publicDir: 'extension/public',
   // Explicit imports keep extension code readable next to worker/ and shared/, which have no auto-imports.
   imports: false,
@@ -34,7 +36,7 @@ export default defineConfig({
   // them; the shipped build keeps them closed to the page.
   vite: () => ({
     define: {
-      __IUP_OPEN_SHADOW__: JSON.stringify(e2eHosts.length > 0),
+      __IUP_OPEN_SHADOW__: JSON.stringify(e2e),
       __IUP_LAZY_UIS__: JSON.stringify(lazyUis.map((u) => u.name)),
     },
   }),

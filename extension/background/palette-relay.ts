@@ -1,6 +1,6 @@
 import type { BackgroundHandlers } from '../messaging/dispatch';
 import { sendToTab } from '../messaging/send';
-import { chosenPupilItem } from '../sync/roster-cache';
+import { chosenPupilItem } from '../sync/session-items';
 
 /**
  * The palette for a field inside an iframe is shown in the top frame (see the palette feature);

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { BackgroundHandlers } from '../messaging/dispatch';
 import { apiClient } from '../sync/api-client';
 import { syncPhrases } from '../sync/phrase-sync';
-import { proposeDraftItem } from '../sync/propose-draft';
+import { proposeDraftItem } from '../sync/session-items';
 import { isConfigured, settingsItem } from '../sync/settings';
 import { flushDrafts, refreshDeadlines } from './drafts';
 

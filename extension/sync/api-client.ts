@@ -32,7 +32,7 @@ import {
 /** A failure talking to the API, with what the teacher should be told. */
 export class ApiClientError extends Error {
   constructor(
-    readonly kind: 'network' | 'unauthorized' | 'http' | 'invalid-response',
+    readonly kind: 'not-configured' | 'network' | 'unauthorized' | 'http' | 'invalid-response',
     readonly status: number | null,
     message: string,
     /** The API's `error.details`, e.g. the per-row report of a rejected import. */
@@ -52,6 +52,9 @@ export interface ApiClientOptions {
 /** The extension's view of the API. Responses are parsed with the same zod schemas the API validates with. */
 export function apiClient({ apiUrl, token, fetch: fetchImpl = fetch }: ApiClientOptions) {
   async function send(path: string, init: RequestInit): Promise<Response> {
+    // Without a server address the path would be fetched from the extension's own origin.
+    if (apiUrl === '' || token === '')
+      throw new ApiClientError('not-configured', null, 'No server address or key yet.');
     let res: Response;
     try {
       res = await fetchImpl(`${apiUrl}${path}`, {

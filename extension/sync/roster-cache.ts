@@ -22,9 +22,6 @@ export const rosterItem = storage.defineItem<{ pupils: RosterPupil[]; syncedAt: 
   fallback: { pupils: [], syncedAt: null },
 });
 
-/** The pupil chosen in this browser session, so the teacher picks once per pupil, not per phrase. */
-export const chosenPupilItem = storage.defineItem<string | null>('session:chosenPupil', { fallback: null });
-
 /** LMS origins the school admin publishes in the school settings; the popup offers to enable them. */
 export const schoolOriginsItem = storage.defineItem<string[]>('local:schoolOrigins', { fallback: [] });
 

@@ -8,6 +8,11 @@ declare const __IUP_OPEN_SHADOW__: boolean;
  * Mount a small shadow-root UI that the host page's CSS and events cannot reach. Closed, with
  * inlined CSS: no web-accessible file for pages to fetch or fingerprint. `build` gets an empty
  * container and must only create elements and set text (never HTML).
+ *
+ * Every overlay is fixed-position at the top of the page's stacking order; among themselves, what
+ * the teacher opened covers what sits beside a field (z-index in each feature's CSS):
+ * wording hints 2147483637 < "Aa" button 2147483638 < deadline banner 2147483639 < IUP panel
+ * 2147483640 < palette and toasts 2147483647.
  */
 export async function overlay(
   ctx: ContentScriptContext,

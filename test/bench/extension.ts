@@ -46,7 +46,7 @@ export async function benchExtension(loads: number): Promise<BenchRow[]> {
   buildE2eExtension();
   const pages = await servePages(join(ROOT, 'test', 'e2e', 'pages'));
   const browser = await launchWithExtension(E2E_OUT);
-  await activateSite(browser.worker);
+  await activateSite(browser.worker, [pages.url]);
   const ready: number[] = [];
   const dcl: number[] = [];
   const page = await browser.context.newPage();

@@ -26,7 +26,7 @@ beforeAll(async () => {
     { id: 'p1', text: PHRASE, subject: 'SV' },
     { id: 'p2', text: 'Räknar säkert med bråk.', subject: 'MA' },
   ]);
-  await activateSite(browser.worker);
+  await activateSite(browser.worker, [pages.url]);
 }, 180_000);
 
 afterAll(async () => {

@@ -81,18 +81,24 @@ export async function launchWithExtension(extensionDir: string, profileDir?: str
 }
 
 /**
- * Wait until the extension's own site reconciliation has registered the overlay for the
- * pre-granted test origin (what "Aktivera på den här webbplatsen" does after the prompt).
+ * What "Aktivera på den här webbplatsen" leaves behind once the browser has granted the host: the
+ * overlay registered for 127.0.0.1 (the test build pre-grants it, since a permission prompt cannot
+ * be clicked) and the exact origins enabled. `origins` are the test servers' origins, ports and
+ * all. The real path through the popup is tested on its own (`site-activation.test.ts`).
  */
-export async function activateSite(worker: Worker): Promise<void> {
-  await worker.evaluate(async () => {
+export async function activateSite(worker: Worker, origins: string[]): Promise<void> {
+  await worker.evaluate(async (list) => {
     for (let i = 0; i < 100; i++) {
       const scripts = await chrome.scripting.getRegisteredContentScripts();
-      if (scripts.some((s) => s.id === 'overlay:http://127.0.0.1')) return;
+      if (scripts.some((s) => s.id === 'overlay:http://127.0.0.1')) {
+        const { enabledSites } = await chrome.storage.local.get<{ enabledSites?: string[] }>('enabledSites');
+        await chrome.storage.local.set({ enabledSites: [...new Set([...(enabledSites ?? []), ...list])] });
+        return;
+      }
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error('the overlay was not registered for http://127.0.0.1');
-  });
+  }, origins);
 }
 
 export async function seedPhrases(

@@ -42,7 +42,7 @@ beforeAll(async () => {
   per = api.seeded.adminToken;
   pupils = (await call(karin, 'GET', '/v1/pupils?limit=100')).body.pupils;
   browser = await launchWithExtension(E2E_OUT, profile);
-  await activateSite(browser.worker);
+  await activateSite(browser.worker, [base]);
   await signIn();
 }, 120_000);
 
@@ -96,7 +96,7 @@ async function openPanel(page: Page) {
     // Right after a browser start the page may have loaded before the overlay was registered
     // again; a teacher would reload, and so does the test (once).
     if (!String(err).includes('Receiving end does not exist')) throw err;
-    await activateSite(browser.worker);
+    await activateSite(browser.worker, [base]);
     await page.reload();
     await ask();
   }
@@ -297,7 +297,7 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
       // Restart the browser (same profile) while the API is still down, and write on.
       await browser.close();
       browser = await launchWithExtension(E2E_OUT, profile);
-      await activateSite(browser.worker);
+      await activateSite(browser.worker, [base]);
       const after = await offlinePage();
       for (const p of targets.slice(0, 2)) {
         await after.fill('iup-stod-panel >> #iup-pupil-search', p.firstName);
@@ -333,7 +333,7 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
   }, 150_000);
 
   it('shows both versions side by side when someone else saved meanwhile, and saves the teacher’s choice', async () => {
-    await activateSite(browser.worker);
+    await activateSite(browser.worker, [base]);
     const p = writable()[3]!;
     const page = await pupilPage(p, 'conflict');
     await openPanel(page);
@@ -369,7 +369,7 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     const p = writable()[4]!;
     const second = await launchWithExtension(E2E_OUT);
     try {
-      await activateSite(second.worker);
+      await activateSite(second.worker, [base]);
       await second.worker.evaluate(async (s) => chrome.storage.local.set({ settings: s }), {
         apiUrl: base,
         token: per,

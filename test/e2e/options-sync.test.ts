@@ -26,7 +26,7 @@ beforeAll(async () => {
   token = api.seeded.teacherToken;
   pages = await servePages(join(import.meta.dirname, 'pages'));
   browser = await launchWithExtension(E2E_OUT);
-  await activateSite(browser.worker);
+  await activateSite(browser.worker, [pages.url]);
 }, 120_000);
 
 afterAll(async () => {

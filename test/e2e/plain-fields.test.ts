@@ -37,7 +37,7 @@ afterAll(async () => {
 
 let opened = 0;
 async function open(path: string, activate = true): Promise<Page> {
-  if (activate) await activateSite(browser.worker).catch(() => undefined);
+  if (activate) await activateSite(browser.worker, [pages.url]).catch(() => undefined);
   const page = await browser.context.newPage();
   await page.goto(`${pages.url}/${path}?page=${++opened}`);
   return page;
@@ -155,6 +155,21 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
     ).toBe(true);
     expect(await frame.evaluate(() => document.activeElement?.id)).toBe('ta');
     await page.close();
+  });
+
+  it('injects nothing on another port of an enabled host: the registration matches the host, the overlay checks the exact origin', async () => {
+    const other = await servePages(join(import.meta.dirname, 'pages'));
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(`${other.url}/plain.html?page=${++opened}`);
+      await page.click('#ta');
+      await page.waitForTimeout(500);
+      expect(await page.evaluate(() => performance.getEntriesByName('iup-stod:overlay-ready').length)).toBe(0);
+      expect(await page.evaluate(() => document.querySelectorAll('iup-stod-open-button').length)).toBe(0);
+      await page.close();
+    } finally {
+      other.server.close();
+    }
   });
 
   it('injects nothing on a site that is not enabled', async () => {

@@ -6,7 +6,7 @@ import { isConfigured, type Settings } from '../../sync/settings';
 import { BankStats } from './BankStats';
 import { explainApiError } from '../../components/explain-error';
 import { ImportExport } from './ImportExport';
-import { proposeDraftItem } from '../../sync/propose-draft';
+import { proposeDraftItem } from '../../sync/session-items';
 import { ProposeForm } from './ProposeForm';
 import { Proposals } from './Proposals';
 

@@ -1,3 +1,4 @@
+import '../../zod-config';
 import { mountPage } from '../../components/mount-page';
 import { Popup } from './Popup';
 

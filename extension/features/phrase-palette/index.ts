@@ -12,6 +12,7 @@ import { overlay } from '../../ui/overlay';
 import { toast } from '../../ui/toast';
 import type { Feature } from '../index';
 import css from './open-button.css?inline';
+import { openButtonSpot } from './open-button-spot';
 import { overlayText as t, setOverlayLanguage } from './overlay-messages';
 import type { PaletteChoice, PaletteModule } from './ui-module';
 
@@ -110,13 +111,16 @@ export const phrasePalette: Feature = {
       const field = deepActiveElement(document);
       hideButton();
       if (!isWritableField(field) || isOwnUi(field)) return;
-      const rect = field.getBoundingClientRect();
+      // The field's own root: a field inside a web component is hit-tested in its shadow root.
+      const scope = field.getRootNode() as Document | ShadowRoot;
+      const spot = openButtonSpot(field.getBoundingClientRect(), (x, y) => scope.elementFromPoint(x, y));
+      if (!spot) return;
       button = await overlay(ctx, 'iup-stod-open-button', css, (root) => {
         const b = document.createElement('button');
         b.type = 'button';
         b.className = 'open-button';
-        b.style.top = `${Math.max(0, rect.top + 4)}px`;
-        b.style.left = `${Math.max(0, rect.right - 32)}px`;
+        b.style.top = `${spot.top}px`;
+        b.style.left = `${spot.left}px`;
         b.title = t('paletteOpenButton');
         b.setAttribute('aria-label', t('paletteOpenButton'));
         b.textContent = 'Aa';

@@ -1,0 +1,15 @@
+import { storage } from 'wxt/utils/storage';
+
+/**
+ * What lasts for the browser session only. Read by the background and the extension's own pages,
+ * never by a content script: Firefox gives content scripts no `storage.session` (Chrome only to
+ * trusted contexts), and WXT reads every defined item once as soon as its module loads, so merely
+ * bundling this file into the overlay fails on every LMS page. `npm run lint` forbids the path
+ * (dependency-cruiser, `session-storage-not-in-pages`).
+ */
+
+/** The pupil chosen in the palette, so the teacher picks once per pupil, not per phrase. */
+export const chosenPupilItem = storage.defineItem<string | null>('session:chosenPupil', { fallback: null });
+
+/** Text selected on a page ("Föreslå som fras") handed to the phrase bank page. */
+export const proposeDraftItem = storage.defineItem<string | null>('session:proposeDraft', { fallback: null });
