@@ -15,6 +15,7 @@ import { healthRoutes } from './routes/health';
 import { iupRoutes } from './routes/iups';
 import { rosterRoutes } from './routes/roster';
 import { meRoutes } from './routes/me';
+import { samtalRoutes } from './routes/samtal';
 import { meetingRoutes } from './routes/meetings';
 import { phraseRoutes } from './routes/phrases';
 import { pupilRoutes } from './routes/pupils';
@@ -77,6 +78,7 @@ export function createApp(deps: Deps) {
   app.route('/v1/school', schoolRoutes(deps));
   app.route('/v1/pupils', pupilRoutes(deps));
   app.route('/v1/meetings', meetingRoutes(deps));
+  app.route('/v1/samtal', samtalRoutes(deps));
   app.route('/v1/iups', iupRoutes(deps));
   app.route('/v1/phrases', phraseRoutes(deps));
   app.route('/v1/deadlines', deadlineRoutes(deps));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Calendar, SchoolSettings } from '../schemas/school';
 import { computeDuties, type DeadlineInput } from './compute';
-import type { DeadlineIup, DeadlineMeeting, DeadlinePupil, Duty } from './types';
+import type { DeadlineInvitation, DeadlineIup, DeadlineMeeting, DeadlinePupil, Duty } from './types';
 
 // Two huvudmän with different term dates: calendars are data.
 const CAL_A: Calendar = {
@@ -56,6 +56,7 @@ interface Row {
   pupil?: Partial<DeadlinePupil>;
   meetings?: DeadlineMeeting[];
   iups?: DeadlineIup[];
+  invitations?: DeadlineInvitation[];
   settings?: Partial<SchoolSettings>;
   calendar?: Calendar;
   /** kind@term → expected "state" or "state/reason". Duties not listed are not checked; `absent` means no such duty. */
@@ -96,6 +97,12 @@ const ROWS: Row[] = [
   { rule: '2 FK samtal/läsår', scenario: 'FK samtal in HT covers the whole läsår', today: '2027-05-01', pupil: { skolform: 'forskoleklass', arskurs: 0 }, meetings: [held('2026-10-05T13:00:00Z')], expect: { 'samtal-läsår@-': 'done', 'samtal-term@ht': 'absent', 'samtal-term@vt': 'absent' } },
   { rule: '2 FK samtal/läsår', scenario: 'FK without samtal in HT is not overdue yet', today: '2027-01-20', pupil: { skolform: 'forskoleklass', arskurs: 0 }, expect: { 'samtal-läsår@-': 'open' } },
   { rule: '2 FK samtal/läsår', scenario: 'FK without samtal near läsår end', today: '2027-06-01', pupil: { skolform: 'forskoleklass', arskurs: 0 }, expect: { 'samtal-läsår@-': 'due-soon' } },
+  // Rule 2: förskoleklass — the duty is the invitation
+  { rule: '2 FK bjuda in', scenario: 'FK invited in HT: the duty is met, though nothing is booked', today: '2027-06-01', pupil: { skolform: 'forskoleklass', arskurs: 0 }, invitations: [{ sentAt: '2026-10-01T08:00:00Z', declined: false }], expect: { 'samtal-läsår@-': 'done/deadlineSamtalInvited' } },
+  { rule: '2 FK bjuda in', scenario: 'FK family declined: recorded, not overdue after the läsår', today: '2027-06-20', pupil: { skolform: 'forskoleklass', arskurs: 0 }, invitations: [{ sentAt: '2026-10-01T08:00:00Z', declined: true }], expect: { 'samtal-läsår@-': 'done/deadlineSamtalDeclined' } },
+  { rule: '2 FK bjuda in', scenario: 'FK invitation from last läsår does not count', today: '2027-06-20', pupil: { skolform: 'forskoleklass', arskurs: 0 }, invitations: [{ sentAt: '2026-05-01T08:00:00Z', declined: false }], expect: { 'samtal-läsår@-': 'overdue/deadlineSamtalMissed' } },
+  { rule: '2 FK bjuda in', scenario: 'FK booked after the invitation: scheduled', today: '2026-11-02', pupil: { skolform: 'forskoleklass', arskurs: 0 }, invitations: [{ sentAt: '2026-10-01T08:00:00Z', declined: false }], meetings: [planned('2026-11-20T13:00:00Z')], expect: { 'samtal-läsår@-': 'scheduled/deadlineSamtalBooked' } },
+  { rule: '2 FK bjuda in', scenario: 'an invitation does not hold a grundskola samtal: each term needs one', today: '2026-12-28', invitations: [{ sentAt: '2026-10-01T08:00:00Z', declined: true }], expect: { 'samtal-term@ht': 'overdue/deadlineSamtalMissed' } },
   // Rule 3: IUP once per läsår for pupils without grades
   { rule: '3 IUP/läsår', scenario: 'agreed IUP', today: '2026-11-02', iups: [{ schoolYear: '2026/27', status: 'agreed' }], expect: { 'iup-läsår@-': 'done/deadlineIupAgreed' } },
   { rule: '3 IUP/läsår', scenario: 'shared IUP is not done by default', today: '2027-06-01', iups: [{ schoolYear: '2026/27', status: 'shared' }], expect: { 'iup-läsår@-': 'due-soon/deadlineIupMissing' } },
@@ -128,6 +135,7 @@ function run(row: Row): Duty[] {
     pupil: { ...GR3, ...row.pupil },
     meetings: row.meetings ?? [],
     iups: row.iups ?? [],
+    invitations: row.invitations ?? [],
   }).duties;
 }
 

@@ -2,7 +2,16 @@ import type { Calendar, SchoolSettings, SchoolYear } from '../schemas/school';
 import { schoolYearOf } from '../iup/school-year';
 import { dayNumber, isoFromDay, localDay } from './dates';
 import { iupRequired, samtalPerTerm } from './iup-duty';
-import type { DeadlineIup, DeadlineMeeting, DeadlinePupil, Duty, DutyReason, DutyState, Period } from './types';
+import type {
+  DeadlineInvitation,
+  DeadlineIup,
+  DeadlineMeeting,
+  DeadlinePupil,
+  Duty,
+  DutyReason,
+  DutyState,
+  Period,
+} from './types';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 
@@ -17,6 +26,8 @@ export interface DeadlineInput {
   pupil: DeadlinePupil;
   meetings: readonly DeadlineMeeting[];
   iups: readonly DeadlineIup[];
+  /** Invitations sent for the läsår's samtal; only förskoleklass duties read them. */
+  invitations?: readonly DeadlineInvitation[];
   timeZone?: string;
 }
 
@@ -112,6 +123,7 @@ function duty(
 }
 
 const byDay = (a: LocalMeeting, b: LocalMeeting) => a.day - b.day;
+const NO_INVITATIONS: readonly DeadlineInvitation[] = [];
 
 /**
  * Every duty one pupil has in the prepared läsår. Pure; `computeDuties` is the one-call form.
@@ -123,6 +135,7 @@ export function dutiesFor(
   pupil: DeadlinePupil,
   rawMeetings: readonly DeadlineMeeting[],
   iups: readonly DeadlineIup[],
+  invitations: readonly DeadlineInvitation[] = NO_INVITATIONS,
 ): Duty[] {
   if (!ctx.started) return [];
   const { today, settings, year } = ctx;
@@ -154,8 +167,26 @@ export function dutiesFor(
       else if (m.day >= today) booked ??= m;
       else unconfirmed ??= m;
     }
+    // Förskoleklass: the school's duty is to invite (skollagen: "ska bjuda in"); an invitation sent
+    // in the läsår fulfils it, and a family's no is recorded, not missed.
+    let invitation: DeadlineInvitation | undefined;
+    if (!samtalPerTerm(pupil))
+      for (const inv of invitations) {
+        const day = localDay(inv.sentAt, ctx.timeZone);
+        if (day >= span.start && day <= Math.min(span.end, today) && (!invitation || inv.declined)) invitation = inv;
+      }
     if (held) duties.push(duty(kind, period, period.end, 'done', 'deadlineSamtalHeld', held.id));
     else if (booked) duties.push(duty(kind, period, period.end, 'scheduled', 'deadlineSamtalBooked', booked.id));
+    else if (invitation)
+      duties.push(
+        duty(
+          kind,
+          period,
+          period.end,
+          'done',
+          invitation.declined ? 'deadlineSamtalDeclined' : 'deadlineSamtalInvited',
+        ),
+      );
     else if (unconfirmed) {
       // A booked samtal whose day has passed but is not marked held: probably held, but unconfirmed.
       duties.push(
@@ -262,5 +293,8 @@ export function dutiesFor(
 export function computeDuties(input: DeadlineInput): DeadlineResult {
   const ctx = prepareDeadlines(input.calendar, input.settings, input.today, input.timeZone);
   if (!ctx) return { schoolYear: null, duties: [] };
-  return { schoolYear: ctx.schoolYear, duties: dutiesFor(ctx, input.pupil, input.meetings, input.iups) };
+  return {
+    schoolYear: ctx.schoolYear,
+    duties: dutiesFor(ctx, input.pupil, input.meetings, input.iups, input.invitations),
+  };
 }

@@ -25,6 +25,8 @@ export const DUTY_REASONS = [
   'deadlineSamtalMissing',
   'deadlineSamtalMissed',
   'deadlineSamtalJoinedAfter',
+  'deadlineSamtalInvited',
+  'deadlineSamtalDeclined',
   'deadlineIupAgreed',
   'deadlineIupShared',
   'deadlineIupWithBookedSamtal',
@@ -53,6 +55,12 @@ export interface DeadlineMeeting {
   status: MeetingStatus;
   /** How many agreements were documented; their text is not needed for deadlines. */
   agreementCount: number;
+}
+
+/** An invitation to the läsår's samtal (förskoleklass: the invitation is the duty). */
+export interface DeadlineInvitation {
+  sentAt: string;
+  declined: boolean;
 }
 
 export interface DeadlineIup {

@@ -28,6 +28,20 @@ button, .button { font: inherit; padding: .5rem 1rem; margin-top: .5rem; backgro
 .error { padding: .5rem .75rem; border-left: 4px solid #a00; background: #fbeeee; }
 .hint { color: #3d3d3d; font-size: .9rem; }
 nav.lang { float: right; }
+fieldset.times { border: 0; margin: 0; padding: 0; }
+fieldset.times legend { font-weight: 600; margin: .75rem 0 .25rem; }
+fieldset.times label { display: flex; gap: .75rem; align-items: center; font-weight: 400; margin: .25rem 0; padding: .6rem .75rem; border: 2px solid #777; border-radius: 4px; cursor: pointer; }
+fieldset.times label:has(input:checked) { border-color: #0b4f8a; background: #eef4fa; }
+input[type=radio], input[type=checkbox] { width: 1.25rem; height: 1.25rem; margin: 0; flex: none; }
+label.check { display: flex; gap: .75rem; align-items: center; }
+input[type=text] { width: 100%; font: inherit; padding: .5rem; border: 2px solid #555; border-radius: 4px; }
+.samtal { border-bottom: 2px solid #1a1a1a; margin: 1rem 0 2rem; padding-bottom: 1rem; }
+.samtal p, .samtal label { white-space: normal; }
+.samtal form + fieldset, .samtal form { margin-top: .75rem; }
+.booked-time { font-size: 1.1rem; }
+.letter { break-after: page; page-break-after: always; }
+.letter:last-child { break-after: auto; page-break-after: auto; }
+.qr { width: 40mm; height: 40mm; }
 @page { size: A4; margin: 18mm 16mm; }
 @media print {
   body { font-size: 11pt; }

@@ -13,3 +13,4 @@ export * from './handover';
 export * from './share';
 export * from './roster-import';
 export * from './responses';
+export * from './samtal';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDateTime, Text } from './common';
+import { Place } from './samtal';
 
 export const MeetingStatus = z.enum(['planned', 'held', 'cancelled']);
 export type MeetingStatus = z.infer<typeof MeetingStatus>;
@@ -17,6 +18,7 @@ const MeetingFields = z.object({
   durationMinutes: z.int().min(5).max(480).default(30),
   status: MeetingStatus.default('planned'),
   agreements: z.array(Agreement).max(50).default([]),
+  place: Place.optional(),
 });
 
 export const MeetingCreate = MeetingFields.strict();
@@ -28,6 +30,7 @@ export const MeetingPatch = z
     durationMinutes: z.int().min(5).max(480),
     status: MeetingStatus,
     agreements: z.array(Agreement).max(50),
+    place: Place,
   })
   .partial()
   .strict();
@@ -38,6 +41,13 @@ export const Meeting = MeetingFields.extend({
   durationMinutes: z.int(),
   status: MeetingStatus,
   agreements: z.array(Agreement),
+  place: z.string().nullable(),
+  /** The published time it was booked in, if any. */
+  timeId: Id.nullable(),
+  /** Who booked: the teacher, or the family through the pupil's link. */
+  bookedBy: z.enum(['teacher', 'family']),
+  /** The language the family asked an interpreter for, when they asked. */
+  interpreterLanguage: z.string().nullable(),
   createdBy: Id,
   updatedAt: z.string(),
 });

@@ -5,6 +5,7 @@ import { Meeting } from './meeting';
 import { PhraseVersion } from './phrase';
 import { Pupil } from './pupil';
 import { ShareComment, ShareLink } from './share';
+import { Invitation, SamtalTime } from './samtal';
 
 /**
  * The envelopes the API answers in, one schema each: the route declares it (and the OpenAPI
@@ -35,3 +36,5 @@ export const Deleted = z.object({ deleted: z.literal(true) });
 
 /** A 409 on an IUP: `error.details` holds the current document, to merge with. */
 export const IupConflictDetails = z.object({ current: IupDocument });
+export const SamtalTimeList = z.object({ times: z.array(SamtalTime) });
+export const InvitationList = z.object({ invitations: z.array(Invitation) });

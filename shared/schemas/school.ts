@@ -72,6 +72,8 @@ export const SchoolSettings = z.object({
   dueSoonDays: z.int().min(1).max(120).default(21),
   /** Whether an IUP counts as done once shared, or only once agreed at the samtal. */
   iupDoneWhen: IupDoneWhen.default('agreed'),
+  /** Hours before a samtal after which a family can no longer book, rebook or cancel it through the link. */
+  bookingCutoffHours: z.int().min(0).max(336).default(24),
   /** LMS origins the school publishes; the extension offers to enable itself on them. */
   lmsOrigins: z
     .array(z.url({ protocol: /^https?$/ }).max(300))

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, SchoolYearLabel } from './common';
+import { Id, Name, SchoolYearLabel } from './common';
 
 export const SHARE_DEFAULT_DAYS = 30;
 export const SHARE_MAX_DAYS = 90;
@@ -12,6 +12,8 @@ export const ShareLinkCreate = z
   .object({
     schoolYear: SchoolYearLabel,
     days: z.int().min(1).max(SHARE_MAX_DAYS).default(SHARE_DEFAULT_DAYS),
+    /** Whose link it is, when each household gets its own; teachers see it, families do not. */
+    label: Name.pipe(z.string().max(60)).optional(),
   })
   .strict();
 export type ShareLinkCreate = z.input<typeof ShareLinkCreate>;
@@ -27,6 +29,7 @@ export const ShareLink = z.object({
   createdAt: z.string(),
   expiresAt: z.string(),
   revokedAt: z.string().nullable(),
+  label: z.string().nullable(),
   state: ShareLinkState,
 });
 export type ShareLink = z.infer<typeof ShareLink>;

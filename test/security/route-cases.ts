@@ -32,7 +32,9 @@ export const PUBLIC_ROUTES: Record<string, string> = {
     'the feed token is the credential (random, revocable); covered in worker/routes/calendar.test.ts',
   'GET /share/:token':
     'the share token is the credential; expiry, revocation, other pupil and guessing covered in share-links tests and the abuse suite',
-  'POST /share/:token': 'as above; only the comment sections can be written',
+  'POST /share/:token': 'as above; only the comment sections and the booking of the link’s own pupil can be written',
+  'GET /share/:token/samtal.ics':
+    'as above; the booked samtal of the link’s own pupil only (worker/routes/samtal-booking.test.ts)',
 };
 
 export const ROUTE_CASES: Record<string, RouteCase> = {
@@ -120,6 +122,89 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     kind: 'pupil',
     ok: 200,
     req: (r) => ({ path: `/v1/meetings/${r.meetingId}` }),
+  },
+  'POST /v1/samtal/times': {
+    as: 'teacherA',
+    kind: 'team',
+    ok: 201,
+    req: (r) => ({
+      path: '/v1/samtal/times',
+      body: {
+        groupIds: [r.classId],
+        date: '2026-11-25',
+        firstStart: '08:00',
+        lengthMinutes: 20,
+        count: 3,
+        place: 'Rum 3',
+      },
+    }),
+  },
+  'GET /v1/samtal/times': {
+    as: 'teacherA',
+    kind: 'team',
+    ok: 200,
+    req: (r) => ({ path: `/v1/samtal/times?groupId=${r.classId}` }),
+  },
+  'PATCH /v1/samtal/times/:id': {
+    as: 'teacherA',
+    kind: 'team',
+    ok: 200,
+    req: (r) => ({ path: `/v1/samtal/times/${r.timeId}`, body: { place: 'Rum 4' } }),
+  },
+  'DELETE /v1/samtal/times/:id': {
+    as: 'teacherA',
+    kind: 'team',
+    ok: 200,
+    req: (r) => ({ path: `/v1/samtal/times/${r.freeTimeId}` }),
+  },
+  'POST /v1/samtal/bookings': {
+    as: 'teacherA',
+    kind: 'pupil',
+    ok: 201,
+    req: (r) => ({ path: '/v1/samtal/bookings', body: { pupilId: r.pupilId, timeId: r.freeTimeId } }),
+  },
+  'PUT /v1/samtal/bookings/:id/time': {
+    as: 'teacherA',
+    kind: 'pupil',
+    ok: 200,
+    req: (r) => ({ path: `/v1/samtal/bookings/${r.bookingId}/time`, body: { timeId: r.freeTimeId } }),
+  },
+  'DELETE /v1/samtal/bookings/:id': {
+    as: 'teacherA',
+    kind: 'pupil',
+    ok: 200,
+    req: (r) => ({ path: `/v1/samtal/bookings/${r.bookingId}` }),
+  },
+  'POST /v1/samtal/invitations': {
+    as: 'teacherA',
+    kind: 'pupil',
+    ok: 201,
+    req: (r) => ({ path: '/v1/samtal/invitations', body: { pupilIds: [r.pupilId], method: 'link' } }),
+  },
+  'GET /v1/samtal/invitations': {
+    as: 'teacherA',
+    kind: 'pupil',
+    ok: 200,
+    req: (r) => ({ path: `/v1/samtal/invitations?pupilId=${r.pupilId}` }),
+  },
+  'PATCH /v1/samtal/invitations/:id': {
+    as: 'teacherA',
+    kind: 'pupil',
+    ok: 200,
+    req: (r) => ({ path: `/v1/samtal/invitations/${r.invitationId}`, body: { declined: true } }),
+  },
+  'GET /v1/samtal/classes': { as: 'teacherA', kind: 'list', ok: 200, req: () => ({ path: '/v1/samtal/classes' }) },
+  'GET /v1/samtal/classes/:id': {
+    as: 'teacherA',
+    kind: 'team',
+    ok: 200,
+    req: (r) => ({ path: `/v1/samtal/classes/${r.classId}` }),
+  },
+  'POST /v1/samtal/letters': {
+    as: 'teacherA',
+    kind: 'pupil',
+    ok: 201,
+    req: (r) => ({ path: '/v1/samtal/letters', body: { pupilIds: [r.pupilId] } }),
   },
   'GET /v1/meetings.ics': { as: 'teacherA', kind: 'list', ok: 200, req: () => ({ path: '/v1/meetings.ics' }) },
 

@@ -14,7 +14,18 @@ const routeKeys = (w: World) => {
   return [...keys].sort();
 };
 
-const idsOf = (r: Records) => [r.mark, r.pupilId, r.iupId, r.meetingId, r.phraseId, r.shareLinkId, r.feedId];
+const idsOf = (r: Records) => [
+  r.mark,
+  r.pupilId,
+  r.iupId,
+  r.meetingId,
+  r.phraseId,
+  r.shareLinkId,
+  r.feedId,
+  r.timeId,
+  r.bookingId,
+  r.invitationId,
+];
 
 type Probe = 'no token' | 'revoked token' | 'other school' | 'other team' | 'other pupil';
 

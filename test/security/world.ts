@@ -23,6 +23,12 @@ export interface Records {
   shareLinkId: string;
   feedId: string;
   teamId: string;
+  classId: string;
+  /** A published samtal time the pupil is booked into, and a free one of the same offer. */
+  timeId: string;
+  freeTimeId: string;
+  bookingId: string;
+  invitationId: string;
 }
 
 const ok = async <T>(p: Promise<{ status: number; body: T }>, what: string): Promise<T> => {
@@ -34,7 +40,13 @@ const ok = async <T>(p: Promise<{ status: number; body: T }>, what: string): Pro
 export async function buildWorld(): Promise<World> {
   // The guessing limit would turn the revoked-token probes into 429s; it has its own test.
   const t = await createTestApi({ guessLimit: { maxFailures: 1_000_000, windowMs: 60_000 } });
-  const records = async (token: string, pupilId: string, teamId: string, mark: string): Promise<Records> => {
+  const records = async (
+    token: string,
+    pupilId: string,
+    teamId: string,
+    classId: string,
+    mark: string,
+  ): Promise<Records> => {
     const iup = await ok(t.call(token, 'POST', '/v1/iups', { pupilId, schoolYear: YEAR }), 'iup');
     await ok(
       t.call(token, 'PUT', `/v1/iups/${iup.id}`, {
@@ -60,6 +72,25 @@ export async function buildWorld(): Promise<World> {
       'share link',
     );
     const feed = await ok(t.call(token, 'POST', '/v1/calendar-feeds'), 'feed');
+    const published = await ok(
+      t.call(token, 'POST', '/v1/samtal/times', {
+        groupIds: [classId],
+        date: '2026-11-24',
+        firstStart: '13:00',
+        lengthMinutes: 30,
+        count: 2,
+        place: `${mark} rum 12`,
+      }),
+      'samtal times',
+    );
+    const booking = await ok(
+      t.call(token, 'POST', '/v1/samtal/bookings', { pupilId, timeId: published.times[0].id }),
+      'booking',
+    );
+    const invitation = await ok(
+      t.call(token, 'POST', '/v1/samtal/invitations', { pupilIds: [pupilId], method: 'letter' }),
+      'invitation',
+    );
     return {
       mark,
       pupilId,
@@ -69,10 +100,15 @@ export async function buildWorld(): Promise<World> {
       shareLinkId: share.link.id,
       feedId: feed.id,
       teamId,
+      classId,
+      timeId: published.times[0].id,
+      freeTimeId: published.times[1].id,
+      bookingId: booking.id,
+      invitationId: invitation.invitations[0].id,
     };
   };
-  const a = await records(t.a.tokens.teacherA, t.a.pupilA, t.a.teamA, MARK_A);
-  const b = await records(t.a.tokens.teacherB, t.a.pupilB, t.a.teamB, MARK_B);
+  const a = await records(t.a.tokens.teacherA, t.a.pupilA, t.a.teamA, t.a.classA, MARK_A);
+  const b = await records(t.a.tokens.teacherB, t.a.pupilB, t.a.teamB, t.a.classB, MARK_B);
   const handoverFileA = await ok(t.call(t.a.tokens.admin, 'GET', `/v1/pupils/${t.a.pupilA}/handover`), 'handover');
   // An admin's token that has been revoked: it must open nothing, not even for the most powerful role.
   const extra = await issueToken(t.db, t.a.ids.admin, 'to-revoke');

@@ -183,6 +183,14 @@ export const meetings = sqliteTable(
     durationMinutes: integer('duration_minutes').notNull().default(30),
     status: text('status', { enum: ['planned', 'held', 'cancelled'] }).notNull(),
     agreements: text('agreements', { mode: 'json' }).$type<Agreement[]>().notNull(),
+    place: text('place'),
+    /** The published time this samtal was booked in (samtal_times), if any. */
+    timeId: text('time_id'),
+    /** The family link a booking was made through; null when a teacher booked. */
+    bookedViaLink: text('booked_via_link'),
+    interpreterLanguage: text('interpreter_language'),
+    /** iCalendar SEQUENCE: bumped by every move and by a cancellation, so calendars update the event. */
+    sequence: integer('sequence').notNull().default(0),
     /** Derived (virtual) so the deadline report reads it from an index, not from every row. */
     agreementCount: integer('agreement_count').generatedAlwaysAs(sql`json_array_length(agreements)`, {
       mode: 'virtual',
@@ -198,6 +206,95 @@ export const meetings = sqliteTable(
     index('meetings_school').on(t.schoolId, t.startsAt, t.pupilId, t.status, t.agreementCount, t.id),
     index('meetings_pupil').on(t.pupilId, t.startsAt),
     index('meetings_created_by').on(t.createdBy, t.startsAt),
+    // One live booking per published time, whatever the concurrency.
+    uniqueIndex('meetings_time_live')
+      .on(t.timeId)
+      .where(sql`time_id is not null and status <> 'cancelled'`),
+  ],
+);
+
+/** One publication of samtal times: who published it; its audience is in samtal_audience. */
+export const samtalOffers = sqliteTable('samtal_offers', {
+  id: text('id').primaryKey(),
+  schoolId: text('school_id')
+    .notNull()
+    .references(() => schools.id),
+  createdBy: text('created_by')
+    .notNull()
+    .references(() => teachers.id),
+  createdAt: text('created_at').notNull(),
+});
+
+/** The classes and pupils an offer's times are for: a row names a group or a pupil. */
+export const samtalAudience = sqliteTable(
+  'samtal_audience',
+  {
+    offerId: text('offer_id')
+      .notNull()
+      .references(() => samtalOffers.id),
+    groupId: text('group_id').references(() => groups.id),
+    pupilId: text('pupil_id').references(() => pupils.id),
+  },
+  (t) => [
+    index('samtal_audience_offer').on(t.offerId),
+    index('samtal_audience_group').on(t.groupId),
+    index('samtal_audience_pupil').on(t.pupilId),
+  ],
+);
+
+/** A bookable time. Booked when a live meeting points at it (meetings.time_id). */
+export const samtalTimes = sqliteTable(
+  'samtal_times',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    offerId: text('offer_id')
+      .notNull()
+      .references(() => samtalOffers.id),
+    startsAt: text('starts_at').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    place: text('place').notNull(),
+    interpreterAvailable: integer('interpreter_available', { mode: 'boolean' }).notNull().default(false),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => teachers.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('samtal_times_offer').on(t.offerId, t.startsAt),
+    index('samtal_times_school').on(t.schoolId, t.startsAt),
+    index('samtal_times_created_by').on(t.createdBy, t.startsAt),
+  ],
+);
+
+/**
+ * That the school invited a pupil's family to a samtal: when, how, and whether the family said no.
+ * In förskoleklass the invitation is the duty itself.
+ */
+export const samtalInvitations = sqliteTable(
+  'samtal_invitations',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    pupilId: text('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    schoolYear: text('school_year').notNull(),
+    sentAt: text('sent_at').notNull(),
+    method: text('method', { enum: ['link', 'letter', 'other'] }).notNull(),
+    declinedAt: text('declined_at'),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => teachers.id),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('samtal_invitations_pupil').on(t.pupilId, t.schoolYear, t.sentAt),
+    index('samtal_invitations_school').on(t.schoolId, t.schoolYear, t.pupilId),
   ],
 );
 
@@ -315,6 +412,8 @@ export const auditLog = sqliteTable(
     entityId: text('entity_id').notNull(),
     /** The pupil the entry is about, so access to one pupil's data can be followed up (loggkontroll). */
     pupilId: text('pupil_id'),
+    /** The family link that acted, when no teacher did (a booking made by a guardian). */
+    linkId: text('link_id'),
     at: text('at').notNull().default(now),
   },
   (t) => [
@@ -340,6 +439,8 @@ export const shareLinks = sqliteTable(
       .references(() => pupils.id),
     schoolYear: text('school_year').notNull(),
     hash: text('hash').notNull(),
+    /** Whose link it is, when each household gets its own ("Mamma", "Pappa"); shown to teachers only. */
+    label: text('label'),
     createdBy: text('created_by')
       .notNull()
       .references(() => teachers.id),

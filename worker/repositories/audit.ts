@@ -11,6 +11,8 @@ export interface AuditEntry {
   entityId: string;
   /** The pupil the entry is about, when it is about one: access is followed up per pupil. */
   pupilId?: string | null;
+  /** The family link that acted, when a guardian did (no teacher account). */
+  linkId?: string | null;
 }
 
 /** Record who did what to which record. Never pass content: the log outlives erasure. */

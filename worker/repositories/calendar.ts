@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Actor } from '../context';
 import type { Executor } from '../db/client';
 import { calendarFeeds, meetings, pupils, teachers } from '../db/schema';
@@ -15,9 +15,12 @@ export interface FeedMeeting {
   firstName: string;
   lastName: string;
   securityMarked: boolean;
+  status: 'planned' | 'held' | 'cancelled';
+  sequence: number;
+  place: string | null;
 }
 
-/** The teacher's planned samtal: those they booked or of pupils they mentor, from `since` on. */
+/** The teacher's planned (and cancelled) samtal: those they booked or of pupils they mentor, from `since` on. */
 export async function plannedMeetingsFor(db: Executor, actor: Actor, since: string): Promise<FeedMeeting[]> {
   return db
     .select({
@@ -27,6 +30,9 @@ export async function plannedMeetingsFor(db: Executor, actor: Actor, since: stri
       firstName: pupils.firstName,
       lastName: pupils.lastName,
       securityMarked: pupils.securityMarked,
+      status: meetings.status,
+      sequence: meetings.sequence,
+      place: meetings.place,
     })
     .from(meetings)
     .innerJoin(pupils, eq(pupils.id, meetings.pupilId))
@@ -36,7 +42,8 @@ export async function plannedMeetingsFor(db: Executor, actor: Actor, since: stri
         sql`${meetings.id} in (select id from meetings where created_by = ${actor.teacherId} and starts_at >= ${since}
         union select m.id from mentors me join meetings m on m.pupil_id = me.pupil_id where me.teacher_id = ${actor.teacherId} and m.starts_at >= ${since})`,
         sql`+${meetings.schoolId} = ${actor.schoolId}`,
-        eq(meetings.status, 'planned'),
+        // Cancelled ones too: a subscribed calendar removes the event only when told it is cancelled.
+        ne(meetings.status, 'held'),
         pupilVisible(actor, { forList: false, joined: true }),
       ),
     )

@@ -7,6 +7,7 @@ import {
   emptyCounts,
   prepareDeadlines,
   worstState,
+  type DeadlineInvitation,
   type DeadlineIup,
   type DeadlineMeeting,
   type DeadlineReport,
@@ -63,6 +64,7 @@ interface PupilInputs {
   groupIds: string[];
   meetings: DeadlineMeeting[];
   iupStatus: DeadlineIup['status'] | null;
+  invitations: DeadlineInvitation[];
 }
 
 interface ReportWindow {
@@ -99,18 +101,22 @@ const nameOrder = (w: ReportWindow) =>
 
 /** A teacher's pupils, each with its own groups, samtal and IUP status, found by pupil id. */
 async function teacherInputs(db: Executor, cond: SQL, w: ReportWindow): Promise<PupilInputs[]> {
-  const rows = await jsonRows<[...PupilTuple, string[], MeetingTuple[], DeadlineIup['status'] | null]>(
+  const rows = await jsonRows<
+    [...PupilTuple, string[], MeetingTuple[], DeadlineIup['status'] | null, [string, 0 | 1][]]
+  >(
     db,
     sql`select json_group_array(json_array(
       ${pupilColumns(w)},
       json((select json_group_array(gm.group_id) from group_members gm where gm.pupil_id = ${pupils.id})),
       json((select json_group_array(json_array(m.id, m.starts_at, m.status, m.agreement_count))
         from meetings m where m.pupil_id = ${pupils.id} and m.starts_at >= ${w.from} and m.starts_at <= ${w.to})),
-      (select d.status from iup_documents d where d.pupil_id = ${pupils.id} and d.school_year = ${w.schoolYear})
+      (select d.status from iup_documents d where d.pupil_id = ${pupils.id} and d.school_year = ${w.schoolYear}),
+      json((select json_group_array(json_array(i.sent_at, i.declined_at is not null))
+        from samtal_invitations i where i.pupil_id = ${pupils.id} and i.school_year = ${w.schoolYear}))
     ) ${nameOrder(w)}) as rows from ${pupils} where ${cond}`,
   );
   return rows.map(
-    ([id, firstName, lastName, skolform, arskurs, getsGrades, enrolledAt, groupIds, meetings, iupStatus]) => ({
+    ([id, firstName, lastName, skolform, arskurs, getsGrades, enrolledAt, groupIds, meetings, iupStatus, invs]) => ({
       id,
       firstName,
       lastName,
@@ -121,13 +127,14 @@ async function teacherInputs(db: Executor, cond: SQL, w: ReportWindow): Promise<
       groupIds,
       meetings: meetings.map(toMeeting),
       iupStatus,
+      invitations: invs.map(([sentAt, declined]) => ({ sentAt, declined: declined === 1 })),
     }),
   );
 }
 
 /** Every pupil an admin may list, and each table's rows of the school in one pass by its school index. */
 async function schoolInputs(db: Executor, cond: SQL, actor: Actor, w: ReportWindow): Promise<PupilInputs[]> {
-  const [pupilRows, memberships, meetingRows, iupRows] = [
+  const [pupilRows, memberships, meetingRows, iupRows, invitationRows] = [
     await jsonRows<PupilTuple>(
       db,
       sql`select json_group_array(json_array(${pupilColumns(w)}) ${nameOrder(w)}) as rows from ${pupils} where ${cond}`,
@@ -147,6 +154,11 @@ async function schoolInputs(db: Executor, cond: SQL, actor: Actor, w: ReportWind
       sql`select json_group_array(json_array(d.pupil_id, d.status)) as rows
       from iup_documents d where d.school_id = ${actor.schoolId} and d.school_year = ${w.schoolYear}`,
     ),
+    await jsonRows<[string, string, 0 | 1]>(
+      db,
+      sql`select json_group_array(json_array(i.pupil_id, i.sent_at, i.declined_at is not null)) as rows
+      from samtal_invitations i where i.school_id = ${actor.schoolId} and i.school_year = ${w.schoolYear}`,
+    ),
   ];
   // Plain loops and index access: this runs for every row of a whole school.
   const inputs = new Map<string, PupilInputs>();
@@ -162,12 +174,14 @@ async function schoolInputs(db: Executor, cond: SQL, actor: Actor, w: ReportWind
       groupIds: [],
       meetings: [],
       iupStatus: null,
+      invitations: [],
     });
   }
   // Rows of pupils the admin may not list (security-marked) find no entry and are left out.
   for (const r of memberships) inputs.get(r[0])?.groupIds.push(r[1]);
   for (const r of meetingRows)
     inputs.get(r[0])?.meetings.push({ id: r[1], startsAt: r[2], status: r[3], agreementCount: r[4] });
+  for (const r of invitationRows) inputs.get(r[0])?.invitations.push({ sentAt: r[1], declined: r[2] === 1 });
   for (const r of iupRows) {
     const p = inputs.get(r[0]);
     if (p) p.iupStatus = r[1];
@@ -227,10 +241,11 @@ export async function deadlineReport(
     groupIds,
     meetings,
     iupStatus,
+    invitations,
   } of rows) {
     const iups = iupStatus && ctx?.schoolYear ? [{ schoolYear: ctx.schoolYear, status: iupStatus }] : noIup;
     const duties = ctx
-      ? dutiesFor(ctx, { skolform, arskurs, getsGrades: getsGrades === 1, enrolledAt }, meetings, iups)
+      ? dutiesFor(ctx, { skolform, arskurs, getsGrades: getsGrades === 1, enrolledAt }, meetings, iups, invitations)
       : [];
     countStates(duties, summary);
     for (const g of groupIds) {

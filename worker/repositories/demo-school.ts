@@ -1,4 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { DEFAULT_TIME_ZONE } from '../../shared/deadlines/compute';
+import { bookableTimes } from '../../shared/samtal/bookable-times';
 import {
   defaultSchoolSettings,
   defaultTemplate,
@@ -17,6 +19,10 @@ import {
   phrases,
   phraseVersions,
   pupils,
+  samtalAudience,
+  samtalInvitations,
+  samtalOffers,
+  samtalTimes,
   schools,
   teachers,
   teamMembers,
@@ -120,6 +126,7 @@ export async function seedDemo(db: Db, today: Date): Promise<DemoSeed | null> {
         classIds.map((id, ak) => ({ id, schoolId, teamId, name: ak === 0 ? 'FA' : `${ak}A`, type: 'klass' as const })),
       );
 
+    const withSamtal = new Set<string>();
     for (let i = 0; i < 30; i++) {
       const arskurs = i % 7;
       const skolform: Skolform = arskurs === 0 ? 'forskoleklass' : i === 12 ? 'anpassad-grundskola' : 'grundskola';
@@ -151,6 +158,7 @@ export async function seedDemo(db: Db, today: Date): Promise<DemoSeed | null> {
         const day = held
           ? new Date(Date.parse(`${ht.start}T08:00:00Z`) + (40 + i) * 86_400_000)
           : new Date(today.getTime() + (5 + i) * 86_400_000);
+        withSamtal.add(id);
         await tx.insert(meetings).values({
           id: crypto.randomUUID(),
           schoolId,
@@ -163,6 +171,68 @@ export async function seedDemo(db: Db, today: Date): Promise<DemoSeed | null> {
         });
       }
     }
+
+    // Samtal times Karin has published for 3A two weeks ahead (the next weekday), one of them
+    // booked; the förskoleklass families invited by letter, one of whom declined.
+    let day = new Date(today.getTime() + 14 * 86_400_000);
+    while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day = new Date(day.getTime() + 86_400_000);
+    const slots = bookableTimes(
+      { date: day.toISOString().slice(0, 10), firstStart: '13:00', lengthMinutes: 25, breakMinutes: 5, count: 8 },
+      DEFAULT_TIME_ZONE,
+    )!;
+    const offerId = crypto.randomUUID();
+    const publishedAt = today.toISOString();
+    await tx.insert(samtalOffers).values({ id: offerId, schoolId, createdBy: mentorId, createdAt: publishedAt });
+    await tx.insert(samtalAudience).values({ offerId, groupId: classIds[3]!, pupilId: null });
+    const slotIds = slots.map(() => crypto.randomUUID());
+    await tx.insert(samtalTimes).values(
+      slots.map((t, n) => ({
+        id: slotIds[n]!,
+        schoolId,
+        offerId,
+        startsAt: t.startsAt,
+        durationMinutes: t.durationMinutes,
+        place: 'Klassrum 3A',
+        interpreterAvailable: true,
+        createdBy: mentorId,
+        createdAt: publishedAt,
+      })),
+    );
+    const in3A = await tx
+      .select({ id: groupMembers.pupilId })
+      .from(groupMembers)
+      .where(eq(groupMembers.groupId, classIds[3]!));
+    const unbooked = in3A.find((p) => !withSamtal.has(p.id));
+    if (unbooked)
+      await tx.insert(meetings).values({
+        id: crypto.randomUUID(),
+        schoolId,
+        pupilId: unbooked.id,
+        startsAt: slots[1]!.startsAt,
+        durationMinutes: slots[1]!.durationMinutes,
+        status: 'planned',
+        agreements: [],
+        place: 'Klassrum 3A',
+        timeId: slotIds[1]!,
+        createdBy: mentorId,
+      });
+    const fk = await tx
+      .select({ id: groupMembers.pupilId })
+      .from(groupMembers)
+      .where(eq(groupMembers.groupId, classIds[0]!));
+    await tx.insert(samtalInvitations).values(
+      fk.slice(0, 3).map((p, n) => ({
+        id: crypto.randomUUID(),
+        schoolId,
+        pupilId: p.id,
+        schoolYear: current,
+        sentAt: publishedAt,
+        method: 'letter' as const,
+        declinedAt: n === 2 ? publishedAt : null,
+        createdBy: mentorId,
+        createdAt: publishedAt,
+      })),
+    );
 
     const demoPhrases: {
       text: string;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { Meeting, MeetingCreate, MeetingPatch } from '../../shared/index';
 import { MeetingCreate as MeetingCreateSchema } from '../../shared/index';
 import type { Actor } from '../context';
@@ -18,6 +18,10 @@ const toMeeting = (r: MeetingRow): Meeting => ({
   durationMinutes: r.durationMinutes,
   status: r.status,
   agreements: r.agreements,
+  place: r.place,
+  timeId: r.timeId,
+  bookedBy: r.bookedViaLink ? 'family' : 'teacher',
+  interpreterLanguage: r.interpreterLanguage,
   createdBy: r.createdBy,
   updatedAt: r.updatedAt,
 });
@@ -69,6 +73,7 @@ export async function createMeeting(db: Db, actor: Actor, input: MeetingCreate, 
       durationMinutes: m.durationMinutes,
       status: m.status,
       agreements: m.agreements,
+      place: m.place ?? null,
       createdBy: actor.teacherId,
       createdAt: at,
       updatedAt: at,
@@ -96,7 +101,15 @@ export async function updateMeeting(
     const before = await getMeeting(tx, actor, id);
     await tx
       .update(meetings)
-      .set({ ...patch, ...(patch.startsAt ? { startsAt: utc(patch.startsAt) } : {}), updatedAt: at })
+      .set({
+        ...patch,
+        ...(patch.startsAt ? { startsAt: utc(patch.startsAt) } : {}),
+        // What a calendar shows changed: subscribers update the same event.
+        ...(patch.startsAt || patch.durationMinutes || patch.place || patch.status
+          ? { sequence: sql`${meetings.sequence} + 1` }
+          : {}),
+        updatedAt: at,
+      })
       .where(and(eq(meetings.id, id), eq(meetings.schoolId, actor.schoolId)));
     await recordAudit(tx, {
       schoolId: actor.schoolId,

@@ -22,6 +22,8 @@ import {
   shareComments,
   shareLinks,
   teachers,
+  samtalAudience,
+  samtalInvitations,
 } from '../db/schema';
 import { NotFoundError, ValidationError } from '../errors';
 import { scrubAfterErasure } from '../db/scrub';
@@ -277,6 +279,8 @@ export async function erasePupilRows(tx: Executor, schoolId: string, id: string)
     );
   await tx.delete(iupDocuments).where(eq(iupDocuments.pupilId, id));
   await tx.delete(meetings).where(eq(meetings.pupilId, id));
+  await tx.delete(samtalInvitations).where(eq(samtalInvitations.pupilId, id));
+  await tx.delete(samtalAudience).where(eq(samtalAudience.pupilId, id));
   await tx.delete(shareComments).where(eq(shareComments.pupilId, id));
   await tx.delete(shareLinks).where(eq(shareLinks.pupilId, id));
   await tx.delete(groupMembers).where(eq(groupMembers.pupilId, id));

@@ -8,6 +8,10 @@ import {
   iupDocuments,
   iupRevisions,
   meetings,
+  samtalAudience,
+  samtalInvitations,
+  samtalOffers,
+  samtalTimes,
   mentors,
   phrases,
   phraseVersions,
@@ -61,6 +65,14 @@ export async function exportSchool(db: Db, actor: Actor, at: string) {
       pupils: pupilRows,
       mentors: await in_(pupilIds, (ids) => tx.select().from(mentors).where(inArray(mentors.pupilId, ids))),
       meetings: await tx.select().from(meetings).where(eq(meetings.schoolId, s)),
+      samtalOffers: await tx.select().from(samtalOffers).where(eq(samtalOffers.schoolId, s)),
+      samtalAudience: await tx
+        .select({ offerId: samtalAudience.offerId, groupId: samtalAudience.groupId, pupilId: samtalAudience.pupilId })
+        .from(samtalAudience)
+        .innerJoin(samtalOffers, eq(samtalOffers.id, samtalAudience.offerId))
+        .where(eq(samtalOffers.schoolId, s)),
+      samtalTimes: await tx.select().from(samtalTimes).where(eq(samtalTimes.schoolId, s)),
+      samtalInvitations: await tx.select().from(samtalInvitations).where(eq(samtalInvitations.schoolId, s)),
       iups: docRows,
       iupRevisions: await in_(
         docRows.map((d) => d.id),

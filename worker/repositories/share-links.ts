@@ -15,6 +15,7 @@ import type { Db, Executor } from '../db/client';
 import { iupDocuments, pupils, schools, shareComments, shareLinks } from '../db/schema';
 import { NotFoundError, RateLimitedError } from '../errors';
 import { recordAudit } from './audit';
+import { familySamtal, type FamilySamtal } from './samtal/family';
 import { assertPupilVisible } from './pupils';
 
 type LinkRow = typeof shareLinks.$inferSelect;
@@ -30,10 +31,59 @@ const toLink = (l: LinkRow, at: string): ShareLink => ({
   createdAt: l.createdAt,
   expiresAt: l.expiresAt,
   revokedAt: l.revokedAt,
+  label: l.label,
   state: stateOf(l, at),
 });
 
-/** A new link for a pupil the teacher may see. The token is returned once; only its hash is kept. */
+/**
+ * A new link's token and its hash. Made before the transaction that stores it: hashing is truly
+ * asynchronous (WebCrypto), and the embedded database's one connection must not sit in an open
+ * transaction while other requests run.
+ */
+export async function newShareToken(): Promise<{ token: string; hash: string }> {
+  const token = generateShareToken();
+  return { token, hash: await hashToken(token) };
+}
+
+/** A new link row inside the caller's transaction; the pupil must already be checked as visible. */
+export async function insertShareLink(
+  tx: Executor,
+  actor: Actor,
+  pupilId: string,
+  opts: { schoolYear: string; days: number; label: string | null },
+  at: string,
+  { token, hash }: { token: string; hash: string },
+): Promise<{ link: ShareLink; token: string }> {
+  const row: LinkRow = {
+    id: crypto.randomUUID(),
+    schoolId: actor.schoolId,
+    pupilId,
+    schoolYear: opts.schoolYear,
+    hash,
+    label: opts.label,
+    createdBy: actor.teacherId,
+    createdAt: at,
+    expiresAt: new Date(Date.parse(at) + opts.days * 86_400_000).toISOString(),
+    revokedAt: null,
+    writeWindowStart: null,
+    writeCount: 0,
+  };
+  await tx.insert(shareLinks).values(row);
+  await recordAudit(tx, {
+    schoolId: actor.schoolId,
+    actorId: actor.teacherId,
+    action: 'create',
+    entity: 'share-link',
+    entityId: row.id,
+    pupilId,
+  });
+  return { link: toLink(row, at), token };
+}
+
+/**
+ * A new link for a pupil the teacher may see. The token is returned once; only its hash is kept.
+ * Each household can get its own link (`label`); all of a pupil's links show the same plan and booking.
+ */
 export async function createShareLink(
   db: Db,
   actor: Actor,
@@ -41,34 +91,12 @@ export async function createShareLink(
   input: ShareLinkCreate,
   at: string,
 ): Promise<{ link: ShareLink; token: string }> {
-  const { schoolYear, days } = CreateSchema.parse(input);
-  const token = generateShareToken();
-  const row: LinkRow = {
-    id: crypto.randomUUID(),
-    schoolId: actor.schoolId,
-    pupilId,
-    schoolYear,
-    hash: await hashToken(token),
-    createdBy: actor.teacherId,
-    createdAt: at,
-    expiresAt: new Date(Date.parse(at) + days * 86_400_000).toISOString(),
-    revokedAt: null,
-    writeWindowStart: null,
-    writeCount: 0,
-  };
-  await db.transaction(async (tx) => {
+  const { schoolYear, days, label } = CreateSchema.parse(input);
+  const secret = await newShareToken();
+  return db.transaction(async (tx) => {
     await assertPupilVisible(tx, actor, pupilId);
-    await tx.insert(shareLinks).values(row);
-    await recordAudit(tx, {
-      schoolId: actor.schoolId,
-      actorId: actor.teacherId,
-      action: 'create',
-      entity: 'share-link',
-      entityId: row.id,
-      pupilId,
-    });
+    return insertShareLink(tx, actor, pupilId, { schoolYear, days, label: label ?? null }, at, secret);
   });
-  return { link: toLink(row, at), token };
 }
 
 export async function listShareLinks(db: Executor, actor: Actor, pupilId: string, at: string): Promise<ShareLink[]> {
@@ -125,15 +153,16 @@ export interface SharedIup {
   schoolYear: string;
   sections: IupSections | null;
   comments: ShareComment[];
+  samtal: FamilySamtal;
 }
 
 /**
  * Exactly what the link's page shows: one pupil's name and årskurs, that läsår's IUP and the two
- * comment sections — nothing else about the school. Every view is audit-logged (no actor: the
+ * comment sections, and the pupil's samtal booking and free times — nothing else about the school. Every view is audit-logged (no actor: the
  * reader is not signed in).
  */
-export async function viewSharedIup(db: Db, link: LinkRow): Promise<SharedIup> {
-  const [[pupil], [school], [doc], comments] = await Promise.all([
+export async function viewSharedIup(db: Db, link: LinkRow, at: string): Promise<SharedIup> {
+  const [[pupil], [school], [doc], comments, samtal] = await Promise.all([
     db
       .select({ firstName: pupils.firstName, lastName: pupils.lastName, arskurs: pupils.arskurs })
       .from(pupils)
@@ -150,6 +179,7 @@ export async function viewSharedIup(db: Db, link: LinkRow): Promise<SharedIup> {
       .where(and(eq(iupDocuments.pupilId, link.pupilId), eq(iupDocuments.schoolYear, link.schoolYear)))
       .limit(1),
     commentsFor(db, link.schoolId, link.pupilId, link.schoolYear),
+    familySamtal(db, link, at),
   ]);
   if (!pupil || !school) throw new NotFoundError('Share link');
   await recordAudit(db, {
@@ -167,6 +197,7 @@ export async function viewSharedIup(db: Db, link: LinkRow): Promise<SharedIup> {
     schoolYear: link.schoolYear,
     sections: doc?.sections ?? null,
     comments,
+    samtal,
   };
 }
 
@@ -183,6 +214,30 @@ const commentsFor = (db: Executor, schoolId: string, pupilId: string, schoolYear
     );
 
 /**
+ * Charge one write to the link (comments and bookings share the limit). One conditional UPDATE,
+ * so two requests at once cannot both pass the last slot; past it, a 429 and nothing written.
+ */
+export async function countLinkWrite(tx: Executor, link: LinkRow, at: string): Promise<void> {
+  const windowStart = new Date(Date.parse(at) - 3_600_000).toISOString();
+  const counted = await tx
+    .update(shareLinks)
+    .set({
+      writeWindowStart: sql`case when ${shareLinks.writeWindowStart} is null or ${shareLinks.writeWindowStart} <= ${windowStart} then ${at} else ${shareLinks.writeWindowStart} end`,
+      writeCount: sql`case when ${shareLinks.writeWindowStart} is null or ${shareLinks.writeWindowStart} <= ${windowStart} then 1 else ${shareLinks.writeCount} + 1 end`,
+    })
+    .where(
+      and(
+        eq(shareLinks.id, link.id),
+        sql`(${shareLinks.writeWindowStart} is null or ${shareLinks.writeWindowStart} <= ${windowStart} or ${shareLinks.writeCount} < ${SHARE_WRITES_PER_HOUR})`,
+      ),
+    );
+  if (counted.rowsAffected === 0)
+    throw new RateLimitedError(
+      'This link has been used to save many times in the last hour; wait a while and try again.',
+    );
+}
+
+/**
  * Write the pupil's or the guardians' "Inför samtalet" text through an active link. The write
  * limit is one conditional UPDATE, so two requests at once cannot both pass the last slot.
  */
@@ -193,24 +248,8 @@ export async function writeShareComment(
   text: string,
   at: string,
 ): Promise<void> {
-  const windowStart = new Date(Date.parse(at) - 3_600_000).toISOString();
   await db.transaction(async (tx) => {
-    const counted = await tx
-      .update(shareLinks)
-      .set({
-        writeWindowStart: sql`case when ${shareLinks.writeWindowStart} is null or ${shareLinks.writeWindowStart} <= ${windowStart} then ${at} else ${shareLinks.writeWindowStart} end`,
-        writeCount: sql`case when ${shareLinks.writeWindowStart} is null or ${shareLinks.writeWindowStart} <= ${windowStart} then 1 else ${shareLinks.writeCount} + 1 end`,
-      })
-      .where(
-        and(
-          eq(shareLinks.id, link.id),
-          sql`(${shareLinks.writeWindowStart} is null or ${shareLinks.writeWindowStart} <= ${windowStart} or ${shareLinks.writeCount} < ${SHARE_WRITES_PER_HOUR})`,
-        ),
-      );
-    if (counted.rowsAffected === 0)
-      throw new RateLimitedError(
-        'This link has been used to save many times in the last hour; wait a while and try again.',
-      );
+    await countLinkWrite(tx, link, at);
     if (text === '') {
       await tx
         .delete(shareComments)

@@ -13,17 +13,21 @@ async function book(token: string, pupilId: string, startsAt: string, status = '
 }
 
 describe('calendar feed of planned samtal', () => {
-  it('lists the teacher’s planned samtal as iCalendar with first name + initial only', async () => {
+  it('lists the teacher’s planned samtal as iCalendar with first name + initial only; cancelled ones as cancelled', async () => {
     const id = await book(t.a.tokens.teacherA, t.a.pupilA, '2026-11-20T13:00:00Z');
-    await book(t.a.tokens.teacherA, t.a.pupilA, '2026-11-21T13:00:00Z', 'cancelled');
+    const cancelledId = await book(t.a.tokens.teacherA, t.a.pupilA, '2026-11-21T13:00:00Z', 'cancelled');
     await book(t.a.tokens.admin, t.a.pupilB, '2026-11-22T13:00:00Z');
     const res = await t.call(t.a.tokens.teacherA, 'GET', '/v1/meetings.ics');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/calendar/);
     const body = res.body as string;
     expect(body).toContain('BEGIN:VCALENDAR');
-    expect(body.match(/BEGIN:VEVENT/g)).toHaveLength(1);
-    expect(body).toContain(`UID:${id}@iup-stod`);
+    const events = body.split('BEGIN:VEVENT').slice(1);
+    expect(events).toHaveLength(2);
+    const planned = events.find((e) => e.includes(`UID:${id}@iup-stod`))!;
+    expect(planned).toContain('STATUS:CONFIRMED');
+    // A calendar removes an event only when told it is cancelled, under the same UID.
+    expect(events.find((e) => e.includes(`UID:${cancelledId}@iup-stod`))).toContain('STATUS:CANCELLED');
     expect(body).toContain('SUMMARY:Utvecklingssamtal: Saga E.');
     expect(body).toContain('DTSTART:20261120T130000Z');
     expect(body).toContain('DTEND:20261120T134500Z');

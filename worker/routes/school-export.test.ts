@@ -16,6 +16,19 @@ describe('whole-school export', () => {
     });
     await t.call(t.a.tokens.leadA, 'POST', '/v1/phrases', { text: 'En fras.', teamId: t.a.teamA });
     await t.call(t.b.tokens.admin, 'POST', '/v1/phrases', { text: 'Skola B:s fras.', teamId: t.b.teamA });
+    for (const [token, classId] of [
+      [t.a.tokens.teacherA, t.a.classA],
+      [t.b.tokens.teacherA, t.b.classA],
+    ] as const)
+      await t.call(token, 'POST', '/v1/samtal/times', {
+        groupIds: [classId],
+        date: '2026-11-24',
+        firstStart: '13:00',
+        lengthMinutes: 20,
+        count: 2,
+        place: 'Rum 1',
+      });
+    await t.call(t.a.tokens.teacherA, 'POST', '/v1/samtal/invitations', { pupilIds: [t.a.pupilA], method: 'letter' });
 
     const res = await t.call(t.a.tokens.admin, 'GET', '/v1/school/export');
     expect(res.status).toBe(200);
@@ -29,6 +42,10 @@ describe('whole-school export', () => {
     expect(x.phrases.map((p: any) => p.text)).toEqual(['En fras.']);
     expect(x.phraseVersions).toHaveLength(1);
     expect(x.auditLog.length).toBeGreaterThan(0);
+    // The samtal round is part of the record too: published times, their audience, invitations.
+    expect(x.samtalTimes).toHaveLength(2);
+    expect(x.samtalAudience).toEqual([expect.objectContaining({ groupId: t.a.classA })]);
+    expect(x.samtalInvitations.map((i: any) => i.pupilId)).toEqual([t.a.pupilA]);
     const text = JSON.stringify(x);
     expect(text).not.toContain(t.b.schoolId);
     expect(text).not.toContain('Skola B:s fras.');

@@ -14,6 +14,7 @@ describe('school settings, calendar and template', () => {
       shareDaysBeforeSamtal: 7,
       dueSoonDays: 21,
       iupDoneWhen: 'agreed',
+      bookingCutoffHours: 24,
       lmsOrigins: [],
       pupilDetection: [],
     });
@@ -90,6 +91,7 @@ describe('PATCH /v1/school is a merge patch (RFC 7396)', () => {
     shareDaysBeforeSamtal: 10,
     dueSoonDays: 14,
     iupDoneWhen: 'shared',
+    bookingCutoffHours: 48,
     lmsOrigins: ['https://lms.example.se'],
     pupilDetection: [{ urlPattern: '/elev/', selector: 'h1', attribute: null, match: 'name' }],
   };

@@ -1,11 +1,23 @@
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { InterpreterLanguage } from '../../shared/schemas/samtal';
+import { familyBookingCalendar } from '../calendar/ics';
+import type { Tx } from '../db/client';
+import { familyBook, familyCancel, FamilyBookingError, TimeTakenError } from '../repositories/samtal/bookings';
+import { familyCalendarEntry, familySamtal } from '../repositories/samtal/family';
 import { bodyLimit } from 'hono/body-limit';
 import { withoutRefusedCharacters } from '../../shared/schemas/text-rules';
 import { SHARE_COMMENT_MAX, ShareCommentAuthor } from '../../shared/schemas/share';
 import type { AppEnv, Deps } from '../context';
 import { RateLimitedError } from '../errors';
 import type { GuessGuard } from '../middleware/guessing';
-import { resolveShareToken, viewSharedIup, writeShareComment, type ResolvedShare } from '../repositories/share-links';
+import {
+  countLinkWrite,
+  resolveShareToken,
+  viewSharedIup,
+  writeShareComment,
+  type ResolvedShare,
+} from '../repositories/share-links';
 import { shareGonePage, sharePage, type PageState } from '../share/share-page-html';
 import { SHARE_STRINGS, shareLang, type ShareLang } from '../share/strings';
 
@@ -30,7 +42,7 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
 
   const page = async (
     c: Context<AppEnv>,
-    status: 200 | 400 | 404 | 410 | 413 | 429,
+    status: 200 | 400 | 404 | 409 | 410 | 413 | 429,
     body: Promise<string> | string,
   ): Promise<Response> => c.body(await body, status, PAGE_HEADERS);
 
@@ -50,16 +62,46 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
     c: Context<AppEnv>,
     lang: ShareLang,
     r: Extract<ResolvedShare, { link: unknown }>,
-    status: 200 | 400 | 413 | 429,
-    state: Omit<PageState, 'expiresAt'>,
-  ) => page(c, status, sharePage(lang, await viewSharedIup(db, r.link), { ...state, expiresAt: r.link.expiresAt }));
+    status: 200 | 400 | 409 | 413 | 429,
+    state: Omit<PageState, 'expiresAt' | 'token'>,
+  ) =>
+    page(
+      c,
+      status,
+      sharePage(lang, await viewSharedIup(db, r.link, clock().toISOString()), {
+        ...state,
+        expiresAt: r.link.expiresAt,
+        token: c.req.param('token') ?? '',
+      }),
+    );
 
   app.get('/:token', async (c) => {
     const lang = shareLang(c.req.query('lang'));
     const r = await resolveShareToken(db, c.req.param('token'), clock().toISOString());
     if (r.state !== 'active') return gone(c, lang, r);
     const saved = ShareCommentAuthor.safeParse(c.req.query('saved'));
-    return show(c, lang, r, 200, saved.success ? { saved: saved.data } : {});
+    const booking = c.req.query('booking');
+    return show(c, lang, r, 200, {
+      ...(saved.success ? { saved: saved.data } : {}),
+      ...(booking === 'booked' || booking === 'cancelled' ? { booking: { notice: booking } } : {}),
+    });
+  });
+
+  // The booked samtal as a calendar file for the family's phone.
+  app.get('/:token/samtal.ics', async (c) => {
+    const lang = shareLang(c.req.query('lang'));
+    const at = clock().toISOString();
+    const r = await resolveShareToken(db, c.req.param('token'), at);
+    if (r.state !== 'active') return gone(c, lang, r);
+    const entry = await familyCalendarEntry(db, r.link, at);
+    if (!entry) return page(c, 404, shareGonePage(lang, 'noBooking'));
+    return c.body(familyBookingCalendar(entry.booking, entry.schoolName, lang, clock()), 200, {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': 'attachment; filename="utvecklingssamtal.ics"',
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+      'x-robots-tag': 'noindex, nofollow',
+    });
   });
 
   app.post(
@@ -72,6 +114,7 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
       const r = await resolveShareToken(db, c.req.param('token'), at);
       if (r.state !== 'active') return gone(c, lang, r);
       const form: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
+      if ('action' in form) return bookingPost(c, lang, r, form, at);
       const section = ShareCommentAuthor.safeParse(form.section);
       const text =
         typeof form.text === 'string' ? withoutRefusedCharacters(form.text.replace(/\r\n/g, '\n')).trim() : null;
@@ -94,5 +137,59 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
       return c.redirect(`${c.req.path}?${params}#comment-${section.data}`, 303);
     },
   );
+
+  /** The booking form: book or rebook a free time, or cancel, each through the link's own pupil only. */
+  const bookingPost = async (
+    c: Context<AppEnv>,
+    lang: ShareLang,
+    r: Extract<ResolvedShare, { link: unknown }>,
+    form: Record<string, unknown>,
+    at: string,
+  ): Promise<Response> => {
+    const s = SHARE_STRINGS[lang];
+    const parsed = BookingForm.safeParse(form);
+    if (!parsed.success) return show(c, lang, r, 400, { booking: { error: s.bookingOnly } });
+    const f = parsed.data;
+    const cutoffHours = (await familySamtal(db, r.link, at)).cutoffHours;
+    const count = (tx: Tx) => countLinkWrite(tx, r.link, at);
+    try {
+      if (f.action === 'cancel') await familyCancel(db, r.link, at, cutoffHours, count);
+      else {
+        if (!f.timeId) return show(c, lang, r, 400, { booking: { error: s.chooseTime } });
+        const language = f.interpreter === 'yes' ? withoutRefusedCharacters(f.language ?? '').trim() : '';
+        if (f.interpreter === 'yes' && !InterpreterLanguage.safeParse(language).success)
+          return show(c, lang, r, 400, { booking: { error: s.languageMissing } });
+        await familyBook(db, r.link, f.timeId, language || null, at, cutoffHours, count);
+      }
+    } catch (err) {
+      if (err instanceof TimeTakenError) return show(c, lang, r, 409, { booking: { error: s.taken } });
+      if (err instanceof FamilyBookingError) {
+        const message =
+          err.refusal === 'too-late'
+            ? s.tooLate(cutoffHours)
+            : err.refusal === 'fixed-by-teacher'
+              ? s.fixedByTeacher
+              : s.notOffered;
+        return show(c, lang, r, 409, { booking: { error: message } });
+      }
+      if (err instanceof RateLimitedError) return show(c, lang, r, 429, { booking: { error: s.rateLimited } });
+      throw err;
+    }
+    const params = new URLSearchParams({
+      booking: f.action === 'cancel' ? 'cancelled' : 'booked',
+      ...(lang === 'en' ? { lang } : {}),
+    });
+    return c.redirect(`${c.req.path}?${params}#sec-samtal`, 303);
+  };
   return app;
 }
+
+/** Exactly the booking form's fields; anything else is refused whole. */
+const BookingForm = z
+  .object({
+    action: z.enum(['book', 'cancel']),
+    timeId: z.uuid().optional(),
+    interpreter: z.literal('yes').optional(),
+    language: z.string().max(200).optional(),
+  })
+  .strict();

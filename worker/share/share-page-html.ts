@@ -1,5 +1,6 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { formatSamtalTime } from '../../shared/samtal/format-time';
 import { printableIup } from '../../shared/printable/printable-iup';
 import { PRINT_CSS } from '../../shared/printable/print-css';
 import { withoutRefusedCharacters } from '../../shared/schemas/text-rules';
@@ -13,7 +14,89 @@ export interface PageState {
   /** Which section was just saved, or the problem with what was sent (the typed text is kept). */
   saved?: ShareCommentAuthor;
   error?: { section: ShareCommentAuthor | null; message: string; text?: string };
+  /** The outcome of a booking form: done, or why not (the time list is fresh either way). */
+  booking?: { notice: 'booked' | 'cancelled' } | { error: string };
   expiresAt: string;
+  /** The link's own token, for the calendar file's address. */
+  token: string;
+}
+
+function samtalSection(lang: ShareLang, data: SharedIup, state: PageState) {
+  const s = SHARE_STRINGS[lang];
+  const { booking, freeTimes, cutoffHours } = data.samtal;
+  const outcome = state.booking;
+  const canChoose = booking === null || booking.changeable;
+  const interpreterOffered = freeTimes.some((t) => t.interpreterAvailable);
+  return html`<section class="samtal no-print" aria-labelledby="sec-samtal">
+    <h2 id="sec-samtal">${s.samtalHeading}</h2>
+    ${outcome && 'error' in outcome ? html`<p class="error" role="alert">${outcome.error}</p>` : ''}
+    ${outcome && 'notice' in outcome ? html`<p class="notice" role="status">${s[outcome.notice]}</p>` : ''}
+    ${
+      booking
+        ? html`<h3>${s.yourTime}</h3>
+            <p class="booked-time">
+              <strong>${formatSamtalTime(lang, booking.startsAt, booking.durationMinutes)}</strong>
+            </p>
+            ${booking.place ? html`<p>${s.place}: ${booking.place}</p>` : ''}
+            ${booking.interpreterLanguage ? html`<p>${s.interpreterBooked(booking.interpreterLanguage)}</p>` : ''}
+            <p>
+              <a class="button" href="${state.token}/samtal.ics${lang === 'en' ? '?lang=en' : ''}"
+                >${s.addToCalendar}</a
+              >
+            </p>
+            ${
+              booking.changeable
+                ? html`<p class="hint">${s.changeHint(cutoffHours)}</p>
+                    <form method="post" action="">
+                      <input type="hidden" name="action" value="cancel" />
+                      <button type="submit">${s.cancel}</button>
+                    </form>`
+                : html`<p class="hint">${s.cannotChange}</p>`
+            }`
+        : ''
+    }
+    ${
+      canChoose
+        ? freeTimes.length
+          ? html`<form method="post" action="">
+              <input type="hidden" name="action" value="book" />
+              <fieldset class="times">
+                <legend>${s.freeTimes}</legend>
+                ${booking ? '' : html`<p class="hint">${s.chooseHint(cutoffHours)}</p>`}
+                ${freeTimes.map(
+                  (t, i) =>
+                    html`<label for="time-${i}"
+                      ><input type="radio" id="time-${i}" name="timeId" value="${t.id}" />
+                      <span>${formatSamtalTime(lang, t.startsAt, t.durationMinutes)} · ${t.place}</span></label
+                    >`,
+                )}
+              </fieldset>
+              ${
+                interpreterOffered
+                  ? html`<label class="check" for="interpreter"
+                        ><input type="checkbox" id="interpreter" name="interpreter" value="yes" />
+                        ${s.interpreterNeeded}</label
+                      >
+                      <label for="language">${s.interpreterLanguage}</label>
+                      <input
+                        type="text"
+                        id="language"
+                        name="language"
+                        maxlength="60"
+                        autocomplete="off"
+                        aria-describedby="language-hint"
+                      />
+                      <p class="hint" id="language-hint">${s.interpreterHint}</p>`
+                  : ''
+              }
+              <button type="submit">${booking ? s.rebook : s.book}</button>
+            </form>`
+          : booking
+            ? ''
+            : html`<p>${s.noTimes}</p>`
+        : ''
+    }
+  </section>`;
 }
 
 // Every interpolation below goes through hono/html's escaping: pupil, teacher and guardian text
@@ -35,7 +118,10 @@ const shell = (lang: ShareLang, title: string, body: Html) =>
       </body>
     </html>`;
 
-export function shareGonePage(lang: ShareLang, kind: 'notFound' | 'expired' | 'revoked' | 'tooManyTries') {
+export function shareGonePage(
+  lang: ShareLang,
+  kind: 'notFound' | 'expired' | 'revoked' | 'tooManyTries' | 'noBooking',
+) {
   const s = SHARE_STRINGS[lang];
   const title = s[`${kind}Title`];
   return shell(
@@ -98,6 +184,7 @@ ${value}</textarea>
         <p class="meta">${subtitle} · ${data.schoolName}</p>
       </header>
       ${state.error && state.error.section === null ? html`<p class="error" role="alert">${state.error.message}</p>` : ''}
+      ${samtalSection(lang, data, state)}
       ${
         doc && doc.sections.length
           ? doc.sections.map(
