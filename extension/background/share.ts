@@ -12,9 +12,9 @@ export const shareHandlers = {
       const [links, comments] = await Promise.all([api.shareLinks(pupilId), api.shareComments(pupilId, schoolYear)]);
       return { links: links.links.filter((l) => l.schoolYear === schoolYear), comments: comments.comments };
     }),
-  'share-create': ({ pupilId, schoolYear }) =>
+  'share-create': ({ pupilId, schoolYear, label }) =>
     withApi(async (api, settings) => {
-      const { path } = await api.createShareLink(pupilId, schoolYear);
+      const { path } = await api.createShareLink(pupilId, schoolYear, label);
       return { url: `${settings.apiUrl}${path}` };
     }),
   'share-revoke': ({ linkId }) =>

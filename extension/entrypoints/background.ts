@@ -5,6 +5,7 @@ import { draftHandlers, startDraftSync } from '../background/drafts';
 import { lazyUiHandlers } from '../background/lazy-ui';
 import { paletteHandlers } from '../background/palette-relay';
 import { phraseBankHandlers, startPhraseBank } from '../background/phrase-bank';
+import { samtalHandlers } from '../background/samtal';
 import { shareHandlers } from '../background/share';
 import { dispatchBackgroundMessages, type BackgroundHandlers } from '../messaging/dispatch';
 import { sendToTab } from '../messaging/send';
@@ -25,6 +26,7 @@ export default defineBackground(() => {
     ...paletteHandlers,
     ...draftHandlers,
     ...shareHandlers,
+    ...samtalHandlers,
   } satisfies BackgroundHandlers);
 
   // The shortcuts (Alt+Shift+P and Alt+Shift+I by default; teachers can change them in the

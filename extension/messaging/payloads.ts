@@ -32,7 +32,19 @@ export const PAYLOADS = {
   'list-revisions': z.object({ documentId: id }).strict(),
   'restore-revision': pupilYear.extend({ version: z.int().min(1) }).strict(),
   'share-info': pupilYear,
-  'share-create': pupilYear,
+  'share-create': pupilYear.extend({ label: z.string().trim().min(1).max(60).optional() }).strict(),
   'share-revoke': z.object({ linkId: id }).strict(),
   'open-print': pupilYear,
+  'samtal-info': z.object({ pupilId: id }).strict(),
+  'samtal-book': z.object({ pupilId: id, timeId: id }).strict(),
+  'samtal-book-agreed': z
+    .object({
+      pupilId: id,
+      startsAt: z.iso.datetime({ offset: true }),
+      durationMinutes: z.int().min(5).max(240),
+      place: z.string().trim().min(1).max(300),
+    })
+    .strict(),
+  'samtal-invite': z.object({ pupilId: id }).strict(),
+  'open-samtal': none,
 } satisfies Record<BackgroundMessage, z.ZodType>;

@@ -48,10 +48,42 @@ export interface BackgroundProtocol {
     payload: { pupilId: string; schoolYear: string };
     reply: Outcome<{ links: ShareLink[]; comments: ShareComment[] }>;
   };
-  'share-create': { payload: { pupilId: string; schoolYear: string }; reply: Outcome<{ url: string }> };
+  /** A new family link; `label` names the household when each gets its own. */
+  'share-create': {
+    payload: { pupilId: string; schoolYear: string; label?: string };
+    reply: Outcome<{ url: string }>;
+  };
   'share-revoke': { payload: { linkId: string }; reply: Outcome };
   /** Open the printable IUP in a tab. */
   'open-print': { payload: { pupilId: string; schoolYear: string }; reply: Outcome };
+  /** The pupil's next booked samtal, the free times offered to the pupil, and the invitations. */
+  'samtal-info': { payload: { pupilId: string }; reply: Outcome<PupilSamtal> };
+  /** Book the pupil into a free time. `taken`: someone was faster. */
+  'samtal-book': { payload: { pupilId: string; timeId: string }; reply: Outcome<{ taken?: true }> };
+  /** Book a time agreed with the family (by phone, say) that no published time covers. */
+  'samtal-book-agreed': {
+    payload: { pupilId: string; startsAt: string; durationMinutes: number; place: string };
+    reply: Outcome;
+  };
+  /** Record that the pupil's family was invited (by link). */
+  'samtal-invite': { payload: { pupilId: string }; reply: Outcome };
+  /** Open the Samtal page in a tab. */
+  'open-samtal': { payload: undefined; reply: true };
+}
+
+/** What the panel's samtal part shows for one pupil. */
+export interface PupilSamtal {
+  booking: {
+    meetingId: string;
+    startsAt: string;
+    durationMinutes: number;
+    place: string | null;
+    interpreterLanguage: string | null;
+    bookedBy: 'teacher' | 'family';
+  } | null;
+  freeTimes: { id: string; startsAt: string; durationMinutes: number; place: string }[];
+  invitedAt: string | null;
+  declined: boolean;
 }
 
 /** Messages content scripts handle (from the background and the popup). */

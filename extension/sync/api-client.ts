@@ -15,11 +15,22 @@ import {
   RosterImportResult,
   School,
   ShareCommentList,
+  Deleted,
+  MeetingList,
   ShareLinkCreated,
   ShareLinkList,
   ShareLinkRevoked,
   SimilarPhrases,
   UsageApplied,
+  ClassView,
+  Invitation,
+  InvitationList,
+  Letters,
+  Meeting,
+  SamtalClasses,
+  SamtalTime,
+  SamtalTimeList,
+  type InvitationMethod,
   type IupSections,
   type IupStatus,
   type Me as MeT,
@@ -27,6 +38,9 @@ import {
   type PhraseImportRequest,
   type PhrasePatch,
   type RosterImportRequest,
+  type SamtalPublish,
+  type SamtalTimePatch,
+  type TeacherBooking,
 } from '../../shared/index';
 
 /** A failure talking to the API, with what the teacher should be told. */
@@ -154,15 +168,37 @@ export function apiClient({ apiUrl, token, fetch: fetchImpl = fetch }: ApiClient
         body: JSON.stringify({ format: 'csv', ...body }),
       }),
     shareLinks: (pupilId: string) => request(`/v1/pupils/${pupilId}/share-links`, ShareLinkList),
-    createShareLink: (pupilId: string, schoolYear: string) =>
+    createShareLink: (pupilId: string, schoolYear: string, label?: string) =>
       request(`/v1/pupils/${pupilId}/share-links`, ShareLinkCreated, {
         method: 'POST',
-        body: JSON.stringify({ schoolYear }),
+        body: JSON.stringify({ schoolYear, ...(label ? { label } : {}) }),
       }),
     revokeShareLink: (id: string) => request(`/v1/share-links/${id}`, ShareLinkRevoked, { method: 'DELETE' }),
     shareComments: (pupilId: string, schoolYear: string) =>
       request(`/v1/pupils/${pupilId}/share-comments?schoolYear=${encodeURIComponent(schoolYear)}`, ShareCommentList),
     pupil: (id: string) => request(`/v1/pupils/${id}`, Pupil),
+    samtalClasses: () => request('/v1/samtal/classes', SamtalClasses),
+    samtalClass: (groupId: string) => request(`/v1/samtal/classes/${groupId}`, ClassView),
+    samtalTimes: (q: { groupId?: string; pupilId?: string } = {}) =>
+      request(`/v1/samtal/times?${new URLSearchParams(q)}`, SamtalTimeList),
+    publishTimes: (body: SamtalPublish) =>
+      request('/v1/samtal/times', SamtalTimeList, { method: 'POST', body: JSON.stringify(body) }),
+    updateTime: (id: string, patch: SamtalTimePatch) =>
+      request(`/v1/samtal/times/${id}`, SamtalTime, { method: 'PATCH', body: JSON.stringify(patch) }),
+    withdrawTime: (id: string) => request(`/v1/samtal/times/${id}`, Deleted, { method: 'DELETE' }),
+    book: (body: TeacherBooking) =>
+      request('/v1/samtal/bookings', Meeting, { method: 'POST', body: JSON.stringify(body) }),
+    moveBooking: (meetingId: string, timeId: string) =>
+      request(`/v1/samtal/bookings/${meetingId}/time`, Meeting, { method: 'PUT', body: JSON.stringify({ timeId }) }),
+    cancelBooking: (meetingId: string) => request(`/v1/samtal/bookings/${meetingId}`, Meeting, { method: 'DELETE' }),
+    invite: (pupilIds: string[], method: InvitationMethod) =>
+      request('/v1/samtal/invitations', InvitationList, { method: 'POST', body: JSON.stringify({ pupilIds, method }) }),
+    invitations: (pupilId: string) => request(`/v1/samtal/invitations?pupilId=${pupilId}`, InvitationList),
+    setDeclined: (id: string, declined: boolean) =>
+      request(`/v1/samtal/invitations/${id}`, Invitation, { method: 'PATCH', body: JSON.stringify({ declined }) }),
+    letters: (pupilIds: string[]) =>
+      request('/v1/samtal/letters', Letters, { method: 'POST', body: JSON.stringify({ pupilIds }) }),
+    pupilMeetings: (pupilId: string) => request(`/v1/meetings?pupilId=${pupilId}`, MeetingList),
     exportPhrases: async (format: 'csv' | 'json', teamId?: string) =>
       (await send(`/v1/phrases/export?format=${format}${teamId ? `&teamId=${teamId}` : ''}`, {})).text(),
   };

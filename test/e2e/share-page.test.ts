@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schoolYearOf } from '../../shared/iup/school-year';
 import { startDemoApi, type DemoApi } from './demo-api';
-import { CHROMIUM, chromiumAvailable } from './harness';
+import { axeViolations, chromiumAvailable, launchPlainChromium } from './harness';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const YEAR = schoolYearOf(new Date().toISOString().slice(0, 10));
 
 let api: DemoApi;
@@ -23,20 +20,6 @@ async function call(method: string, path: string, body?: unknown) {
   });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return res.json();
-}
-
-/** axe-core's WCAG 2.1 A and AA rules on the page as it is now. */
-async function axeViolations(page: Page) {
-  // Evaluated through the debugging protocol: the page's CSP (no scripts at all) stays in force.
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const r = await (
-      window as unknown as {
-        axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
-      }
-    ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  });
 }
 
 beforeAll(async () => {
@@ -63,18 +46,7 @@ beforeAll(async () => {
     },
   });
   sharePath = (await call('POST', `/v1/pupils/${pupil.id}/share-links`, { schoolYear: YEAR })).path;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchPlainChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -160,6 +160,13 @@ export function Popup({ settings }: { settings: Settings }) {
           >
             {t('popupTeamOverview')}
           </button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/samtal.html') })}
+          >
+            {t('popupSamtal')}
+          </button>
         </>
       )}
       <h2>{t('popupPhrases')}</h2>

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
 import type { DeadlineReport } from '../../../shared/schemas/deadlines';
 import { t } from '../../i18n';
@@ -52,6 +53,9 @@ export function TeamOverview({ settings }: { settings: Settings }) {
   return (
     <main class="wide">
       <h1>{t('teamTitle')}</h1>
+      <p>
+        <a href={browser.runtime.getURL('/samtal.html')}>{t('teamPlanSamtal')}</a>
+      </p>
       {report.calendarMissing ? (
         <p class="status error">{t('teamNoCalendar')}</p>
       ) : (

@@ -34,6 +34,7 @@ import { History } from './History';
 import type { PanelHost } from './index';
 import { sendToBackground } from '../../messaging/send';
 import { PrepareAndShare } from './PrepareAndShare';
+import { SamtalPart } from './SamtalPart';
 import { PupilPicker } from './PupilPicker';
 
 export interface PanelProps {
@@ -303,6 +304,8 @@ export function Panel({
                 )}
               </p>
             )}
+            {/* The samtal first: the IUP is written for it, and the booking is what a teacher checks. */}
+            <SamtalPart pupilId={pupil.id} />
             {template.sections.map((s) => (
               <section key={s.kind} class="section">
                 <h3>{s.title[lang]}</h3>

@@ -14,6 +14,7 @@ const unanswered = { ok: false as const, error: 'error' as const };
 export function PrepareAndShare({ pupilId, schoolYear }: { pupilId: string; schoolYear: string }) {
   const [info, setInfo] = useState<Info | null>(null);
   const [newUrl, setNewUrl] = useState('');
+  const [label, setLabel] = useState('');
   const [message, setMessage] = useState('');
   const failed = (error: ErrorKind) => setMessage(error === 'network' ? t('panelOffline') : t('shareFailed'));
   const load = async () => {
@@ -22,12 +23,17 @@ export function PrepareAndShare({ pupilId, schoolYear }: { pupilId: string; scho
     else failed(r.error);
   };
   const create = async () => {
-    const r = await sendToBackground('share-create', { pupilId, schoolYear }).catch(() => unanswered);
+    const r = await sendToBackground('share-create', {
+      pupilId,
+      schoolYear,
+      ...(label.trim() ? { label: label.trim() } : {}),
+    }).catch(() => unanswered);
     if (!r.ok) {
       failed(r.error);
       return;
     }
     setNewUrl(r.url);
+    setLabel('');
     setMessage(t('shareCreated'));
     await load();
   };
@@ -78,6 +84,15 @@ export function PrepareAndShare({ pupilId, schoolYear }: { pupilId: string; scho
       ))}
       <h4>{t('shareLinksTitle')}</h4>
       <p class="hint">{t('shareLinksHint')}</p>
+      <label for="share-label">{t('shareLabel')}</label>
+      <input
+        id="share-label"
+        type="text"
+        maxLength={60}
+        placeholder={t('shareLabelHint')}
+        value={label}
+        onInput={(e) => setLabel(e.currentTarget.value)}
+      />
       <button type="button" onClick={() => void create()}>
         {t('shareCreate')}
       </button>
@@ -100,6 +115,7 @@ export function PrepareAndShare({ pupilId, schoolYear }: { pupilId: string; scho
         <ul class="share-links">
           {active.map((l) => (
             <li key={l.id}>
+              {l.label ? `${l.label}: ` : ''}
               {t('shareActiveLine', date(l.createdAt), date(l.expiresAt))}{' '}
               <button type="button" class="secondary small" onClick={() => void revoke(l.id)}>
                 {t('shareRevoke')}

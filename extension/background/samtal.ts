@@ -1,0 +1,58 @@
+import { browser } from 'wxt/browser';
+import type { BackgroundHandlers } from '../messaging/dispatch';
+import { ApiClientError } from '../sync/api-client';
+import { withApi } from './with-api';
+
+/** The panel's samtal part: the pupil's booking, free times, invitations; booking and inviting. */
+export const samtalHandlers = {
+  'samtal-info': ({ pupilId }) =>
+    withApi(async (api) => {
+      const now = new Date().toISOString();
+      const [times, meetings, invitations] = await Promise.all([
+        api.samtalTimes({ pupilId }),
+        api.pupilMeetings(pupilId),
+        api.invitations(pupilId),
+      ]);
+      const next = meetings.meetings.find((m) => m.status === 'planned' && m.startsAt >= now) ?? null;
+      const latest = invitations.invitations[0] ?? null;
+      return {
+        booking: next && {
+          meetingId: next.id,
+          startsAt: next.startsAt,
+          durationMinutes: next.durationMinutes,
+          place: next.place,
+          interpreterLanguage: next.interpreterLanguage,
+          bookedBy: next.bookedBy,
+        },
+        freeTimes: times.times
+          .filter((x) => x.booking === null && x.startsAt > now)
+          .map((x) => ({ id: x.id, startsAt: x.startsAt, durationMinutes: x.durationMinutes, place: x.place })),
+        invitedAt: latest?.sentAt ?? null,
+        declined: latest?.declinedAt != null,
+      };
+    }),
+  'samtal-book': ({ pupilId, timeId }) =>
+    withApi(async (api) => {
+      try {
+        await api.book({ pupilId, timeId });
+        return {};
+      } catch (err) {
+        if (err instanceof ApiClientError && err.status === 409) return { taken: true as const };
+        throw err;
+      }
+    }),
+  'samtal-book-agreed': (booking) =>
+    withApi(async (api) => {
+      await api.book(booking);
+      return {};
+    }),
+  'samtal-invite': ({ pupilId }) =>
+    withApi(async (api) => {
+      await api.invite([pupilId], 'link');
+      return {};
+    }),
+  'open-samtal': async () => {
+    await browser.tabs.create({ url: browser.runtime.getURL('/samtal.html') });
+    return true as const;
+  },
+} satisfies Partial<BackgroundHandlers>;
