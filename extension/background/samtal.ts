@@ -14,6 +14,14 @@ export const samtalHandlers = {
         api.invitations(pupilId),
       ]);
       const next = meetings.meetings.find((m) => m.status === 'planned' && m.startsAt >= now) ?? null;
+      // Today's or a passed samtal not yet marked held: the one the teacher is about to record.
+      const soon = new Date(Date.now() + 12 * 3_600_000).toISOString();
+      const due = meetings.meetings.filter((m) => m.status === 'planned' && m.startsAt <= soon).at(-1) ?? null;
+      const before = due ?? next;
+      const lastHeld = meetings.meetings.filter((m) => m.status === 'held').at(-1) ?? null;
+      const previous =
+        meetings.meetings.filter((m) => m.status === 'held' && (!before || m.startsAt < before.startsAt)).at(-1) ??
+        null;
       const latest = invitations.invitations[0] ?? null;
       return {
         booking: next && {
@@ -29,6 +37,13 @@ export const samtalHandlers = {
           .map((x) => ({ id: x.id, startsAt: x.startsAt, durationMinutes: x.durationMinutes, place: x.place })),
         invitedAt: latest?.sentAt ?? null,
         declined: latest?.declinedAt != null,
+        toHold: due && { meetingId: due.id, startsAt: due.startsAt, durationMinutes: due.durationMinutes },
+        previousAgreements: previous?.agreements ?? [],
+        lastHeld: lastHeld && {
+          startsAt: lastHeld.startsAt,
+          agreements: lastHeld.agreements,
+          acknowledgements: (await api.meetingAcknowledgements(lastHeld.id)).acknowledgements,
+        },
       };
     }),
   'samtal-book': ({ pupilId, timeId }) =>
@@ -44,6 +59,11 @@ export const samtalHandlers = {
   'samtal-book-agreed': (booking) =>
     withApi(async (api) => {
       await api.book(booking);
+      return {};
+    }),
+  'samtal-held': ({ meetingId, participants, agreements, followUp }) =>
+    withApi(async (api) => {
+      await api.updateMeeting(meetingId, { status: 'held', participants, agreements, followUp });
       return {};
     }),
   'samtal-invite': ({ pupilId }) =>

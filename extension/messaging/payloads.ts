@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Agreement, FollowUp, Participants } from '../../shared/schemas/meeting';
 import type { BackgroundMessage } from './protocol';
 
 /**
@@ -46,5 +47,13 @@ export const PAYLOADS = {
     })
     .strict(),
   'samtal-invite': z.object({ pupilId: id }).strict(),
+  'samtal-held': z
+    .object({
+      meetingId: id,
+      participants: Participants,
+      agreements: z.array(Agreement).max(50),
+      followUp: z.array(FollowUp).max(50),
+    })
+    .strict(),
   'open-samtal': none,
 } satisfies Record<BackgroundMessage, z.ZodType>;

@@ -1,4 +1,5 @@
 import type { IupRevision } from '../../shared/schemas/iup';
+import type { Agreement, FollowUp, Participants } from '../../shared/schemas/meeting';
 import type { ShareComment, ShareLink } from '../../shared/schemas/share';
 
 /**
@@ -65,6 +66,16 @@ export interface BackgroundProtocol {
     payload: { pupilId: string; startsAt: string; durationMinutes: number; place: string };
     reply: Outcome;
   };
+  /** The samtal took place: who took part, how last time's agreements went, and the new ones. */
+  'samtal-held': {
+    payload: {
+      meetingId: string;
+      participants: Participants;
+      agreements: Agreement[];
+      followUp: FollowUp[];
+    };
+    reply: Outcome;
+  };
   /** Record that the pupil's family was invited (by link). */
   'samtal-invite': { payload: { pupilId: string }; reply: Outcome };
   /** Open the Samtal page in a tab. */
@@ -84,6 +95,16 @@ export interface PupilSamtal {
   freeTimes: { id: string; startsAt: string; durationMinutes: number; place: string }[];
   invitedAt: string | null;
   declined: boolean;
+  /** A booked samtal whose time has come (today or passed, not yet marked held). */
+  toHold: { meetingId: string; startsAt: string; durationMinutes: number } | null;
+  /** The agreements of the samtal before it, to follow up. */
+  previousAgreements: Agreement[];
+  /** The latest held samtal's agreements, and who in the family has confirmed reading them. */
+  lastHeld: {
+    startsAt: string;
+    agreements: Agreement[];
+    acknowledgements: { who: 'pupil' | 'guardian'; comment: string; at: string }[];
+  } | null;
 }
 
 /** Messages content scripts handle (from the background and the popup). */

@@ -22,6 +22,7 @@ import {
   ShareLinkRevoked,
   SimilarPhrases,
   UsageApplied,
+  AcknowledgementList,
   ClassView,
   Invitation,
   InvitationList,
@@ -38,6 +39,7 @@ import {
   type PhraseImportRequest,
   type PhrasePatch,
   type RosterImportRequest,
+  type MeetingPatch,
   type SamtalPublish,
   type SamtalTimePatch,
   type TeacherBooking,
@@ -198,6 +200,9 @@ export function apiClient({ apiUrl, token, fetch: fetchImpl = fetch }: ApiClient
       request(`/v1/samtal/invitations/${id}`, Invitation, { method: 'PATCH', body: JSON.stringify({ declined }) }),
     letters: (pupilIds: string[]) =>
       request('/v1/samtal/letters', Letters, { method: 'POST', body: JSON.stringify({ pupilIds }) }),
+    updateMeeting: (id: string, patch: MeetingPatch) =>
+      request(`/v1/meetings/${id}`, Meeting, { method: 'PATCH', body: JSON.stringify(patch) }),
+    meetingAcknowledgements: (id: string) => request(`/v1/meetings/${id}/acknowledgements`, AcknowledgementList),
     pupilMeetings: (pupilId: string) => request(`/v1/meetings?pupilId=${pupilId}`, MeetingList),
     exportPhrases: async (format: 'csv' | 'json', teamId?: string) =>
       (await send(`/v1/phrases/export?format=${format}${teamId ? `&teamId=${teamId}` : ''}`, {})).text(),

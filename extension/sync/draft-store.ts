@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import type { IupDocument, IupSections, IupStatus } from '../../shared/schemas/iup';
+import type { AgreedMissing, IupDocument, IupSections, IupStatus } from '../../shared/schemas/iup';
 
 /**
  * A draft IUP is kept in two storage keys with one writer each, so the panel (content script)
@@ -34,6 +34,11 @@ export interface DraftSync {
   conflict: IupDocument | null;
   error: string | null;
   syncedAt: string | null;
+  /**
+   * A status the API refused (agreed before the IUP is whole and a samtal held), with what is
+   * missing; the text was saved without it. Optional: drafts stored before it existed lack it.
+   */
+  statusRefused?: { status: IupStatus; missing: AgreedMissing['missing'] } | null;
 }
 
 export const draftKey = (pupilId: string, schoolYear: string) => `${pupilId}|${schoolYear}`;

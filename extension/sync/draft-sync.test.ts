@@ -46,6 +46,25 @@ beforeEach(async () => {
 });
 
 describe('the draft outbox', () => {
+  it('a refused "agreed" still saves the text, lists what is missing, and is asked again after the next edit', async () => {
+    const key = await write(t.a.pupilA, 'Saga läser med flyt.');
+    await syncAllDrafts(api());
+    const text = (await getDraftText(key))!;
+    await setDraftText(key, { ...text, status: 'agreed', editSeq: text.editSeq + 1 });
+    await write(t.a.pupilA, 'Saga läser med flyt och berättar om boken.');
+    await syncAllDrafts(api());
+    const sync = await getDraftSync(key);
+    expect(sync.state).toBe('saved');
+    expect(sync.serverStatus).toBe('draft');
+    expect(sync.statusRefused?.missing.map((m) => m.part)).toEqual(['planning', 'planning', 'planning', 'held-samtal']);
+    const doc = await serverText(t.a.pupilA);
+    expect(doc.sections.omdomen[0].text).toBe('Saga läser med flyt och berättar om boken.');
+    // Nothing new: no request is repeated for the refused status.
+    const before = doc.version;
+    await syncAllDrafts(api());
+    expect((await serverText(t.a.pupilA)).version).toBe(before);
+  });
+
   it('creates the IUP on the first sync and saves later edits as new versions', async () => {
     const key = await write(t.a.pupilA, 'Saga läser med flyt.');
     expect((await getDraftSync(key)).syncedEditSeq).toBe(0);

@@ -1,4 +1,4 @@
-import type { IupDocument } from '../../shared/schemas/iup';
+import { AgreedMissing, type IupDocument } from '../../shared/schemas/iup';
 import { IupConflictDetails } from '../../shared/schemas/responses';
 import { ApiClientError, type ApiClient } from './api-client';
 import {
@@ -27,6 +27,7 @@ function acknowledged(sync: DraftSync, doc: IupDocument, sentSeq: number, now: s
     conflict: null,
     error: null,
     syncedAt: now,
+    statusRefused: null,
   };
 }
 
@@ -54,7 +55,9 @@ export async function syncDraft(
   const text = await getDraftText(key);
   let sync = await getDraftSync(key);
   if (!text || sync.state === 'conflict') return 'synced';
-  const statusPending = sync.serverStatus !== null && text.status !== sync.serverStatus;
+  // A refused status is asked for again only once the text has changed (it may now be whole).
+  const refusedAsIs = sync.statusRefused?.status === text.status && text.editSeq <= sync.syncedEditSeq;
+  const statusPending = sync.serverStatus !== null && text.status !== sync.serverStatus && !refusedAsIs;
   if (text.editSeq <= sync.syncedEditSeq && !statusPending && sync.documentId) return 'synced';
   const sentSeq = text.editSeq;
   try {
@@ -83,13 +86,24 @@ export async function syncDraft(
       if (text.status === 'draft') return 'synced';
     }
     const statusChange = text.status !== sync.serverStatus;
-    const doc = await api.saveIup(sync.documentId!, sync.baseVersion!, {
-      sections: text.sections,
-      ...(statusChange ? { status: text.status } : {}),
-    });
-    if (statusChange) seen.dutiesMayChange = true;
+    let doc: IupDocument;
+    let refused: DraftSync['statusRefused'] = null;
+    try {
+      doc = await api.saveIup(sync.documentId!, sync.baseVersion!, {
+        sections: text.sections,
+        ...(statusChange ? { status: text.status } : {}),
+      });
+    } catch (err) {
+      // "Agreed" refused because parts are missing: the text is still saved, and the panel lists
+      // what is missing instead of the save failing over and over.
+      const missing = err instanceof ApiClientError && err.status === 400 ? AgreedMissing.safeParse(err.details) : null;
+      if (!statusChange || !missing?.success) throw err;
+      doc = await api.saveIup(sync.documentId!, sync.baseVersion!, { sections: text.sections });
+      refused = { status: text.status, missing: missing.data.missing };
+    }
+    if (statusChange && !refused) seen.dutiesMayChange = true;
     const latest = await getDraftSync(key);
-    await setDraftSync(key, { ...acknowledged(latest, doc, sentSeq, now()), state: 'saved' });
+    await setDraftSync(key, { ...acknowledged(latest, doc, sentSeq, now()), state: 'saved', statusRefused: refused });
     return 'synced';
   } catch (err) {
     if (err instanceof ApiClientError && err.status === 409) {

@@ -57,6 +57,7 @@ interface Row {
   meetings?: DeadlineMeeting[];
   iups?: DeadlineIup[];
   invitations?: DeadlineInvitation[];
+  shares?: string[];
   settings?: Partial<SchoolSettings>;
   calendar?: Calendar;
   /** kind@term → expected "state" or "state/reason". Duties not listed are not checked; `absent` means no such duty. */
@@ -104,7 +105,9 @@ const ROWS: Row[] = [
   { rule: '2 FK bjuda in', scenario: 'FK booked after the invitation: scheduled', today: '2026-11-02', pupil: { skolform: 'forskoleklass', arskurs: 0 }, invitations: [{ sentAt: '2026-10-01T08:00:00Z', declined: false }], meetings: [planned('2026-11-20T13:00:00Z')], expect: { 'samtal-läsår@-': 'scheduled/deadlineSamtalBooked' } },
   { rule: '2 FK bjuda in', scenario: 'an invitation does not hold a grundskola samtal: each term needs one', today: '2026-12-28', invitations: [{ sentAt: '2026-10-01T08:00:00Z', declined: true }], expect: { 'samtal-term@ht': 'overdue/deadlineSamtalMissed' } },
   // Rule 3: IUP once per läsår for pupils without grades
-  { rule: '3 IUP/läsår', scenario: 'agreed IUP', today: '2026-11-02', iups: [{ schoolYear: '2026/27', status: 'agreed' }], expect: { 'iup-läsår@-': 'done/deadlineIupAgreed' } },
+  // Changed: "agreed" alone counted as done; it counts only when agreed at a held samtal of the läsår (the API links the two and refuses an incomplete IUP).
+  { rule: '3 IUP/läsår', scenario: 'IUP agreed at a held samtal', today: '2026-11-02', iups: [{ schoolYear: '2026/27', status: 'agreed', agreedAtSamtal: true }], expect: { 'iup-läsår@-': 'done/deadlineIupAgreed' } },
+  { rule: '3 IUP/läsår', scenario: 'agreed without a held samtal is not done', today: '2026-11-02', iups: [{ schoolYear: '2026/27', status: 'agreed' }], expect: { 'iup-läsår@-': 'open/deadlineIupAgreedNoSamtal' } },
   { rule: '3 IUP/läsår', scenario: 'shared IUP is not done by default', today: '2027-06-01', iups: [{ schoolYear: '2026/27', status: 'shared' }], expect: { 'iup-läsår@-': 'due-soon/deadlineIupMissing' } },
   { rule: '3 IUP/läsår', scenario: 'shared IUP is done when the school says so', today: '2027-06-01', settings: { iupDoneWhen: 'shared' }, iups: [{ schoolYear: '2026/27', status: 'shared' }], expect: { 'iup-läsår@-': 'done/deadlineIupShared' } },
   { rule: '3 IUP/läsår', scenario: "last year's agreed IUP does not count", today: '2026-11-02', iups: [{ schoolYear: '2025/26', status: 'agreed' }], expect: { 'iup-läsår@-': 'open/deadlineIupMissing' } },
@@ -114,14 +117,23 @@ const ROWS: Row[] = [
   { rule: '4 share before', scenario: 'draft not shared, samtal in 20 days', today: '2026-11-02', iups: [{ schoolYear: '2026/27', status: 'draft' }], meetings: [planned('2026-11-22T13:00:00Z')], expect: { 'share-before-samtal@ht': 'due-soon/deadlineShareDue' } },
   { rule: '4 share before', scenario: 'draft not shared, samtal in 5 days (share-by passed)', today: '2026-11-17', iups: [{ schoolYear: '2026/27', status: 'ready' }], meetings: [planned('2026-11-22T13:00:00Z')], expect: { 'share-before-samtal@ht': 'overdue/deadlineShareLate' } },
   { rule: '4 share before', scenario: 'no draft at all, samtal in 5 days', today: '2026-11-17', meetings: [planned('2026-11-22T13:00:00Z')], expect: { 'share-before-samtal@ht': 'overdue' } },
-  { rule: '4 share before', scenario: 'shared in time', today: '2026-11-17', iups: [{ schoolYear: '2026/27', status: 'shared' }], meetings: [planned('2026-11-22T13:00:00Z')], expect: { 'share-before-samtal@ht': 'done/deadlineShareDone' } },
+  // Changed: the status "shared" counted whenever it was set; now the date it was shared must fall after the previous samtal and N days before this one.
+  { rule: '4 share before', scenario: 'shared in time', today: '2026-11-17', iups: [{ schoolYear: '2026/27', status: 'shared', sharedAt: '2026-11-10T10:00:00Z' }], meetings: [planned('2026-11-22T13:00:00Z')], expect: { 'share-before-samtal@ht': 'done/deadlineShareDone' } },
+  { rule: '4 share before', scenario: 'shared after the share-by date does not count', today: '2026-11-17', iups: [{ schoolYear: '2026/27', status: 'shared', sharedAt: '2026-11-16T10:00:00Z' }], meetings: [planned('2026-11-22T13:00:00Z')], expect: { 'share-before-samtal@ht': 'overdue/deadlineShareLate' } },
+  { rule: '4 share before', scenario: 'a family link made in time counts as sharing', today: '2026-11-17', iups: [{ schoolYear: '2026/27', status: 'draft' }], shares: ['2026-11-09T15:00:00Z'], meetings: [planned('2026-11-22T13:00:00Z')], expect: { 'share-before-samtal@ht': 'done/deadlineShareDone' } },
+  { rule: '4 share before', scenario: "what was shared before the HT samtal does not prepare VT's", today: '2027-02-20', iups: [{ schoolYear: '2026/27', status: 'agreed', agreedAtSamtal: true, sharedAt: '2026-09-20T10:00:00Z' }], shares: ['2026-09-21T10:00:00Z'], meetings: [held('2026-10-05T13:00:00Z'), planned('2027-03-10T13:00:00Z')], expect: { 'share-before-samtal@vt': 'due-soon/deadlineShareDue' } },
   { rule: '4 share before', scenario: 'days before is a setting (3)', today: '2026-11-17', settings: { shareDaysBeforeSamtal: 3 }, meetings: [planned('2026-11-22T13:00:00Z')], expect: { 'share-before-samtal@ht': 'due-soon' } },
   { rule: '4 share before', scenario: 'samtal two months away', today: '2026-09-01', meetings: [planned('2026-11-22T13:00:00Z')], expect: { 'share-before-samtal@ht': 'open' } },
-  { rule: '4 share before', scenario: 'graded pupil: no IUP to share', today: '2026-11-17', pupil: { arskurs: 7 }, meetings: [planned('2026-11-22T13:00:00Z')], expect: { 'share-before-samtal@ht': 'absent' } },
+  // Changed: graded pupils had no preparation duty; every samtal is prepared for, unless the school turns it off for pupils without an IUP.
+  { rule: '4 share before', scenario: 'graded pupil prepares too', today: '2026-11-17', pupil: { arskurs: 7 }, meetings: [planned('2026-11-22T13:00:00Z')], expect: { 'share-before-samtal@ht': 'overdue/deadlineShareLate' } },
+  { rule: '4 share before', scenario: 'graded pupil: the school may turn it off', today: '2026-11-17', pupil: { arskurs: 7 }, settings: { shareBeforeSamtalForGraded: false }, meetings: [planned('2026-11-22T13:00:00Z')], expect: { 'share-before-samtal@ht': 'absent' } },
+  { rule: '4 share before', scenario: 'förskoleklass prepares too, through the family link', today: '2026-11-17', pupil: { skolform: 'forskoleklass', arskurs: 0 }, shares: ['2026-11-01T10:00:00Z'], meetings: [planned('2026-11-22T13:00:00Z')], expect: { 'share-before-samtal@ht': 'done/deadlineShareDone' } },
   // Rule 5: agreements documented
   { rule: '5 agreements', scenario: 'held samtal with agreements', today: '2026-11-02', meetings: [held('2026-10-05T13:00:00Z', 2)], expect: { 'agreements-documented@ht': 'done/deadlineAgreementsDone' } },
   { rule: '5 agreements', scenario: 'held samtal without agreements, weeks ago', today: '2026-11-02', meetings: [held('2026-10-05T13:00:00Z', 0)], expect: { 'agreements-documented@ht': 'overdue/deadlineAgreementsMissing' } },
   { rule: '5 agreements', scenario: 'held samtal without agreements, yesterday', today: '2026-11-02', meetings: [held('2026-11-01T13:00:00Z', 0)], expect: { 'agreements-documented@ht': 'due-soon/deadlineAgreementsMissing' } },
+  { rule: '5 agreements', scenario: 'a samtal held in the Christmas break counts for no term, so it creates no agreements duty', today: '2027-01-20', meetings: [held('2027-01-02T10:00:00Z', 0)], expect: { 'agreements-documented@-': 'absent', 'samtal-term@ht': 'overdue' } },
+  { rule: '5 agreements', scenario: 'förskoleklass: a samtal in a break counts for the läsår, and so do its agreements', today: '2027-01-20', pupil: { skolform: 'forskoleklass', arskurs: 0 }, meetings: [held('2027-01-02T10:00:00Z', 0)], expect: { 'agreements-documented@-': 'overdue/deadlineAgreementsMissing', 'samtal-läsår@-': 'done' } },
   { rule: '5 agreements', scenario: 'graded pupils need documented agreements too', today: '2026-11-02', pupil: { arskurs: 8 }, meetings: [held('2026-10-05T13:00:00Z', 0)], expect: { 'agreements-documented@ht': 'overdue' } },
 ];
 
@@ -136,6 +148,7 @@ function run(row: Row): Duty[] {
     meetings: row.meetings ?? [],
     iups: row.iups ?? [],
     invitations: row.invitations ?? [],
+    shares: row.shares ?? [],
   }).duties;
 }
 

@@ -22,12 +22,15 @@ export interface DeadlineInput {
   /** The school-local date to evaluate at. */
   today: string;
   calendar: Calendar;
-  settings: Pick<SchoolSettings, 'shareDaysBeforeSamtal' | 'dueSoonDays' | 'iupDoneWhen'>;
+  settings: Pick<SchoolSettings, 'shareDaysBeforeSamtal' | 'dueSoonDays' | 'iupDoneWhen'> &
+    Partial<Pick<SchoolSettings, 'shareBeforeSamtalForGraded'>>;
   pupil: DeadlinePupil;
   meetings: readonly DeadlineMeeting[];
   iups: readonly DeadlineIup[];
   /** Invitations sent for the läsår's samtal; only förskoleklass duties read them. */
   invitations?: readonly DeadlineInvitation[];
+  /** When a family link was made for the pupil: sharing what there is to prepare with. */
+  shares?: readonly string[];
   timeZone?: string;
 }
 
@@ -124,6 +127,7 @@ function duty(
 
 const byDay = (a: LocalMeeting, b: LocalMeeting) => a.day - b.day;
 const NO_INVITATIONS: readonly DeadlineInvitation[] = [];
+const NO_SHARES: readonly string[] = [];
 
 /**
  * Every duty one pupil has in the prepared läsår. Pure; `computeDuties` is the one-call form.
@@ -136,6 +140,7 @@ export function dutiesFor(
   rawMeetings: readonly DeadlineMeeting[],
   iups: readonly DeadlineIup[],
   invitations: readonly DeadlineInvitation[] = NO_INVITATIONS,
+  shares: readonly string[] = NO_SHARES,
 ): Duty[] {
   if (!ctx.started) return [];
   const { today, settings, year } = ctx;
@@ -216,6 +221,9 @@ export function dutiesFor(
       break;
     }
   const shared = doc !== undefined && (doc.status === 'shared' || doc.status === 'agreed');
+  // Agreed counts only when tied to a held samtal of the läsår: an IUP is written in connection
+  // with a samtal, and an "agreed" set without one is not done.
+  const agreed = doc?.status === 'agreed' && doc.agreedAtSamtal === true;
   const yearPeriod = year.period;
   if (!iup.required) {
     duties.push(duty('iup-läsår', yearPeriod, yearPeriod.end, 'not-required', iup.reason));
@@ -226,8 +234,7 @@ export function dutiesFor(
         upcoming = m;
         break;
       }
-    if (doc?.status === 'agreed')
-      duties.push(duty('iup-läsår', yearPeriod, yearPeriod.end, 'done', 'deadlineIupAgreed'));
+    if (agreed) duties.push(duty('iup-läsår', yearPeriod, yearPeriod.end, 'done', 'deadlineIupAgreed'));
     else if (shared && settings.iupDoneWhen === 'shared')
       duties.push(duty('iup-läsår', yearPeriod, yearPeriod.end, 'done', 'deadlineIupShared'));
     else if (upcoming)
@@ -242,18 +249,35 @@ export function dutiesFor(
           yearPeriod,
           yearPeriod.end,
           state,
-          state === 'overdue' ? 'deadlineIupMissed' : 'deadlineIupMissing',
+          doc?.status === 'agreed'
+            ? 'deadlineIupAgreedNoSamtal'
+            : state === 'overdue'
+              ? 'deadlineIupMissed'
+              : 'deadlineIupMissing',
         ),
       );
     }
+  }
 
-    // Rule 4: the draft reaches pupil and guardians N days before each booked samtal.
+  // Rule 4: pupil and guardians can prepare — what there is to share (the IUP draft, the family
+  // link with its preparation) reaches them after the previous samtal and N days before each
+  // booked one. Every pupil's samtal is prepared for; for pupils without an IUP duty (graded,
+  // förskoleklass) the school decides whether this is a duty.
+  if (iup.required || settings.shareBeforeSamtalForGraded !== false) {
+    const sharedDays: number[] = [];
+    if (doc?.sharedAt) sharedDays.push(localDay(doc.sharedAt, ctx.timeZone));
+    for (const s of shares) sharedDays.push(localDay(s, ctx.timeZone));
     for (const m of meetings) {
       if (m.status !== 'planned' || m.day < today) continue;
       const due = m.day - settings.shareDaysBeforeSamtal;
+      // What was shared for an earlier samtal does not prepare this one.
+      let previous = year.start - 1;
+      for (const p of meetings) if (p.day < m.day && p.day > previous) previous = p.day;
+      let inTime = false;
+      for (const d of sharedDays) if (d > previous && d <= due) inTime = true;
       let state: DutyState;
       let reason: DutyReason;
-      if (shared) {
+      if (inTime) {
         state = 'done';
         reason = 'deadlineShareDone';
       } else if (today > due) {
@@ -267,15 +291,19 @@ export function dutiesFor(
     }
   }
 
-  // Rule 5: agreements made at a held samtal are documented.
+  // Rule 5: agreements made at a held samtal are documented — for samtal that count: one held in
+  // a break counts for no term (rule 1), so it creates no duty of its own either.
+  const perTerm = samtalPerTerm(pupil);
   for (const m of meetings) {
     if (m.status !== 'held' || m.day > today) continue;
+    const period = periodOf(ctx, m.day);
+    if (perTerm && period.term === null) continue;
     const due = m.day + AGREEMENTS_GRACE_DAYS;
     const documented = m.agreementCount > 0;
     duties.push(
       duty(
         'agreements-documented',
-        periodOf(ctx, m.day),
+        period,
         isoFromDay(due),
         documented ? 'done' : today > due ? 'overdue' : 'due-soon',
         documented ? 'deadlineAgreementsDone' : 'deadlineAgreementsMissing',
@@ -295,6 +323,6 @@ export function computeDuties(input: DeadlineInput): DeadlineResult {
   if (!ctx) return { schoolYear: null, duties: [] };
   return {
     schoolYear: ctx.schoolYear,
-    duties: dutiesFor(ctx, input.pupil, input.meetings, input.iups, input.invitations),
+    duties: dutiesFor(ctx, input.pupil, input.meetings, input.iups, input.invitations, input.shares),
   };
 }

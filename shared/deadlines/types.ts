@@ -28,6 +28,7 @@ export const DUTY_REASONS = [
   'deadlineSamtalInvited',
   'deadlineSamtalDeclined',
   'deadlineIupAgreed',
+  'deadlineIupAgreedNoSamtal',
   'deadlineIupShared',
   'deadlineIupWithBookedSamtal',
   'deadlineIupMissing',
@@ -66,6 +67,10 @@ export interface DeadlineInvitation {
 export interface DeadlineIup {
   schoolYear: string;
   status: IupStatus;
+  /** Agreed at a held samtal of its läsår (the API links it when the status is set); false for older data. */
+  agreedAtSamtal?: boolean;
+  /** When the draft was last shared with pupil and guardians (status set to shared), if it was. */
+  sharedAt?: string | null;
 }
 
 export interface Period {

@@ -21,8 +21,10 @@ export const defaultTemplate = (): IupTemplate => ({
       title: { sv: 'Skriftliga omdömen', en: 'Written assessments' },
       prompts: [
         {
-          sv: 'Vad kan eleven och vad gör eleven i ämnet i förhållande till målen?',
-          en: 'What does the pupil know and do in the subject, relative to the goals?',
+          // What Skolverket says an omdöme describes: how far the pupil has come in relation to the
+          // teacher's or team's pedagogical planning and the national goals.
+          sv: 'Hur långt har eleven kommit i förhållande till den pedagogiska planeringen och målen i ämnet – vad kan och gör eleven?',
+          en: "How far has the pupil come in relation to the teaching plan and the subject's goals – what does the pupil know and do?",
         },
         { sv: 'Vad är nästa steg i lärandet?', en: 'What is the next step in the learning?' },
         {

@@ -63,6 +63,10 @@ export const IupDocument = z.object({
   authorId: Id,
   statusChangedBy: Id.nullable(),
   statusChangedAt: z.string().nullable(),
+  /** When the status was last set to shared. */
+  sharedAt: z.string().nullable(),
+  /** The held samtal the IUP was agreed at. */
+  agreedMeetingId: Id.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -81,3 +85,16 @@ export const IupRevision = z.object({
 export type IupRevision = z.infer<typeof IupRevision>;
 
 export const IupQuery = z.object({ pupilId: Id, schoolYear: SchoolYearLabel });
+
+/** A refused "agreed": every part the IUP still lacks (see `iup/agreed-requirements.ts`). */
+export const AgreedMissing = z.object({
+  missing: z.array(
+    z.discriminatedUnion('part', [
+      z.object({ part: z.literal('omdome'), subject: z.string() }),
+      z.object({ part: z.literal('any-omdome') }),
+      z.object({ part: z.literal('planning'), party: z.enum(['school', 'pupil', 'guardians']) }),
+      z.object({ part: z.literal('held-samtal') }),
+    ]),
+  ),
+});
+export type AgreedMissing = z.infer<typeof AgreedMissing>;

@@ -12,6 +12,31 @@ export type Party = z.infer<typeof Party>;
 export const Agreement = z.object({ party: Party, text: Text(2000).min(1) }).strict();
 export type Agreement = z.infer<typeof Agreement>;
 
+/** Who took part in the samtal: it is between the pupil, the guardians and the teacher. */
+export const Participants = z
+  .object({
+    pupil: z.boolean(),
+    /** How many guardians took part (names are not needed to know that the family was there). */
+    guardians: z.int().min(0).max(6),
+    /** The interpreter's language, when one took part. */
+    interpreterLanguage: Text(60).nullable().default(null),
+    /** Others who took part, by role ("speciallärare", "kurator"). */
+    others: Text(300).default(''),
+  })
+  .strict();
+export type Participants = z.infer<typeof Participants>;
+
+/** How one agreement of the previous samtal went: every samtal starts from the one before. */
+export const FollowUp = z
+  .object({
+    party: Party,
+    text: Text(2000).min(1),
+    outcome: z.enum(['done', 'partly', 'not']),
+    note: Text(1000).default(''),
+  })
+  .strict();
+export type FollowUp = z.infer<typeof FollowUp>;
+
 const MeetingFields = z.object({
   pupilId: Id,
   startsAt: IsoDateTime,
@@ -31,6 +56,8 @@ export const MeetingPatch = z
     status: MeetingStatus,
     agreements: z.array(Agreement).max(50),
     place: Place,
+    participants: Participants,
+    followUp: z.array(FollowUp).max(50),
   })
   .partial()
   .strict();
@@ -48,6 +75,10 @@ export const Meeting = MeetingFields.extend({
   bookedBy: z.enum(['teacher', 'family']),
   /** The language the family asked an interpreter for, when they asked. */
   interpreterLanguage: z.string().nullable(),
+  participants: Participants.nullable(),
+  followUp: z.array(FollowUp),
+  heldAt: z.string().nullable(),
+  heldBy: Id.nullable(),
   createdBy: Id,
   updatedAt: z.string(),
 });

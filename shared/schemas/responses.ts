@@ -36,5 +36,8 @@ export const Deleted = z.object({ deleted: z.literal(true) });
 
 /** A 409 on an IUP: `error.details` holds the current document, to merge with. */
 export const IupConflictDetails = z.object({ current: IupDocument });
+export const AcknowledgementList = z.object({
+  acknowledgements: z.array(z.object({ who: z.enum(['pupil', 'guardian']), comment: z.string(), at: z.string() })),
+});
 export const SamtalTimeList = z.object({ times: z.array(SamtalTime) });
 export const InvitationList = z.object({ invitations: z.array(Invitation) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Subject } from './subjects';
 import { IsoDate, Name, SchoolYearLabel } from './common';
 import { IupTemplate } from './template';
 
@@ -72,6 +73,13 @@ export const SchoolSettings = z.object({
   dueSoonDays: z.int().min(1).max(120).default(21),
   /** Whether an IUP counts as done once shared, or only once agreed at the samtal. */
   iupDoneWhen: IupDoneWhen.default('agreed'),
+  /**
+   * Whether pupils without an IUP duty (graded pupils, förskoleklass) also get the "share before the
+   * samtal" duty: the family link with what there is to prepare with, N days before.
+   */
+  shareBeforeSamtalForGraded: z.boolean().default(true),
+  /** Subjects that must have an omdöme before an IUP can be agreed; none listed: at least one omdöme. */
+  requiredSubjects: z.array(Subject).max(40).default([]),
   /** Hours before a samtal after which a family can no longer book, rebook or cancel it through the link. */
   bookingCutoffHours: z.int().min(0).max(336).default(24),
   /** LMS origins the school publishes; the extension offers to enable itself on them. */

@@ -59,6 +59,23 @@ async function samtalPage(className: string) {
   return page;
 }
 
+/** The demo platform's page for a pupil, with the panel open and the detected pupil confirmed. */
+async function panelFor(pupilId: string) {
+  const page = await browser.context.newPage();
+  await page.goto(`${base}/demo/lms/elev/${pupilId}`);
+  await page.bringToFront();
+  await browser.worker.evaluate(async (url) => {
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
+    await chrome.tabs.sendMessage(tab!.id!, { type: 'open-panel' }, { frameId: 0 });
+  }, page.url());
+  await page.waitForSelector('iup-stod-panel >> aside.panel');
+  // A pupil already confirmed on this platform opens straight away; otherwise confirm.
+  const confirm = page.locator('iup-stod-panel >> button:has-text("Stämmer")');
+  await page.locator('iup-stod-panel >> .samtal-part').or(confirm).first().waitFor();
+  if (await confirm.isVisible()) await confirm.click();
+  return page;
+}
+
 beforeAll(async () => {
   mkdirSync(join(dir, 'profile'));
   api = await startDemoApi({ withLms: true });
@@ -143,15 +160,7 @@ describe.skipIf(!chromiumAvailable())(
       await phone.close();
 
       // The panel on the demo platform shows the booking for the pupil on screen.
-      const lms = await browser.context.newPage();
-      await lms.goto(`${base}/demo/lms/elev/${pupil.id}`);
-      await lms.bringToFront();
-      await browser.worker.evaluate(async (url) => {
-        const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-        await chrome.tabs.sendMessage(tab!.id!, { type: 'open-panel' }, { frameId: 0 });
-      }, lms.url());
-      await lms.waitForSelector('iup-stod-panel >> aside.panel');
-      await lms.click('iup-stod-panel >> button:has-text("Stämmer")');
+      const lms = await panelFor(pupil.id);
       await expect
         .poll(() => lms.textContent('iup-stod-panel >> .samtal-part'), { timeout: 10_000 })
         .toContain('Bokad av familjen via länken');
@@ -222,15 +231,7 @@ describe.skipIf(!chromiumAvailable())(
           !booked.has(p.id) &&
           pupils.filter((q) => q.firstName === p.firstName && q.lastName === p.lastName).length === 1,
       )!;
-      const lms = await browser.context.newPage();
-      await lms.goto(`${base}/demo/lms/elev/${pupil.id}`);
-      await lms.bringToFront();
-      await browser.worker.evaluate(async (url) => {
-        const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
-        await chrome.tabs.sendMessage(tab!.id!, { type: 'open-panel' }, { frameId: 0 });
-      }, lms.url());
-      await lms.waitForSelector('iup-stod-panel >> aside.panel');
-      await lms.click('iup-stod-panel >> button:has-text("Stämmer")');
+      const lms = await panelFor(pupil.id);
       await lms.waitForSelector('iup-stod-panel >> details.agreed');
       await lms.click('iup-stod-panel >> details.agreed summary');
       const day = new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10);
@@ -249,5 +250,71 @@ describe.skipIf(!chromiumAvailable())(
       expect(meetings.find((m) => m.status === 'planned')).toMatchObject({ place: 'Telefon', timeId: null });
       await lms.close();
     });
+    it('the samtal itself: mark it held with who took part and the agreements; the family confirms; the duties are met', async () => {
+      const all = (await call('GET', '/v1/meetings')).body.meetings as { pupilId: string }[];
+      const pupil = pupils
+        .filter(
+          (p) =>
+            p.skolform === 'grundskola' &&
+            !all.some((m) => m.pupilId === p.id) &&
+            pupils.filter((q) => q.firstName === p.firstName && q.lastName === p.lastName).length === 1,
+        )
+        .at(-1)!;
+      // A samtal that started an hour ago: the panel offers to record it.
+      await call('POST', '/v1/meetings', {
+        pupilId: pupil.id,
+        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+        place: 'Klassrummet',
+      });
+      const lms = await panelFor(pupil.id);
+      await lms.waitForSelector('iup-stod-panel >> form.held-form');
+      await lms.fill('iup-stod-panel >> #held-guardians', '2');
+      await lms.fill('iup-stod-panel >> #held-interpreter', 'somaliska');
+      await lms.fill('iup-stod-panel >> #held-agree-school', 'Lästräning två gånger i veckan.');
+      await lms.fill('iup-stod-panel >> #held-agree-guardians', 'Läser högt hemma.\nFrågar om läxan på söndagar.');
+      await lms.click('iup-stod-panel >> button:has-text("Markera samtalet som genomfört")');
+      await expect
+        .poll(() => lms.textContent('iup-stod-panel >> .samtal-part'), { timeout: 10_000 })
+        .toContain('Familjen har inte bekräftat överenskommelserna än.');
+      const meeting = (await call('GET', `/v1/meetings?pupilId=${pupil.id}`)).body.meetings[0];
+      expect(meeting).toMatchObject({
+        status: 'held',
+        participants: { pupil: true, guardians: 2, interpreterLanguage: 'somaliska' },
+      });
+      expect(meeting.agreements).toHaveLength(3);
+
+      // The family reads the agreements on the phone and confirms.
+      const link = (
+        await call('POST', `/v1/pupils/${pupil.id}/share-links`, {
+          schoolYear: schoolYearOf(new Date().toISOString().slice(0, 10)),
+        })
+      ).body.path;
+      const phone = await family.newContext({ viewport: { width: 390, height: 844 } });
+      const guardian = await phone.newPage();
+      await guardian.goto(`${base}${link}`);
+      expect(await guardian.textContent('.agreements')).toContain('Frågar om läxan på söndagar.');
+      await guardian.check('#ack-guardian');
+      await guardian.fill('#ack-comment', 'Vi börjar i kväll.');
+      await guardian.click('button:has-text("Vi har tagit del av överenskommelserna")');
+      await guardian.waitForSelector('.agreements .notice');
+      expect(await axeViolations(guardian)).toEqual([]);
+      await phone.close();
+
+      // The panel shows who confirmed; the duties for the samtal are met.
+      await lms.close();
+      const again = await panelFor(pupil.id);
+      const confirmed = again.locator('iup-stod-panel >> .last-held');
+      await expect.poll(() => confirmed.textContent(), { timeout: 10_000 }).toContain('En vårdnadshavare bekräftade');
+      expect(await confirmed.textContent()).toContain('Vi börjar i kväll.');
+      const report = (await call('GET', '/v1/deadlines?scope=me&view=full')).body;
+      const duties = report.pupils.find((p: { id: string }) => p.id === pupil.id).duties as {
+        kind: string;
+        state: string;
+        meetingId?: string;
+      }[];
+      expect(duties.find((d) => d.kind === 'agreements-documented' && d.meetingId === meeting.id)?.state).toBe('done');
+      expect(duties.find((d) => d.kind === 'samtal-term' && d.meetingId === meeting.id)?.state).toBe('done');
+      await again.close();
+    }, 60_000);
   },
 );

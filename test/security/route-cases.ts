@@ -32,7 +32,8 @@ export const PUBLIC_ROUTES: Record<string, string> = {
     'the feed token is the credential (random, revocable); covered in worker/routes/calendar.test.ts',
   'GET /share/:token':
     'the share token is the credential; expiry, revocation, other pupil and guessing covered in share-links tests and the abuse suite',
-  'POST /share/:token': 'as above; only the comment sections and the booking of the link’s own pupil can be written',
+  'POST /share/:token':
+    'as above; only the comment sections, the booking of the link’s own pupil and the acknowledgement of its agreements can be written',
   'GET /share/:token/samtal.ics':
     'as above; the booked samtal of the link’s own pupil only (worker/routes/samtal-booking.test.ts)',
 };
@@ -205,6 +206,12 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     kind: 'pupil',
     ok: 201,
     req: (r) => ({ path: '/v1/samtal/letters', body: { pupilIds: [r.pupilId] } }),
+  },
+  'GET /v1/meetings/:id/acknowledgements': {
+    as: 'teacherA',
+    kind: 'pupil',
+    ok: 200,
+    req: (r) => ({ path: `/v1/meetings/${r.meetingId}/acknowledgements` }),
   },
   'GET /v1/meetings.ics': { as: 'teacherA', kind: 'list', ok: 200, req: () => ({ path: '/v1/meetings.ics' }) },
 

@@ -1,6 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { Agreement, Calendar, IupSections, IupTemplate, SchoolSettings } from '../../shared/index';
+import type {
+  Agreement,
+  Calendar,
+  FollowUp,
+  IupSections,
+  IupTemplate,
+  Participants,
+  SchoolSettings,
+} from '../../shared/index';
 
 // Timestamps are ISO-8601 strings in UTC: sortable as text and readable in an export.
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
@@ -191,6 +199,16 @@ export const meetings = sqliteTable(
     interpreterLanguage: text('interpreter_language'),
     /** iCalendar SEQUENCE: bumped by every move and by a cancellation, so calendars update the event. */
     sequence: integer('sequence').notNull().default(0),
+    /** When the samtal was marked held, and by whom. */
+    heldAt: text('held_at'),
+    heldBy: text('held_by').references(() => teachers.id),
+    /** Who took part: the pupil, how many guardians, an interpreter (language), others. */
+    participants: text('participants', { mode: 'json' }).$type<Participants>(),
+    /** How each agreement of the previous samtal went (done / partly / not), with a note. */
+    followUp: text('follow_up', { mode: 'json' })
+      .$type<FollowUp[]>()
+      .notNull()
+      .default(sql`'[]'`),
     /** Derived (virtual) so the deadline report reads it from an index, not from every row. */
     agreementCount: integer('agreement_count').generatedAlwaysAs(sql`json_array_length(agreements)`, {
       mode: 'virtual',
@@ -317,6 +335,10 @@ export const iupDocuments = sqliteTable(
       .references(() => teachers.id),
     statusChangedBy: text('status_changed_by').references(() => teachers.id),
     statusChangedAt: text('status_changed_at'),
+    /** When the status was last set to shared: the preparation rule asks when, not only whether. */
+    sharedAt: text('shared_at'),
+    /** The held samtal the IUP was agreed at (set by the API when the status becomes agreed). */
+    agreedMeetingId: text('agreed_meeting_id'),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
@@ -451,7 +473,12 @@ export const shareLinks = sqliteTable(
     writeWindowStart: text('write_window_start'),
     writeCount: integer('write_count').notNull().default(0),
   },
-  (t) => [uniqueIndex('share_links_hash').on(t.hash), index('share_links_pupil').on(t.pupilId)],
+  (t) => [
+    uniqueIndex('share_links_hash').on(t.hash),
+    index('share_links_pupil').on(t.pupilId, t.createdAt),
+    // The school overview reads when links were made, for the preparation rule, by the school.
+    index('share_links_school').on(t.schoolId, t.createdAt, t.pupilId),
+  ],
 );
 
 /** "Inför samtalet": what the pupil and the guardians want to talk about, one text each per läsår. */
@@ -473,6 +500,36 @@ export const shareComments = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.pupilId, t.schoolYear, t.author] })],
+);
+
+/**
+ * The pupil or a guardian confirmed, through the family link, that they have read the agreements
+ * of a held samtal. An acknowledgement, not a signature; with an optional comment.
+ */
+export const samtalAcknowledgements = sqliteTable(
+  'samtal_acknowledgements',
+  {
+    id: text('id').primaryKey(),
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    meetingId: text('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    pupilId: text('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    linkId: text('link_id')
+      .notNull()
+      .references(() => shareLinks.id),
+    who: text('who', { enum: ['pupil', 'guardian'] }).notNull(),
+    comment: text('comment').notNull().default(''),
+    at: text('at').notNull(),
+  },
+  (t) => [
+    index('samtal_acknowledgements_meeting').on(t.meetingId, t.at),
+    index('samtal_acknowledgements_pupil').on(t.pupilId),
+  ],
 );
 
 /** Each pull from a school's SS 12000 API: the next pull asks for persons changed since `startedAt`. */

@@ -63,9 +63,13 @@ interface PupilInputs {
   enrolledAt: string | null;
   groupIds: string[];
   meetings: DeadlineMeeting[];
-  iupStatus: DeadlineIup['status'] | null;
+  iup: IupTuple | null;
   invitations: DeadlineInvitation[];
+  shares: string[];
 }
+
+/** The läsår's IUP as the rules need it: status, when shared, whether agreed at a held samtal. */
+type IupTuple = [status: DeadlineIup['status'], sharedAt: string | null, agreedAtSamtal: 0 | 1];
 
 interface ReportWindow {
   from: string;
@@ -101,22 +105,23 @@ const nameOrder = (w: ReportWindow) =>
 
 /** A teacher's pupils, each with its own groups, samtal and IUP status, found by pupil id. */
 async function teacherInputs(db: Executor, cond: SQL, w: ReportWindow): Promise<PupilInputs[]> {
-  const rows = await jsonRows<
-    [...PupilTuple, string[], MeetingTuple[], DeadlineIup['status'] | null, [string, 0 | 1][]]
-  >(
+  const rows = await jsonRows<[...PupilTuple, string[], MeetingTuple[], IupTuple | null, [string, 0 | 1][], string[]]>(
     db,
     sql`select json_group_array(json_array(
       ${pupilColumns(w)},
       json((select json_group_array(gm.group_id) from group_members gm where gm.pupil_id = ${pupils.id})),
       json((select json_group_array(json_array(m.id, m.starts_at, m.status, m.agreement_count))
         from meetings m where m.pupil_id = ${pupils.id} and m.starts_at >= ${w.from} and m.starts_at <= ${w.to})),
-      (select d.status from iup_documents d where d.pupil_id = ${pupils.id} and d.school_year = ${w.schoolYear}),
+      json((select json_array(d.status, d.shared_at, d.agreed_meeting_id is not null)
+        from iup_documents d where d.pupil_id = ${pupils.id} and d.school_year = ${w.schoolYear})),
       json((select json_group_array(json_array(i.sent_at, i.declined_at is not null))
-        from samtal_invitations i where i.pupil_id = ${pupils.id} and i.school_year = ${w.schoolYear}))
+        from samtal_invitations i where i.pupil_id = ${pupils.id} and i.school_year = ${w.schoolYear})),
+      json((select json_group_array(l.created_at) from share_links l
+        where l.pupil_id = ${pupils.id} and l.created_at >= ${w.from} and l.created_at <= ${w.to}))
     ) ${nameOrder(w)}) as rows from ${pupils} where ${cond}`,
   );
   return rows.map(
-    ([id, firstName, lastName, skolform, arskurs, getsGrades, enrolledAt, groupIds, meetings, iupStatus, invs]) => ({
+    ([id, firstName, lastName, skolform, arskurs, getsGrades, enrolledAt, groupIds, meetings, iup, invs, shares]) => ({
       id,
       firstName,
       lastName,
@@ -126,15 +131,16 @@ async function teacherInputs(db: Executor, cond: SQL, w: ReportWindow): Promise<
       enrolledAt,
       groupIds,
       meetings: meetings.map(toMeeting),
-      iupStatus,
+      iup,
       invitations: invs.map(([sentAt, declined]) => ({ sentAt, declined: declined === 1 })),
+      shares,
     }),
   );
 }
 
 /** Every pupil an admin may list, and each table's rows of the school in one pass by its school index. */
 async function schoolInputs(db: Executor, cond: SQL, actor: Actor, w: ReportWindow): Promise<PupilInputs[]> {
-  const [pupilRows, memberships, meetingRows, iupRows, invitationRows] = [
+  const [pupilRows, memberships, meetingRows, iupRows, invitationRows, shareRows] = [
     await jsonRows<PupilTuple>(
       db,
       sql`select json_group_array(json_array(${pupilColumns(w)}) ${nameOrder(w)}) as rows from ${pupils} where ${cond}`,
@@ -149,15 +155,20 @@ async function schoolInputs(db: Executor, cond: SQL, actor: Actor, w: ReportWind
       sql`select json_group_array(json_array(m.pupil_id, m.id, m.starts_at, m.status, m.agreement_count)) as rows
       from meetings m where m.school_id = ${actor.schoolId} and m.starts_at >= ${w.from} and m.starts_at <= ${w.to}`,
     ),
-    await jsonRows<[string, DeadlineIup['status']]>(
+    await jsonRows<[string, ...IupTuple]>(
       db,
-      sql`select json_group_array(json_array(d.pupil_id, d.status)) as rows
+      sql`select json_group_array(json_array(d.pupil_id, d.status, d.shared_at, d.agreed_meeting_id is not null)) as rows
       from iup_documents d where d.school_id = ${actor.schoolId} and d.school_year = ${w.schoolYear}`,
     ),
     await jsonRows<[string, string, 0 | 1]>(
       db,
       sql`select json_group_array(json_array(i.pupil_id, i.sent_at, i.declined_at is not null)) as rows
       from samtal_invitations i where i.school_id = ${actor.schoolId} and i.school_year = ${w.schoolYear}`,
+    ),
+    await jsonRows<[string, string]>(
+      db,
+      sql`select json_group_array(json_array(l.pupil_id, l.created_at)) as rows
+      from share_links l where l.school_id = ${actor.schoolId} and l.created_at >= ${w.from} and l.created_at <= ${w.to}`,
     ),
   ];
   // Plain loops and index access: this runs for every row of a whole school.
@@ -173,8 +184,9 @@ async function schoolInputs(db: Executor, cond: SQL, actor: Actor, w: ReportWind
       enrolledAt: r[6],
       groupIds: [],
       meetings: [],
-      iupStatus: null,
+      iup: null,
       invitations: [],
+      shares: [],
     });
   }
   // Rows of pupils the admin may not list (security-marked) find no entry and are left out.
@@ -182,9 +194,10 @@ async function schoolInputs(db: Executor, cond: SQL, actor: Actor, w: ReportWind
   for (const r of meetingRows)
     inputs.get(r[0])?.meetings.push({ id: r[1], startsAt: r[2], status: r[3], agreementCount: r[4] });
   for (const r of invitationRows) inputs.get(r[0])?.invitations.push({ sentAt: r[1], declined: r[2] === 1 });
+  for (const r of shareRows) inputs.get(r[0])?.shares.push(r[1]);
   for (const r of iupRows) {
     const p = inputs.get(r[0]);
-    if (p) p.iupStatus = r[1];
+    if (p) p.iup = [r[1], r[2], r[3]];
   }
   return [...inputs.values()];
 }
@@ -240,12 +253,23 @@ export async function deadlineReport(
     enrolledAt,
     groupIds,
     meetings,
-    iupStatus,
+    iup,
     invitations,
+    shares,
   } of rows) {
-    const iups = iupStatus && ctx?.schoolYear ? [{ schoolYear: ctx.schoolYear, status: iupStatus }] : noIup;
+    const iups =
+      iup && ctx?.schoolYear
+        ? [{ schoolYear: ctx.schoolYear, status: iup[0], sharedAt: iup[1], agreedAtSamtal: iup[2] === 1 }]
+        : noIup;
     const duties = ctx
-      ? dutiesFor(ctx, { skolform, arskurs, getsGrades: getsGrades === 1, enrolledAt }, meetings, iups, invitations)
+      ? dutiesFor(
+          ctx,
+          { skolform, arskurs, getsGrades: getsGrades === 1, enrolledAt },
+          meetings,
+          iups,
+          invitations,
+          shares,
+        )
       : [];
     countStates(duties, summary);
     for (const g of groupIds) {

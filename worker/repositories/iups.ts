@@ -1,5 +1,6 @@
 import type { InArgs } from '@libsql/client';
-import { and, desc, eq, exists, fillPlaceholders, sql } from 'drizzle-orm';
+import { and, desc, eq, exists, fillPlaceholders, gte, lt, sql } from 'drizzle-orm';
+import { missingForAgreed, type MissingPart } from '../../shared/iup/agreed-requirements';
 import {
   IupCreate as IupCreateSchema,
   type IupCreate,
@@ -10,8 +11,9 @@ import {
 } from '../../shared/index';
 import type { Actor } from '../context';
 import type { Db, Executor } from '../db/client';
-import { iupDocuments, iupRevisions, pupils } from '../db/schema';
-import { ConflictError, NotFoundError } from '../errors';
+import { iupDocuments, iupRevisions, meetings, pupils } from '../db/schema';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { getSchool } from './schools';
 import { recordAudit } from './audit';
 import { assertPupilVisible } from './pupils';
 import { pupilVisible } from './visibility';
@@ -29,6 +31,8 @@ const toDocument = (r: DocRow): IupDocument => ({
   authorId: r.authorId,
   statusChangedBy: r.statusChangedBy,
   statusChangedAt: r.statusChangedAt,
+  sharedAt: r.sharedAt,
+  agreedMeetingId: r.agreedMeetingId,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });
@@ -51,7 +55,8 @@ const documentJson = sql<string>`json_object(
   'id', ${iupDocuments.id}, 'pupilId', ${iupDocuments.pupilId}, 'schoolYear', ${iupDocuments.schoolYear},
   'status', ${iupDocuments.status}, 'sections', json(${iupDocuments.sections}), 'version', ${iupDocuments.version},
   'authorId', ${iupDocuments.authorId}, 'statusChangedBy', ${iupDocuments.statusChangedBy},
-  'statusChangedAt', ${iupDocuments.statusChangedAt}, 'createdAt', ${iupDocuments.createdAt}, 'updatedAt', ${iupDocuments.updatedAt})`;
+  'statusChangedAt', ${iupDocuments.statusChangedAt}, 'sharedAt', ${iupDocuments.sharedAt},
+  'agreedMeetingId', ${iupDocuments.agreedMeetingId}, 'createdAt', ${iupDocuments.createdAt}, 'updatedAt', ${iupDocuments.updatedAt})`;
 const parseDocument = (json: string) => JSON.parse(json) as IupDocument;
 
 /** Reading one IUP is what the panel does most; its query is built once per role. */
@@ -157,6 +162,14 @@ export async function saveIup(
     const status = change.status ?? current.status;
     const statusChanged = status !== current.status;
     const version = current.version + 1;
+    // Agreed needs the whole IUP and a held samtal of its läsår; it is tied to that samtal.
+    const agreedMeetingId =
+      status === 'agreed'
+        ? statusChanged
+          ? await agreedAt(tx, actor, current, sections)
+          : current.agreedMeetingId
+        : null;
+    const sharedAt = statusChanged && status === 'shared' ? at : current.sharedAt;
     const res = await tx
       .update(iupDocuments)
       .set({
@@ -165,6 +178,8 @@ export async function saveIup(
         version,
         authorId: actor.teacherId,
         updatedAt: at,
+        sharedAt,
+        agreedMeetingId,
         ...(statusChanged ? { statusChangedBy: actor.teacherId, statusChangedAt: at } : {}),
       })
       .where(and(eq(iupDocuments.id, id), eq(iupDocuments.version, change.baseVersion)));
@@ -197,10 +212,51 @@ export async function saveIup(
       version,
       authorId: actor.teacherId,
       updatedAt: at,
+      sharedAt,
+      agreedMeetingId,
       ...(statusChanged ? { statusChangedBy: actor.teacherId, statusChangedAt: at } : {}),
     };
   });
 }
+
+/**
+ * The held samtal an IUP is agreed at — the pupil's latest of its läsår — or a refusal that lists
+ * every part still missing (`details.missing`), so the panel can show them all at once.
+ */
+async function agreedAt(tx: Executor, actor: Actor, doc: IupDocument, sections: IupSections): Promise<string> {
+  const first = Number(doc.schoolYear.slice(0, 4));
+  const [school, [held]] = await Promise.all([
+    getSchool(tx, actor.schoolId),
+    tx
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(
+        and(
+          eq(meetings.pupilId, doc.pupilId),
+          eq(meetings.status, 'held'),
+          gte(meetings.startsAt, `${first}-07-01`),
+          lt(meetings.startsAt, `${first + 1}-07-01`),
+        ),
+      )
+      .orderBy(desc(meetings.startsAt))
+      .limit(1),
+  ]);
+  const missing = missingForAgreed(sections, school.settings.requiredSubjects, held !== undefined);
+  if (missing.length > 0 || !held)
+    throw new ValidationError(`The IUP cannot be agreed yet; missing: ${missing.map(describeMissing).join(', ')}.`, {
+      missing,
+    });
+  return held.id;
+}
+
+const describeMissing = (m: MissingPart): string =>
+  m.part === 'omdome'
+    ? `an omdöme in ${m.subject}`
+    : m.part === 'any-omdome'
+      ? 'at least one omdöme'
+      : m.part === 'planning'
+        ? `the plan's part for ${m.party}`
+        : 'a held samtal this läsår';
 
 const staleVersion = (base: number, current: IupDocument) =>
   new ConflictError(`The IUP has changed since version ${base}; it is now at version ${current.version}.`, { current });

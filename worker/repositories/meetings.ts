@@ -3,9 +3,10 @@ import type { Meeting, MeetingCreate, MeetingPatch } from '../../shared/index';
 import { MeetingCreate as MeetingCreateSchema } from '../../shared/index';
 import type { Actor } from '../context';
 import type { Db, Executor } from '../db/client';
-import { meetings, pupils } from '../db/schema';
-import { NotFoundError } from '../errors';
+import { meetings, pupils, samtalAcknowledgements } from '../db/schema';
+import { ConflictError, NotFoundError } from '../errors';
 import { recordAudit } from './audit';
+import { isUniqueViolation } from './samtal/unique-violation';
 import { assertPupilVisible } from './pupils';
 import { ofActorsSchool, pupilVisible } from './visibility';
 
@@ -22,6 +23,10 @@ const toMeeting = (r: MeetingRow): Meeting => ({
   timeId: r.timeId,
   bookedBy: r.bookedViaLink ? 'family' : 'teacher',
   interpreterLanguage: r.interpreterLanguage,
+  participants: r.participants ?? null,
+  followUp: r.followUp,
+  heldAt: r.heldAt,
+  heldBy: r.heldBy,
   createdBy: r.createdBy,
   updatedAt: r.updatedAt,
 });
@@ -74,6 +79,7 @@ export async function createMeeting(db: Db, actor: Actor, input: MeetingCreate, 
       status: m.status,
       agreements: m.agreements,
       place: m.place ?? null,
+      ...(m.status === 'held' ? { heldAt: at, heldBy: actor.teacherId } : {}),
       createdBy: actor.teacherId,
       createdAt: at,
       updatedAt: at,
@@ -97,35 +103,45 @@ export async function updateMeeting(
   patch: MeetingPatch,
   at: string,
 ): Promise<Meeting> {
-  await db.transaction(async (tx) => {
-    const before = await getMeeting(tx, actor, id);
-    await tx
-      .update(meetings)
-      .set({
-        ...patch,
-        ...(patch.startsAt ? { startsAt: utc(patch.startsAt) } : {}),
-        // What a calendar shows changed: subscribers update the same event.
-        ...(patch.startsAt || patch.durationMinutes || patch.place || patch.status
-          ? { sequence: sql`${meetings.sequence} + 1` }
-          : {}),
-        updatedAt: at,
-      })
-      .where(and(eq(meetings.id, id), eq(meetings.schoolId, actor.schoolId)));
-    await recordAudit(tx, {
-      schoolId: actor.schoolId,
-      actorId: actor.teacherId,
-      action: 'update',
-      entity: 'meeting',
-      entityId: id,
-      pupilId: before.pupilId,
+  await db
+    .transaction(async (tx) => {
+      const before = await getMeeting(tx, actor, id);
+      await tx
+        .update(meetings)
+        .set({
+          ...patch,
+          ...(patch.startsAt ? { startsAt: utc(patch.startsAt) } : {}),
+          // Held: when and by whom, for the record; set again if it is marked held anew.
+          ...(patch.status === 'held' && before.status !== 'held' ? { heldAt: at, heldBy: actor.teacherId } : {}),
+          ...(patch.status && patch.status !== 'held' ? { heldAt: null, heldBy: null } : {}),
+          // What a calendar shows changed: subscribers update the same event.
+          ...(patch.startsAt || patch.durationMinutes || patch.place || patch.status
+            ? { sequence: sql`${meetings.sequence} + 1` }
+            : {}),
+          updatedAt: at,
+        })
+        .where(and(eq(meetings.id, id), eq(meetings.schoolId, actor.schoolId)));
+      await recordAudit(tx, {
+        schoolId: actor.schoolId,
+        actorId: actor.teacherId,
+        action: 'update',
+        entity: 'meeting',
+        entityId: id,
+        pupilId: before.pupilId,
+      });
+    })
+    .catch((err: unknown) => {
+      // A cancelled booking set back to planned while someone else has its time.
+      if (isUniqueViolation(err)) throw new ConflictError('The time of this samtal has been booked by someone else.');
+      throw err;
     });
-  });
   return getMeeting(db, actor, id);
 }
 
 export async function deleteMeeting(db: Db, actor: Actor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getMeeting(tx, actor, id);
+    await tx.delete(samtalAcknowledgements).where(eq(samtalAcknowledgements.meetingId, id));
     await tx.delete(meetings).where(and(eq(meetings.id, id), eq(meetings.schoolId, actor.schoolId)));
     await recordAudit(tx, {
       schoolId: actor.schoolId,

@@ -8,6 +8,7 @@ import {
   iupDocuments,
   iupRevisions,
   meetings,
+  samtalAcknowledgements,
   samtalAudience,
   samtalInvitations,
   samtalOffers,
@@ -73,6 +74,10 @@ export async function exportSchool(db: Db, actor: Actor, at: string) {
         .where(eq(samtalOffers.schoolId, s)),
       samtalTimes: await tx.select().from(samtalTimes).where(eq(samtalTimes.schoolId, s)),
       samtalInvitations: await tx.select().from(samtalInvitations).where(eq(samtalInvitations.schoolId, s)),
+      samtalAcknowledgements: await tx
+        .select()
+        .from(samtalAcknowledgements)
+        .where(eq(samtalAcknowledgements.schoolId, s)),
       iups: docRows,
       iupRevisions: await in_(
         docRows.map((d) => d.id),

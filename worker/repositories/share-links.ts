@@ -15,6 +15,7 @@ import type { Db, Executor } from '../db/client';
 import { iupDocuments, pupils, schools, shareComments, shareLinks } from '../db/schema';
 import { NotFoundError, RateLimitedError } from '../errors';
 import { recordAudit } from './audit';
+import { familyAgreements, type FamilyAgreements } from './samtal/acknowledgements';
 import { familySamtal, type FamilySamtal } from './samtal/family';
 import { assertPupilVisible } from './pupils';
 
@@ -154,6 +155,7 @@ export interface SharedIup {
   sections: IupSections | null;
   comments: ShareComment[];
   samtal: FamilySamtal;
+  agreements: FamilyAgreements | null;
 }
 
 /**
@@ -162,7 +164,7 @@ export interface SharedIup {
  * reader is not signed in).
  */
 export async function viewSharedIup(db: Db, link: LinkRow, at: string): Promise<SharedIup> {
-  const [[pupil], [school], [doc], comments, samtal] = await Promise.all([
+  const [[pupil], [school], [doc], comments, samtal, agreements] = await Promise.all([
     db
       .select({ firstName: pupils.firstName, lastName: pupils.lastName, arskurs: pupils.arskurs })
       .from(pupils)
@@ -180,6 +182,7 @@ export async function viewSharedIup(db: Db, link: LinkRow, at: string): Promise<
       .limit(1),
     commentsFor(db, link.schoolId, link.pupilId, link.schoolYear),
     familySamtal(db, link, at),
+    familyAgreements(db, link),
   ]);
   if (!pupil || !school) throw new NotFoundError('Share link');
   await recordAudit(db, {
@@ -198,6 +201,7 @@ export async function viewSharedIup(db: Db, link: LinkRow, at: string): Promise<
     sections: doc?.sections ?? null,
     comments,
     samtal,
+    agreements,
   };
 }
 

@@ -13,16 +13,19 @@ async function historyInSchoolA() {
     version: 1,
     sections: {
       omdomen: [{ subject: 'SV', text: 'Saga läser med flyt.' }],
-      planning: { school: '', pupil: 'Läser varje dag.', guardians: '' },
+      planning: { school: 'Lästräning två gånger i veckan.', pupil: 'Läser varje dag.', guardians: 'Läser högt.' },
     },
   });
-  await t.call(t.a.tokens.teacherA, 'PUT', `/v1/iups/${doc.id}`, { version: 2, status: 'agreed' });
+  // Agreed at the samtal: the held samtal first, as the API requires.
   await t.call(t.a.tokens.teacherA, 'POST', '/v1/meetings', {
     pupilId: t.a.pupilA,
     startsAt: '2026-03-10T13:00:00Z',
     status: 'held',
     agreements: [{ party: 'pupil', text: 'Läser 15 minuter varje dag.' }],
   });
+  expect(
+    (await t.call(t.a.tokens.teacherA, 'PUT', `/v1/iups/${doc.id}`, { version: 2, status: 'agreed' })).status,
+  ).toBe(200);
 }
 
 describe('hand-over between schools', () => {

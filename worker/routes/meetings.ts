@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { MeetingList } from '../../shared/schemas/responses';
+import { AcknowledgementList, MeetingList } from '../../shared/schemas/responses';
+import { listAcknowledgements } from '../repositories/samtal/acknowledgements';
 import { Meeting, MeetingCreate, MeetingPatch, MeetingQuery } from '../../shared/index';
 import type { Deps } from '../context';
 import { createMeeting, deleteMeeting, getMeeting, listMeetings, updateMeeting } from '../repositories/meetings';
@@ -30,6 +31,20 @@ export function meetingRoutes({ db, clock }: Deps) {
       responses: { 200: json(Meeting, 'The meeting'), ...errors },
     }),
     async (c) => c.json(await getMeeting(db, c.var.actor, c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/acknowledgements',
+      tags,
+      security,
+      description:
+        'Who confirmed, through the family link, that they have read the samtal’s agreements — an acknowledgement, not a signature — with their comments.',
+      request: { params: IdParam },
+      responses: { 200: json(AcknowledgementList, 'Oldest first'), ...errors },
+    }),
+    async (c) =>
+      c.json({ acknowledgements: await listAcknowledgements(db, c.var.actor, c.req.valid('param').id) }, 200),
   );
   app.openapi(
     createRoute({

@@ -4,6 +4,7 @@ import { InterpreterLanguage } from '../../shared/schemas/samtal';
 import { familyBookingCalendar } from '../calendar/ics';
 import type { Tx } from '../db/client';
 import { familyBook, familyCancel, FamilyBookingError, TimeTakenError } from '../repositories/samtal/bookings';
+import { acknowledge } from '../repositories/samtal/acknowledgements';
 import { familyCalendarEntry, familySamtal } from '../repositories/samtal/family';
 import { bodyLimit } from 'hono/body-limit';
 import { withoutRefusedCharacters } from '../../shared/schemas/text-rules';
@@ -82,6 +83,7 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
     const saved = ShareCommentAuthor.safeParse(c.req.query('saved'));
     const booking = c.req.query('booking');
     return show(c, lang, r, 200, {
+      ...(c.req.query('acknowledged') === '1' ? { acknowledgement: { notice: true as const } } : {}),
       ...(saved.success ? { saved: saved.data } : {}),
       ...(booking === 'booked' || booking === 'cancelled' ? { booking: { notice: booking } } : {}),
     });
@@ -114,6 +116,7 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
       const r = await resolveShareToken(db, c.req.param('token'), at);
       if (r.state !== 'active') return gone(c, lang, r);
       const form: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
+      if (form.action === 'acknowledge') return acknowledgePost(c, lang, r, form, at);
       if ('action' in form) return bookingPost(c, lang, r, form, at);
       const section = ShareCommentAuthor.safeParse(form.section);
       const text =
@@ -137,6 +140,30 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
       return c.redirect(`${c.req.path}?${params}#comment-${section.data}`, 303);
     },
   );
+
+  /** "Vi har tagit del av överenskommelserna": who confirms, and an optional comment for the teacher. */
+  const acknowledgePost = async (
+    c: Context<AppEnv>,
+    lang: ShareLang,
+    r: Extract<ResolvedShare, { link: unknown }>,
+    form: Record<string, unknown>,
+    at: string,
+  ): Promise<Response> => {
+    const s = SHARE_STRINGS[lang];
+    const parsed = AckForm.safeParse(form);
+    if (!parsed.success) return show(c, lang, r, 400, { acknowledgement: { error: s.ackChooseWho } });
+    const comment = withoutRefusedCharacters(parsed.data.comment ?? '')
+      .replace(/\r\n/g, '\n')
+      .trim();
+    try {
+      await acknowledge(db, r.link, parsed.data.who, comment, at, (tx) => countLinkWrite(tx, r.link, at));
+    } catch (err) {
+      if (err instanceof RateLimitedError) return show(c, lang, r, 429, { acknowledgement: { error: s.rateLimited } });
+      throw err;
+    }
+    const params = new URLSearchParams({ acknowledged: '1', ...(lang === 'en' ? { lang } : {}) });
+    return c.redirect(`${c.req.path}?${params}#sec-agreements`, 303);
+  };
 
   /** The booking form: book or rebook a free time, or cancel, each through the link's own pupil only. */
   const bookingPost = async (
@@ -183,6 +210,15 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
   };
   return app;
 }
+
+/** Exactly the acknowledgement form's fields. */
+const AckForm = z
+  .object({
+    action: z.literal('acknowledge'),
+    who: z.enum(['pupil', 'guardian']),
+    comment: z.string().max(1000).optional(),
+  })
+  .strict();
 
 /** Exactly the booking form's fields; anything else is refused whole. */
 const BookingForm = z

@@ -16,9 +16,59 @@ export interface PageState {
   error?: { section: ShareCommentAuthor | null; message: string; text?: string };
   /** The outcome of a booking form: done, or why not (the time list is fresh either way). */
   booking?: { notice: 'booked' | 'cancelled' } | { error: string };
+  /** The outcome of the acknowledgement form. */
+  acknowledgement?: { notice: true } | { error: string };
   expiresAt: string;
   /** The link's own token, for the calendar file's address. */
   token: string;
+}
+
+const longDate = (lang: ShareLang, iso: string) =>
+  new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', {
+    dateStyle: 'long',
+    timeZone: 'Europe/Stockholm',
+  }).format(Date.parse(iso));
+
+/** The latest samtal's agreements per party, who has confirmed, and the confirmation form. */
+function agreementsSection(lang: ShareLang, data: SharedIup, state: PageState) {
+  const s = SHARE_STRINGS[lang];
+  const a = data.agreements;
+  if (!a) return '';
+  const outcome = state.acknowledgement;
+  const parties = [
+    ['school', s.partySchool],
+    ['pupil', s.partyPupil],
+    ['guardians', s.partyGuardians],
+  ] as const;
+  return html`<section class="agreements no-print" aria-labelledby="sec-agreements">
+    <h2 id="sec-agreements">${s.agreementsHeading(longDate(lang, a.startsAt))}</h2>
+    ${outcome && 'error' in outcome ? html`<p class="error" role="alert">${outcome.error}</p>` : ''}
+    ${outcome && 'notice' in outcome ? html`<p class="notice" role="status">${s.acknowledged}</p>` : ''}
+    ${parties.map(([party, label]) => {
+      const items = a.agreements.filter((x) => x.party === party);
+      return items.length
+        ? html`<h3>${label}</h3>
+            <ul>
+              ${items.map((x) => html`<li>${x.text}</li>`)}
+            </ul>`
+        : '';
+    })}
+    ${a.confirmed.map((c) => html`<p class="hint">${s.confirmedBy(c.who, longDate(lang, c.at))}</p>`)}
+    <form method="post" action="">
+      <input type="hidden" name="action" value="acknowledge" />
+      <fieldset class="times">
+        <legend>${s.ackWho}</legend>
+        <label for="ack-pupil"><input type="radio" id="ack-pupil" name="who" value="pupil" /> ${s.ackPupil}</label>
+        <label for="ack-guardian"
+          ><input type="radio" id="ack-guardian" name="who" value="guardian" /> ${s.ackGuardian}</label
+        >
+      </fieldset>
+      <label for="ack-comment">${s.ackComment}</label>
+      <textarea id="ack-comment" name="comment" maxlength="1000" aria-describedby="ack-hint"></textarea>
+      <p class="hint" id="ack-hint">${s.ackNotSignature}</p>
+      <button type="submit">${s.ackButton}</button>
+    </form>
+  </section>`;
 }
 
 function samtalSection(lang: ShareLang, data: SharedIup, state: PageState) {
@@ -184,7 +234,7 @@ ${value}</textarea>
         <p class="meta">${subtitle} · ${data.schoolName}</p>
       </header>
       ${state.error && state.error.section === null ? html`<p class="error" role="alert">${state.error.message}</p>` : ''}
-      ${samtalSection(lang, data, state)}
+      ${samtalSection(lang, data, state)} ${agreementsSection(lang, data, state)}
       ${
         doc && doc.sections.length
           ? doc.sections.map(

@@ -304,6 +304,30 @@ export function Panel({
                 )}
               </p>
             )}
+            {sync.statusRefused && text?.status === sync.statusRefused.status && (
+              <div class="status-refused" role="alert">
+                <p>{t('panelAgreedRefused')}</p>
+                <ul>
+                  {sync.statusRefused.missing.map((m, i) => (
+                    <li key={i}>
+                      {m.part === 'omdome'
+                        ? t('missingOmdome', subjectName(m.subject, lang))
+                        : m.part === 'any-omdome'
+                          ? t('missingAnyOmdome')
+                          : m.part === 'planning'
+                            ? t(
+                                m.party === 'school'
+                                  ? 'missingPlanSchool'
+                                  : m.party === 'pupil'
+                                    ? 'missingPlanPupil'
+                                    : 'missingPlanGuardians',
+                              )
+                            : t('missingHeldSamtal')}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {/* The samtal first: the IUP is written for it, and the booking is what a teacher checks. */}
             <SamtalPart pupilId={pupil.id} />
             {template.sections.map((s) => (

@@ -4,6 +4,7 @@ import { localToInstant, minutesOfDay } from '../../../shared/samtal/local-time'
 import { currentLanguage, locale, t } from '../../i18n';
 import type { ErrorKind, PupilSamtal } from '../../messaging/protocol';
 import { sendToBackground } from '../../messaging/send';
+import { HeldForm, type HeldRecord } from './HeldForm';
 
 const unanswered = { ok: false as const, error: 'error' as const };
 
@@ -58,11 +59,23 @@ export function SamtalPart({ pupilId }: { pupilId: string }) {
     setMessage(t('samtalPanelInvited'));
     await load();
   };
+  const held = async (record: HeldRecord) => {
+    if (!info?.toHold) return;
+    const r = await sendToBackground('samtal-held', { meetingId: info.toHold.meetingId, ...record }).catch(
+      () => unanswered,
+    );
+    if (!r.ok) return failed(r.error);
+    setMessage(t('heldDone'));
+    await load();
+  };
   const lang = currentLanguage();
   const b = info?.booking;
   return (
     <details class="samtal-part" open>
       <summary>{t('samtalPanelTitle')}</summary>
+      {info?.toHold && (
+        <HeldForm key={info.toHold.meetingId} toHold={info.toHold} previous={info.previousAgreements} onHeld={held} />
+      )}
       {info && b && (
         <p class="samtal-booked">
           <strong>{formatSamtalTime(lang, b.startsAt, b.durationMinutes)}</strong>
@@ -134,6 +147,29 @@ export function SamtalPart({ pupilId }: { pupilId: string }) {
             </button>
           )}
         </>
+      )}
+      {info?.lastHeld && info.lastHeld.agreements.length > 0 && (
+        <div class="last-held">
+          <h4>{t('samtalPanelLastAgreements', new Date(info.lastHeld.startsAt).toLocaleDateString(locale()))}</h4>
+          <ul>
+            {info.lastHeld.agreements.map((a, i) => (
+              <li key={i}>{a.text}</li>
+            ))}
+          </ul>
+          <p class="hint">
+            {info.lastHeld.acknowledgements.length === 0
+              ? t('samtalPanelNotConfirmed')
+              : info.lastHeld.acknowledgements
+                  .map(
+                    (a) =>
+                      t(
+                        a.who === 'pupil' ? 'samtalPanelConfirmedPupil' : 'samtalPanelConfirmedGuardian',
+                        new Date(a.at).toLocaleDateString(locale()),
+                      ) + (a.comment ? ` – ”${a.comment}”` : ''),
+                  )
+                  .join(' · ')}
+          </p>
+        </div>
       )}
       <button type="button" class="secondary small" onClick={() => void sendToBackground('open-samtal')}>
         {t('samtalPanelOpenPage')}
