@@ -96,12 +96,40 @@ describe('the draft outbox', () => {
     expect((await serverText(t.a.pupilMarked)).sections.omdomen[0].text).toBe('Andra eleven.');
   });
 
-  it('turns a save over someone else’s newer version into a conflict, and saves the teacher’s resolution on top', async () => {
+  it('merges someone else’s newer version of other parts without asking: both writers’ texts are kept', async () => {
     const key = await write(t.a.pupilA, 'Min första text.');
     await syncAllDrafts(api());
     const doc = await serverText(t.a.pupilA);
-    // The team lead edits the same IUP elsewhere.
-    const theirs = withFieldText(doc.sections, 'social', 'Saga samarbetar i grupp.');
+    // A subject teacher adds her omdöme in maths while the mentor goes on with Swedish.
+    const theirs = withFieldText(doc.sections, 'omdome:MA', 'Saga räknar säkert med tiotal.');
+    expect((await t.call(t.a.tokens.leadA, 'PUT', `/v1/iups/${doc.id}`, { version: 1, sections: theirs })).status).toBe(
+      200,
+    );
+    await write(t.a.pupilA, 'Min andra text.');
+    await syncAllDrafts(api());
+    const sync = await getDraftSync(key);
+    expect(sync.state).toBe('saved');
+    const saved = await serverText(t.a.pupilA);
+    expect(saved.version).toBe(3);
+    expect(saved.sections.omdomen.map((o: { subject: string; text: string }) => [o.subject, o.text])).toEqual([
+      ['SV', 'Min andra text.'],
+      ['MA', 'Saga räknar säkert med tiotal.'],
+    ]);
+    // The local draft holds both too, so the next save keeps the maths omdöme.
+    expect((await getDraftText(key))?.sections.omdomen.map((o) => o.subject)).toEqual(['SV', 'MA']);
+  });
+
+  // Changed: any newer version used to give a conflict; now only the same text changed by both does.
+  it('turns a save over someone else’s change of the same text into a conflict, and saves the teacher’s resolution on top', async () => {
+    const key = await write(t.a.pupilA, 'Min första text.');
+    await syncAllDrafts(api());
+    const doc = await serverText(t.a.pupilA);
+    // The team lead edits the same IUP elsewhere: the same omdöme, and the social part.
+    const theirs = withFieldText(
+      withFieldText(doc.sections, 'omdome:SV', 'Lagledarens text.'),
+      'social',
+      'Saga samarbetar i grupp.',
+    );
     expect((await t.call(t.a.tokens.leadA, 'PUT', `/v1/iups/${doc.id}`, { version: 1, sections: theirs })).status).toBe(
       200,
     );
@@ -111,7 +139,7 @@ describe('the draft outbox', () => {
     expect(sync.state).toBe('conflict');
     expect(sync.conflict?.sections.social).toBe('Saga samarbetar i grupp.');
     // Nothing was overwritten on the server, and the local text is still there.
-    expect((await serverText(t.a.pupilA)).sections.omdomen[0].text).toBe('Min första text.');
+    expect((await serverText(t.a.pupilA)).sections.omdomen[0].text).toBe('Lagledarens text.');
     expect((await getDraftText(key))?.sections.omdomen[0]?.text).toBe('Min andra text.');
     // The teacher keeps her omdöme and their social text.
     const resolved = withFieldText(sync.conflict!.sections, 'omdome:SV', 'Min andra text.');

@@ -1,4 +1,5 @@
 import { AgreedMissing, type IupDocument } from '../../shared/schemas/iup';
+import { mergeSections } from '../../shared/iup/three-way-merge';
 import { IupConflictDetails } from '../../shared/schemas/responses';
 import { ApiClientError, type ApiClient } from './api-client';
 import {
@@ -109,6 +110,9 @@ export async function syncDraft(
     if (err instanceof ApiClientError && err.status === 409) {
       // The API's conflict body, parsed like every answer: a malformed one is no document to merge with.
       const current = IupConflictDetails.safeParse(err.details).data?.current ?? null;
+      // Two teachers writing different parts (a subject teacher's omdöme, the mentor's plan) are
+      // merged without asking; only the same text changed by both reaches the conflict view.
+      if (current && (await mergeTheirs(api, key, current, now))) return syncDraft(api, key, now, seen);
       const latest = await getDraftSync(key);
       await setDraftSync(key, { ...latest, state: 'conflict', conflict: current, error: null });
       return 'synced';
@@ -122,6 +126,48 @@ export async function syncDraft(
     await setDraftSync(key, { ...latest, state: 'error', error: err instanceof Error ? err.message : 'error' });
     return err instanceof ApiClientError && err.kind === 'unauthorized' ? 'stopped' : 'synced';
   }
+}
+
+/**
+ * Merge the server's newer version into the local draft, three-way from the version the draft
+ * started on. True when every field (and the status) merged cleanly: the draft then holds both
+ * writers' changes, based on the server's version, ready to be sent. False: a real conflict.
+ */
+async function mergeTheirs(api: ApiClient, key: string, current: IupDocument, now: () => string): Promise<boolean> {
+  const sync = await getDraftSync(key);
+  if (sync.documentId !== current.id || sync.baseVersion === null) return false;
+  const base = (await api.iupRevisions(current.id).catch(() => null))?.revisions.find(
+    (r) => r.version === sync.baseVersion,
+  );
+  if (!base) return false;
+  // The teacher may type while the history is fetched: merge what is newest, a few times at most.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const text = await getDraftText(key);
+    if (!text) return false;
+    const { merged, conflicts } = mergeSections(base.sections, text.sections, current.sections);
+    const status = text.status === base.status ? current.status : current.status === base.status ? text.status : null;
+    if (conflicts.length > 0 || (status === null && text.status !== current.status)) return false;
+    const latest = await getDraftText(key);
+    if (latest?.editSeq !== text.editSeq) continue;
+    await setDraftText(key, {
+      ...text,
+      sections: merged,
+      status: status ?? text.status,
+      editSeq: text.editSeq + 1,
+      changedAt: now(),
+    });
+    await setDraftSync(key, {
+      ...sync,
+      baseVersion: current.version,
+      serverStatus: current.status,
+      statusChangedBy: current.statusChangedBy,
+      statusChangedAt: current.statusChangedAt,
+      state: 'saved-locally',
+      conflict: null,
+    });
+    return true;
+  }
+  return false;
 }
 
 /** Every queued draft, oldest change first; stops at the first network failure (offline). */
