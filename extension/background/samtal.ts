@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { schoolYearOf } from '../../shared/iup/school-year';
 import type { BackgroundHandlers } from '../messaging/dispatch';
 import { ApiClientError } from '../sync/api-client';
 import { withApi } from './with-api';
@@ -39,6 +40,7 @@ export const samtalHandlers = {
         declined: latest?.declinedAt != null,
         toHold: due && { meetingId: due.id, startsAt: due.startsAt, durationMinutes: due.durationMinutes },
         previousAgreements: previous?.agreements ?? [],
+        preparation: await api.preparation(pupilId, schoolYearOf(now.slice(0, 10))).catch(() => null),
         lastHeld: lastHeld && {
           startsAt: lastHeld.startsAt,
           agreements: lastHeld.agreements,

@@ -1,5 +1,6 @@
 import type { IupRevision } from '../../shared/schemas/iup';
 import type { Agreement, FollowUp, Participants } from '../../shared/schemas/meeting';
+import type { PreparationView } from '../../shared/schemas/preparation';
 import type { ShareComment, ShareLink } from '../../shared/schemas/share';
 
 /**
@@ -99,6 +100,8 @@ export interface PupilSamtal {
   toHold: { meetingId: string; startsAt: string; durationMinutes: number } | null;
   /** The agreements of the samtal before it, to follow up. */
   previousAgreements: Agreement[];
+  /** What the pupil and the guardians answered to prepare, with the questions they were asked. */
+  preparation: PreparationView | null;
   /** The latest held samtal's agreements, and who in the family has confirmed reading them. */
   lastHeld: {
     startsAt: string;

@@ -24,6 +24,7 @@ import {
   UsageApplied,
   AcknowledgementList,
   ClassView,
+  PreparationView,
   Invitation,
   InvitationList,
   Letters,
@@ -203,6 +204,8 @@ export function apiClient({ apiUrl, token, fetch: fetchImpl = fetch }: ApiClient
     updateMeeting: (id: string, patch: MeetingPatch) =>
       request(`/v1/meetings/${id}`, Meeting, { method: 'PATCH', body: JSON.stringify(patch) }),
     meetingAcknowledgements: (id: string) => request(`/v1/meetings/${id}/acknowledgements`, AcknowledgementList),
+    preparation: (pupilId: string, schoolYear: string) =>
+      request(`/v1/pupils/${pupilId}/preparation?schoolYear=${encodeURIComponent(schoolYear)}`, PreparationView),
     pupilMeetings: (pupilId: string) => request(`/v1/meetings?pupilId=${pupilId}`, MeetingList),
     exportPhrases: async (format: 'csv' | 'json', teamId?: string) =>
       (await send(`/v1/phrases/export?format=${format}${teamId ? `&teamId=${teamId}` : ''}`, {})).text(),

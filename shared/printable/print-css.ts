@@ -39,6 +39,13 @@ input[type=text] { width: 100%; font: inherit; padding: .5rem; border: 2px solid
 .samtal p, .samtal label { white-space: normal; }
 .samtal form + fieldset, .samtal form { margin-top: .75rem; }
 .booked-time { font-size: 1.1rem; }
+.preparation, .agreements { border-bottom: 2px solid #1a1a1a; margin: 1rem 0 2rem; padding-bottom: 1rem; }
+.preparation p, .agreements p { white-space: normal; }
+fieldset.scale { border: 0; margin: .75rem 0; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
+fieldset.scale legend { font-weight: 600; margin-bottom: .25rem; }
+fieldset.scale label { display: flex; align-items: center; gap: .4rem; font-weight: 400; margin: 0; padding: .4rem .7rem; border: 2px solid #777; border-radius: 4px; cursor: pointer; }
+fieldset.scale label:has(input:checked) { border-color: #0b4f8a; background: #eef4fa; }
+svg.face { width: 2rem; height: 2rem; }
 .letter { break-after: page; page-break-after: always; }
 .letter:last-child { break-after: auto; page-break-after: auto; }
 .qr { width: 40mm; height: 40mm; }

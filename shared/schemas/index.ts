@@ -14,3 +14,4 @@ export * from './share';
 export * from './roster-import';
 export * from './responses';
 export * from './samtal';
+export * from './preparation';

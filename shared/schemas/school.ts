@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Subject } from './subjects';
+import { CHILD_FRIENDLY_PREPARATION, PreparationSettings, STANDARD_PREPARATION } from './preparation';
 import { IsoDate, Name, SchoolYearLabel } from './common';
 import { IupTemplate } from './template';
 
@@ -80,6 +81,11 @@ export const SchoolSettings = z.object({
   shareBeforeSamtalForGraded: z.boolean().default(true),
   /** Subjects that must have an omdöme before an IUP can be agreed; none listed: at least one omdöme. */
   requiredSubjects: z.array(Subject).max(40).default([]),
+  /** The questions pupil and guardians answer before the samtal, standard and child-friendly. */
+  preparation: PreparationSettings.default({
+    standard: STANDARD_PREPARATION,
+    childFriendly: CHILD_FRIENDLY_PREPARATION,
+  }),
   /** Hours before a samtal after which a family can no longer book, rebook or cancel it through the link. */
   bookingCutoffHours: z.int().min(0).max(336).default(24),
   /** LMS origins the school publishes; the extension offers to enable itself on them. */

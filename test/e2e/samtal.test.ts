@@ -266,8 +266,23 @@ describe.skipIf(!chromiumAvailable())(
         startsAt: new Date(Date.now() - 3_600_000).toISOString(),
         place: 'Klassrummet',
       });
+      // Before the samtal the family prepares through its link, on a phone.
+      const link = (
+        await call('POST', `/v1/pupils/${pupil.id}/share-links`, {
+          schoolYear: schoolYearOf(new Date().toISOString().slice(0, 10)),
+        })
+      ).body.path;
+      const before = await family.newContext({ viewport: { width: 390, height: 844 } });
+      const prepPage = await before.newPage();
+      await prepPage.goto(`${base}${link}`);
+      await prepPage.fill('#guardians-home-view', 'Hon tycker om att läsa men tycker matte är svårt.');
+      await prepPage.click('form.prepare-form:has(input[value=guardians]) button[type=submit]');
+      await prepPage.waitForSelector('.preparation .notice');
+      expect(await axeViolations(prepPage)).toEqual([]);
+      await before.close();
       const lms = await panelFor(pupil.id);
       await lms.waitForSelector('iup-stod-panel >> form.held-form');
+      expect(await lms.textContent('iup-stod-panel >> .preparation-answers')).toContain('matte är svårt');
       await lms.fill('iup-stod-panel >> #held-guardians', '2');
       await lms.fill('iup-stod-panel >> #held-interpreter', 'somaliska');
       await lms.fill('iup-stod-panel >> #held-agree-school', 'Lästräning två gånger i veckan.');
@@ -284,11 +299,6 @@ describe.skipIf(!chromiumAvailable())(
       expect(meeting.agreements).toHaveLength(3);
 
       // The family reads the agreements on the phone and confirms.
-      const link = (
-        await call('POST', `/v1/pupils/${pupil.id}/share-links`, {
-          schoolYear: schoolYearOf(new Date().toISOString().slice(0, 10)),
-        })
-      ).body.path;
       const phone = await family.newContext({ viewport: { width: 390, height: 844 } });
       const guardian = await phone.newPage();
       await guardian.goto(`${base}${link}`);

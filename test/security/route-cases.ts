@@ -402,6 +402,12 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     ok: 200,
     req: (r) => ({ path: `/v1/share-links/${r.shareLinkId}` }),
   },
+  'GET /v1/pupils/:id/preparation': {
+    as: 'teacherA',
+    kind: 'pupil',
+    ok: 200,
+    req: (r) => ({ path: `/v1/pupils/${r.pupilId}/preparation?schoolYear=${q(YEAR)}` }),
+  },
   'GET /v1/pupils/:id/share-comments': {
     as: 'teacherA',
     kind: 'pupil',

@@ -7,6 +7,7 @@ import type {
   IupSections,
   IupTemplate,
   Participants,
+  PreparationAnswers,
   SchoolSettings,
 } from '../../shared/index';
 
@@ -530,6 +531,27 @@ export const samtalAcknowledgements = sqliteTable(
     index('samtal_acknowledgements_meeting').on(t.meetingId, t.at),
     index('samtal_acknowledgements_pupil').on(t.pupilId),
   ],
+);
+
+/** The pupil's and the guardians' answers to the preparation questions, one set each per läsår. */
+export const preparationAnswers = sqliteTable(
+  'preparation_answers',
+  {
+    schoolId: text('school_id')
+      .notNull()
+      .references(() => schools.id),
+    pupilId: text('pupil_id')
+      .notNull()
+      .references(() => pupils.id),
+    schoolYear: text('school_year').notNull(),
+    author: text('author', { enum: ['pupil', 'guardians'] }).notNull(),
+    answers: text('answers', { mode: 'json' }).$type<PreparationAnswers>().notNull(),
+    linkId: text('link_id')
+      .notNull()
+      .references(() => shareLinks.id),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pupilId, t.schoolYear, t.author] })],
 );
 
 /** Each pull from a school's SS 12000 API: the next pull asks for persons changed since `startedAt`. */

@@ -22,6 +22,7 @@ import {
   shareComments,
   shareLinks,
   teachers,
+  preparationAnswers,
   samtalAcknowledgements,
   samtalAudience,
   samtalInvitations,
@@ -280,6 +281,7 @@ export async function erasePupilRows(tx: Executor, schoolId: string, id: string)
     );
   await tx.delete(iupDocuments).where(eq(iupDocuments.pupilId, id));
   await tx.delete(samtalAcknowledgements).where(eq(samtalAcknowledgements.pupilId, id));
+  await tx.delete(preparationAnswers).where(eq(preparationAnswers.pupilId, id));
   await tx.delete(meetings).where(eq(meetings.pupilId, id));
   await tx.delete(samtalInvitations).where(eq(samtalInvitations.pupilId, id));
   await tx.delete(samtalAudience).where(eq(samtalAudience.pupilId, id));

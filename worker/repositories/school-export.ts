@@ -8,6 +8,7 @@ import {
   iupDocuments,
   iupRevisions,
   meetings,
+  preparationAnswers,
   samtalAcknowledgements,
   samtalAudience,
   samtalInvitations,
@@ -74,6 +75,7 @@ export async function exportSchool(db: Db, actor: Actor, at: string) {
         .where(eq(samtalOffers.schoolId, s)),
       samtalTimes: await tx.select().from(samtalTimes).where(eq(samtalTimes.schoolId, s)),
       samtalInvitations: await tx.select().from(samtalInvitations).where(eq(samtalInvitations.schoolId, s)),
+      preparationAnswers: await tx.select().from(preparationAnswers).where(eq(preparationAnswers.schoolId, s)),
       samtalAcknowledgements: await tx
         .select()
         .from(samtalAcknowledgements)

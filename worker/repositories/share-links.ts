@@ -17,6 +17,8 @@ import { NotFoundError, RateLimitedError } from '../errors';
 import { recordAudit } from './audit';
 import { familyAgreements, type FamilyAgreements } from './samtal/acknowledgements';
 import { familySamtal, type FamilySamtal } from './samtal/family';
+import { familyPreparation } from './samtal/preparation';
+import type { PreparationView } from '../../shared/schemas/preparation';
 import { assertPupilVisible } from './pupils';
 
 type LinkRow = typeof shareLinks.$inferSelect;
@@ -156,6 +158,7 @@ export interface SharedIup {
   comments: ShareComment[];
   samtal: FamilySamtal;
   agreements: FamilyAgreements | null;
+  preparation: PreparationView;
 }
 
 /**
@@ -164,7 +167,7 @@ export interface SharedIup {
  * reader is not signed in).
  */
 export async function viewSharedIup(db: Db, link: LinkRow, at: string): Promise<SharedIup> {
-  const [[pupil], [school], [doc], comments, samtal, agreements] = await Promise.all([
+  const [[pupil], [school], [doc], comments, samtal, agreements, preparation] = await Promise.all([
     db
       .select({ firstName: pupils.firstName, lastName: pupils.lastName, arskurs: pupils.arskurs })
       .from(pupils)
@@ -183,6 +186,7 @@ export async function viewSharedIup(db: Db, link: LinkRow, at: string): Promise<
     commentsFor(db, link.schoolId, link.pupilId, link.schoolYear),
     familySamtal(db, link, at),
     familyAgreements(db, link),
+    familyPreparation(db, link),
   ]);
   if (!pupil || !school) throw new NotFoundError('Share link');
   await recordAudit(db, {
@@ -202,6 +206,7 @@ export async function viewSharedIup(db: Db, link: LinkRow, at: string): Promise<
     comments,
     samtal,
     agreements,
+    preparation,
   };
 }
 

@@ -181,3 +181,79 @@ describe('the family acknowledges the agreements', () => {
     expect(Number(left.rows[0]!.n)).toBe(0);
   });
 });
+
+describe('preparation before the samtal', () => {
+  it('young pupils get the child-friendly questions with a picture scale; answers reach the teacher', async () => {
+    const path = (
+      await t.call(t.a.tokens.teacherA, 'POST', `/v1/pupils/${t.a.pupilA}/share-links`, { schoolYear: YEAR })
+    ).body.path as string;
+    // Saga is in åk 3: short questions with faces.
+    const html = await (await t.app.request(path)).text();
+    expect(html).toContain('Förbered samtalet');
+    expect(html).toContain('Hur roligt är det i skolan?');
+    expect(html).toContain('class="face"');
+    const post = (fields: Record<string, string>) =>
+      t.app.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields).toString(),
+      });
+    const ok = await post({
+      action: 'prepare',
+      author: 'pupil',
+      'scale:fun': '0',
+      'scale:friends': '1',
+      'text:best': 'Rasten och bild.',
+    });
+    expect(ok.status).toBe(303);
+    // A question of the other variant, of the other author, or a scale out of range: refused, nothing saved.
+    const bads: Record<string, string>[] = [
+      { action: 'prepare', author: 'pupil', 'text:going-well': 'x' },
+      { action: 'prepare', author: 'guardians', 'scale:fun': '0' },
+      { action: 'prepare', author: 'pupil', 'scale:fun': '5' },
+      { action: 'prepare', author: 'teacher', 'text:best': 'x' },
+    ];
+    for (const bad of bads) expect((await post(bad)).status, JSON.stringify(bad)).toBe(400);
+    const view = await t.call(
+      t.a.tokens.teacherA,
+      'GET',
+      `/v1/pupils/${t.a.pupilA}/preparation?schoolYear=${encodeURIComponent(YEAR)}`,
+    );
+    expect(view.body.variant).toBe('childFriendly');
+    expect(view.body.answers).toEqual([
+      {
+        author: 'pupil',
+        answers: {
+          fun: { scale: 0, text: '' },
+          friends: { scale: 1, text: '' },
+          best: { scale: null, text: 'Rasten och bild.' },
+        },
+        updatedAt: '2026-11-02T09:00:00.000Z',
+      },
+    ]);
+    // The saved answers are shown again on the family's page.
+    expect(await (await t.app.request(path)).text()).toContain('Rasten och bild.');
+  });
+
+  it('older pupils get the standard questions; the school edits them', async () => {
+    await t.call(t.a.tokens.admin, 'PATCH', `/v1/pupils/${t.a.pupilA}`, { arskurs: 6 });
+    const path = (
+      await t.call(t.a.tokens.teacherA, 'POST', `/v1/pupils/${t.a.pupilA}/share-links`, { schoolYear: YEAR })
+    ).body.path as string;
+    expect(await (await t.app.request(path)).text()).toContain('Vad vill du bli bättre på?');
+    const res = await t.call(t.a.tokens.admin, 'PATCH', '/v1/school', {
+      settings: {
+        preparation: {
+          standard: [
+            { id: 'goal', audience: 'pupil', kind: 'text', text: { sv: 'Vilket mål vill du nå?', en: 'Which goal?' } },
+          ],
+          childFriendly: [],
+        },
+      },
+    });
+    expect(res.status).toBe(200);
+    const html = await (await t.app.request(path)).text();
+    expect(html).toContain('Vilket mål vill du nå?');
+    expect(html).not.toContain('Vad vill du bli bättre på?');
+  });
+});

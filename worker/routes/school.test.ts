@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { CHILD_FRIENDLY_PREPARATION, STANDARD_PREPARATION } from '../../shared/schemas/preparation';
 import { createTestApi, type TestApi } from '../testing/fixture';
 
 let t: TestApi;
@@ -16,6 +17,7 @@ describe('school settings, calendar and template', () => {
       iupDoneWhen: 'agreed',
       shareBeforeSamtalForGraded: true,
       requiredSubjects: [],
+      preparation: { standard: STANDARD_PREPARATION, childFriendly: CHILD_FRIENDLY_PREPARATION },
       bookingCutoffHours: 24,
       lmsOrigins: [],
       pupilDetection: [],
@@ -95,6 +97,10 @@ describe('PATCH /v1/school is a merge patch (RFC 7396)', () => {
     iupDoneWhen: 'shared',
     shareBeforeSamtalForGraded: false,
     requiredSubjects: ['SV', 'MA'],
+    preparation: {
+      standard: [{ id: 'q1', audience: 'pupil', kind: 'text', text: { sv: 'Vad går bra?', en: 'What goes well?' } }],
+      childFriendly: [{ id: 'q2', audience: 'pupil', kind: 'scale', text: { sv: 'Roligt?', en: 'Fun?' } }],
+    },
     bookingCutoffHours: 48,
     lmsOrigins: ['https://lms.example.se'],
     pupilDetection: [{ urlPattern: '/elev/', selector: 'h1', attribute: null, match: 'name' }],

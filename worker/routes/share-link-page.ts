@@ -6,6 +6,7 @@ import type { Tx } from '../db/client';
 import { familyBook, familyCancel, FamilyBookingError, TimeTakenError } from '../repositories/samtal/bookings';
 import { acknowledge } from '../repositories/samtal/acknowledgements';
 import { familyCalendarEntry, familySamtal } from '../repositories/samtal/family';
+import { answersFromForm, familyPreparation, savePreparation } from '../repositories/samtal/preparation';
 import { bodyLimit } from 'hono/body-limit';
 import { withoutRefusedCharacters } from '../../shared/schemas/text-rules';
 import { SHARE_COMMENT_MAX, ShareCommentAuthor } from '../../shared/schemas/share';
@@ -82,8 +83,10 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
     if (r.state !== 'active') return gone(c, lang, r);
     const saved = ShareCommentAuthor.safeParse(c.req.query('saved'));
     const booking = c.req.query('booking');
+    const prepared = ShareCommentAuthor.safeParse(c.req.query('prepared'));
     return show(c, lang, r, 200, {
       ...(c.req.query('acknowledged') === '1' ? { acknowledgement: { notice: true as const } } : {}),
+      ...(prepared.success ? { preparation: { saved: prepared.data } } : {}),
       ...(saved.success ? { saved: saved.data } : {}),
       ...(booking === 'booked' || booking === 'cancelled' ? { booking: { notice: booking } } : {}),
     });
@@ -117,6 +120,7 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
       if (r.state !== 'active') return gone(c, lang, r);
       const form: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
       if (form.action === 'acknowledge') return acknowledgePost(c, lang, r, form, at);
+      if (form.action === 'prepare') return preparePost(c, lang, r, form, at);
       if ('action' in form) return bookingPost(c, lang, r, form, at);
       const section = ShareCommentAuthor.safeParse(form.section);
       const text =
@@ -140,6 +144,30 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
       return c.redirect(`${c.req.path}?${params}#comment-${section.data}`, 303);
     },
   );
+
+  /** One person's preparation answers: only the questions the page asks of that person. */
+  const preparePost = async (
+    c: Context<AppEnv>,
+    lang: ShareLang,
+    r: Extract<ResolvedShare, { link: unknown }>,
+    form: Record<string, unknown>,
+    at: string,
+  ): Promise<Response> => {
+    const s = SHARE_STRINGS[lang];
+    const author = ShareCommentAuthor.safeParse(form.author);
+    const { questions } = await familyPreparation(db, r.link);
+    const answers = author.success ? answersFromForm(form, questions, author.data) : null;
+    if (!author.success || !answers) return show(c, lang, r, 400, { preparation: { error: s.prepareInvalid } });
+    for (const a of Object.values(answers)) a.text = withoutRefusedCharacters(a.text);
+    try {
+      await savePreparation(db, r.link, author.data, answers, at, (tx) => countLinkWrite(tx, r.link, at));
+    } catch (err) {
+      if (err instanceof RateLimitedError) return show(c, lang, r, 429, { preparation: { error: s.rateLimited } });
+      throw err;
+    }
+    const params = new URLSearchParams({ prepared: author.data, ...(lang === 'en' ? { lang } : {}) });
+    return c.redirect(`${c.req.path}?${params}#sec-preparation`, 303);
+  };
 
   /** "Vi har tagit del av överenskommelserna": who confirms, and an optional comment for the teacher. */
   const acknowledgePost = async (

@@ -3,6 +3,8 @@ import { ShareCommentList, ShareLinkCreated, ShareLinkList, ShareLinkRevoked } f
 import { z } from 'zod';
 import { SchoolYearLabel } from '../../shared/schemas/common';
 import { ShareLinkCreate } from '../../shared/schemas/share';
+import { PreparationView } from '../../shared/schemas/preparation';
+import { teacherPreparation } from '../repositories/samtal/preparation';
 import type { Deps } from '../context';
 import { recordRead } from '../repositories/audit';
 import { createShareLink, listShareComments, listShareLinks, revokeShareLink } from '../repositories/share-links';
@@ -83,6 +85,29 @@ export function shareLinkRoutes({ db, clock }: Deps) {
         clock().getTime(),
       );
       return c.json({ comments }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/pupils/{id}/preparation',
+      tags,
+      security,
+      description:
+        'The preparation questions the pupil’s family gets (standard or child-friendly) and what the pupil and the guardians answered this läsår.',
+      request: { params: IdParam, query: z.object({ schoolYear: SchoolYearLabel }) },
+      responses: { 200: json(PreparationView, 'Questions and answers'), ...errors },
+    }),
+    async (c) => {
+      const { actor } = c.var;
+      const pupilId = c.req.valid('param').id;
+      const view = await teacherPreparation(db, actor, pupilId, c.req.valid('query').schoolYear);
+      await recordRead(
+        db,
+        { schoolId: actor.schoolId, actorId: actor.teacherId, entity: 'preparation', entityId: pupilId, pupilId },
+        clock().getTime(),
+      );
+      return c.json(view, 200);
     },
   );
   return app;

@@ -16,6 +16,8 @@ export interface PageState {
   error?: { section: ShareCommentAuthor | null; message: string; text?: string };
   /** The outcome of a booking form: done, or why not (the time list is fresh either way). */
   booking?: { notice: 'booked' | 'cancelled' } | { error: string };
+  /** Whose preparation answers were just saved, or why not. */
+  preparation?: { saved: 'pupil' | 'guardians' } | { error: string };
   /** The outcome of the acknowledgement form. */
   acknowledgement?: { notice: true } | { error: string };
   expiresAt: string;
@@ -28,6 +30,69 @@ const longDate = (lang: ShareLang, iso: string) =>
     dateStyle: 'long',
     timeZone: 'Europe/Stockholm',
   }).format(Date.parse(iso));
+
+/** A face for a step of the three-step scale: drawn here, so it needs no image or script. */
+const face = (step: number) => {
+  const mouth = step === 0 ? 'M8 15 Q12 19 16 15' : step === 1 ? 'M8 16 L16 16' : 'M8 17 Q12 13 16 17';
+  const fill = step === 0 ? '#b2f2bb' : step === 1 ? '#ffec99' : '#ffc9c9';
+  return html`<svg class="face" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    <circle cx="12" cy="12" r="11" fill="${fill}" stroke="#1a1a1a" stroke-width="1.2" />
+    <circle cx="8.5" cy="9.5" r="1.3" fill="#1a1a1a" />
+    <circle cx="15.5" cy="9.5" r="1.3" fill="#1a1a1a" />
+    <path d="${mouth}" fill="none" stroke="#1a1a1a" stroke-width="1.5" stroke-linecap="round" />
+  </svg>`;
+};
+
+/** The preparation questions, one form for the pupil and one for the guardians, with earlier answers. */
+function preparationSection(lang: ShareLang, data: SharedIup, state: PageState) {
+  const s = SHARE_STRINGS[lang];
+  const { questions, answers } = data.preparation;
+  const outcome = state.preparation;
+  const form = (author: 'pupil' | 'guardians') => {
+    const asked = questions.filter((q) => q.audience === author);
+    if (asked.length === 0) return '';
+    const given = answers.find((a) => a.author === author)?.answers ?? {};
+    return html`<form method="post" action="" class="prepare-form">
+      <input type="hidden" name="action" value="prepare" />
+      <input type="hidden" name="author" value="${author}" />
+      <h3>${author === 'pupil' ? s.preparePupil : s.prepareGuardians}</h3>
+      ${
+        outcome && 'saved' in outcome && outcome.saved === author
+          ? html`<p class="notice" role="status">${s.prepared}</p>`
+          : ''
+      }
+      ${asked.map((q) => {
+        const id = `${author}-${q.id}`;
+        const a = given[q.id];
+        return q.kind === 'scale'
+          ? html`<fieldset class="scale">
+              <legend>${q.text[lang]}</legend>
+              ${[0, 1, 2].map(
+                (step) =>
+                  html`<label for="${id}-${step}"
+                    ><input
+                      type="radio"
+                      id="${id}-${step}"
+                      name="scale:${q.id}"
+                      value="${step}"
+                      ${a?.scale === step ? 'checked' : ''}
+                    />${face(step)} ${s.scaleWords[step]}</label
+                  >`,
+              )}
+            </fieldset>`
+          : html`<label for="${id}">${q.text[lang]}</label>
+              <textarea id="${id}" name="text:${q.id}" maxlength="1000">${a?.text ?? ''}</textarea>`;
+      })}
+      <button type="submit">${s.prepareSave}</button>
+    </form>`;
+  };
+  return html`<section class="preparation no-print" aria-labelledby="sec-preparation">
+    <h2 id="sec-preparation">${s.prepareHeading}</h2>
+    <p>${s.prepareIntro}</p>
+    ${outcome && 'error' in outcome ? html`<p class="error" role="alert">${outcome.error}</p>` : ''} ${form('pupil')}
+    ${form('guardians')}
+  </section>`;
+}
 
 /** The latest samtal's agreements per party, who has confirmed, and the confirmation form. */
 function agreementsSection(lang: ShareLang, data: SharedIup, state: PageState) {
@@ -235,6 +300,7 @@ ${value}</textarea>
       </header>
       ${state.error && state.error.section === null ? html`<p class="error" role="alert">${state.error.message}</p>` : ''}
       ${samtalSection(lang, data, state)} ${agreementsSection(lang, data, state)}
+      ${preparationSection(lang, data, state)}
       ${
         doc && doc.sections.length
           ? doc.sections.map(

@@ -7,6 +7,7 @@ import { sendToBackground } from '../../messaging/send';
 import { HeldForm, type HeldRecord } from './HeldForm';
 
 const unanswered = { ok: false as const, error: 'error' as const };
+const SCALE_WORDS = ['scaleGood', 'scaleSoSo', 'scaleHard'] as const;
 
 /**
  * The current pupil's samtal: the booked time (and who booked it), or the free times offered to
@@ -147,6 +148,29 @@ export function SamtalPart({ pupilId }: { pupilId: string }) {
             </button>
           )}
         </>
+      )}
+      {info?.preparation && info.preparation.answers.length > 0 && (
+        <div class="preparation-answers">
+          <h4>{t('samtalPanelPreparation')}</h4>
+          {info.preparation.answers.map((a) => (
+            <div key={a.author}>
+              <strong>{t(a.author === 'pupil' ? 'shareFromPupil' : 'shareFromGuardians')}</strong>
+              <ul>
+                {info
+                  .preparation!.questions.filter((q) => a.answers[q.id])
+                  .map((q) => {
+                    const ans = a.answers[q.id]!;
+                    const step = ans.scale === null ? '' : t(SCALE_WORDS[ans.scale]!);
+                    return (
+                      <li key={q.id}>
+                        {q.text[lang]} <em>{[step, ans.text].filter(Boolean).join(' – ')}</em>
+                      </li>
+                    );
+                  })}
+              </ul>
+            </div>
+          ))}
+        </div>
       )}
       {info?.lastHeld && info.lastHeld.agreements.length > 0 && (
         <div class="last-held">
