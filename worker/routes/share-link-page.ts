@@ -145,6 +145,30 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
     },
   );
 
+  /**
+   * Run a family's write; past the link's write limit the page says so (429) with nothing saved,
+   * otherwise post/redirect/get to the part of the page that changed, so a reload sends nothing again.
+   */
+  const written = async (
+    c: Context<AppEnv>,
+    lang: ShareLang,
+    r: Extract<ResolvedShare, { link: unknown }>,
+    part: 'preparation' | 'acknowledgement',
+    write: () => Promise<void>,
+    done: Record<string, string>,
+    anchor: string,
+  ): Promise<Response> => {
+    try {
+      await write();
+    } catch (err) {
+      if (err instanceof RateLimitedError)
+        return show(c, lang, r, 429, { [part]: { error: SHARE_STRINGS[lang].rateLimited } });
+      throw err;
+    }
+    const params = new URLSearchParams({ ...done, ...(lang === 'en' ? { lang } : {}) });
+    return c.redirect(`${c.req.path}?${params}#${anchor}`, 303);
+  };
+
   /** One person's preparation answers: only the questions the page asks of that person. */
   const preparePost = async (
     c: Context<AppEnv>,
@@ -159,14 +183,15 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
     const answers = author.success ? answersFromForm(form, questions, author.data) : null;
     if (!author.success || !answers) return show(c, lang, r, 400, { preparation: { error: s.prepareInvalid } });
     for (const a of Object.values(answers)) a.text = withoutRefusedCharacters(a.text);
-    try {
-      await savePreparation(db, r.link, author.data, answers, at, (tx) => countLinkWrite(tx, r.link, at));
-    } catch (err) {
-      if (err instanceof RateLimitedError) return show(c, lang, r, 429, { preparation: { error: s.rateLimited } });
-      throw err;
-    }
-    const params = new URLSearchParams({ prepared: author.data, ...(lang === 'en' ? { lang } : {}) });
-    return c.redirect(`${c.req.path}?${params}#sec-preparation`, 303);
+    return written(
+      c,
+      lang,
+      r,
+      'preparation',
+      () => savePreparation(db, r.link, author.data, answers, at, (tx) => countLinkWrite(tx, r.link, at)),
+      { prepared: author.data },
+      'sec-preparation',
+    );
   };
 
   /** "Vi har tagit del av överenskommelserna": who confirms, and an optional comment for the teacher. */
@@ -183,14 +208,15 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
     const comment = withoutRefusedCharacters(parsed.data.comment ?? '')
       .replace(/\r\n/g, '\n')
       .trim();
-    try {
-      await acknowledge(db, r.link, parsed.data.who, comment, at, (tx) => countLinkWrite(tx, r.link, at));
-    } catch (err) {
-      if (err instanceof RateLimitedError) return show(c, lang, r, 429, { acknowledgement: { error: s.rateLimited } });
-      throw err;
-    }
-    const params = new URLSearchParams({ acknowledged: '1', ...(lang === 'en' ? { lang } : {}) });
-    return c.redirect(`${c.req.path}?${params}#sec-agreements`, 303);
+    return written(
+      c,
+      lang,
+      r,
+      'acknowledgement',
+      () => acknowledge(db, r.link, parsed.data.who, comment, at, (tx) => countLinkWrite(tx, r.link, at)),
+      { acknowledged: '1' },
+      'sec-agreements',
+    );
   };
 
   /** The booking form: book or rebook a free time, or cancel, each through the link's own pupil only. */
