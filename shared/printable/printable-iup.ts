@@ -1,4 +1,5 @@
 import type { IupSections } from '../schemas/iup';
+import type { Agreement } from '../schemas/meeting';
 import type { IupTemplate, SectionKind } from '../schemas/template';
 import { subjectName } from '../schemas/subjects';
 import { withoutRefusedCharacters } from '../schemas/text-rules';
@@ -39,6 +40,8 @@ export interface PrintableInput {
   schoolYear: string;
   sections: IupSections;
   template: IupTemplate;
+  /** The agreements of the samtal of record (`agreementsOfRecord`); null: the IUP's own old text. */
+  samtalAgreements?: readonly Agreement[] | null;
 }
 
 const PARTIES = {
@@ -51,7 +54,13 @@ const PARTIES = {
 const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('sv') + s.slice(1);
 const wordAt = (pattern: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})`, 'u');
 
-function items(kind: SectionKind, s: IupSections, t: IupTemplate, lang: Lang): PrintableItem[] {
+function items(
+  kind: SectionKind,
+  s: IupSections,
+  t: IupTemplate,
+  lang: Lang,
+  samtalAgreements: readonly Agreement[] | null,
+): PrintableItem[] {
   const parties = (o: Record<keyof typeof PARTIES, string>) =>
     (Object.keys(PARTIES) as (keyof typeof PARTIES)[])
       .filter((k) => o[k].trim())
@@ -79,7 +88,14 @@ function items(kind: SectionKind, s: IupSections, t: IupTemplate, lang: Lang): P
     case 'planning':
       return parties(s.planning);
     case 'agreements':
-      return parties(s.agreements);
+      // One agreement per line, by party, as they were made at the samtal.
+      return samtalAgreements
+        ? (Object.keys(PARTIES) as (keyof typeof PARTIES)[]).flatMap((party) =>
+            samtalAgreements
+              .filter((a) => a.party === party)
+              .map((a) => ({ label: PARTIES[party][lang], scale: null, text: a.text.trim() })),
+          )
+        : parties(s.agreements);
   }
 }
 
@@ -95,7 +111,7 @@ export function printableIup(input: PrintableInput): PrintableIup {
     .map((sec) => ({
       kind: sec.kind,
       heading: sec.title[lang],
-      items: items(sec.kind, input.sections, template, lang).map((i) => ({
+      items: items(sec.kind, input.sections, template, lang, input.samtalAgreements ?? null).map((i) => ({
         ...i,
         text: withoutRefusedCharacters(i.text),
       })),

@@ -12,7 +12,9 @@ import type { IupTemplate } from '../../shared/schemas/template';
 import { generateShareToken, hashToken } from '../auth/tokens';
 import type { Actor } from '../context';
 import type { Db, Executor } from '../db/client';
-import { iupDocuments, pupils, schools, shareComments, shareLinks } from '../db/schema';
+import { iupDocuments, meetings, pupils, schools, shareComments, shareLinks } from '../db/schema';
+import { agreementsOfRecord } from '../../shared/samtal/agreements-of-record';
+import type { Agreement } from '../../shared/schemas/meeting';
 import { NotFoundError, RateLimitedError } from '../errors';
 import { recordAudit } from './audit';
 import { familyAgreements, type FamilyAgreements } from './samtal/acknowledgements';
@@ -159,6 +161,8 @@ export interface SharedIup {
   samtal: FamilySamtal;
   agreements: FamilyAgreements | null;
   preparation: PreparationView;
+  /** The agreements the IUP shows: the samtal of record's (see `agreementsOfRecord`). */
+  samtalAgreements: Agreement[] | null;
 }
 
 /**
@@ -179,7 +183,7 @@ export async function viewSharedIup(db: Db, link: LinkRow, at: string): Promise<
       .where(eq(schools.id, link.schoolId))
       .limit(1),
     db
-      .select({ sections: iupDocuments.sections })
+      .select({ sections: iupDocuments.sections, agreedMeetingId: iupDocuments.agreedMeetingId })
       .from(iupDocuments)
       .where(and(eq(iupDocuments.pupilId, link.pupilId), eq(iupDocuments.schoolYear, link.schoolYear)))
       .limit(1),
@@ -188,6 +192,10 @@ export async function viewSharedIup(db: Db, link: LinkRow, at: string): Promise<
     familyAgreements(db, link),
     familyPreparation(db, link),
   ]);
+  const held = await db
+    .select({ id: meetings.id, startsAt: meetings.startsAt, status: meetings.status, agreements: meetings.agreements })
+    .from(meetings)
+    .where(and(eq(meetings.pupilId, link.pupilId), eq(meetings.schoolId, link.schoolId), eq(meetings.status, 'held')));
   if (!pupil || !school) throw new NotFoundError('Share link');
   await recordAudit(db, {
     schoolId: link.schoolId,
@@ -207,6 +215,7 @@ export async function viewSharedIup(db: Db, link: LinkRow, at: string): Promise<
     samtal,
     agreements,
     preparation,
+    samtalAgreements: agreementsOfRecord(held, doc?.agreedMeetingId ?? null, link.schoolYear),
   };
 }
 

@@ -79,6 +79,14 @@ describe('agreed means agreed at a held samtal, with the whole IUP', () => {
     expect(await duty('iup-läsår')).toMatchObject({ state: 'done', reason: 'deadlineIupAgreed' });
     // Agreements on the samtal record meet the documentation duty.
     expect(await duty('agreements-documented', held.id)).toMatchObject({ state: 'done' });
+    // The IUP shows the agreements of the samtal it was agreed at: one source, not a second copy.
+    const path = (
+      await t.call(t.a.tokens.teacherA, 'POST', `/v1/pupils/${t.a.pupilA}/share-links`, { schoolYear: YEAR })
+    ).body.path as string;
+    const page = await (await t.app.request(path)).text();
+    const iupPart = page.slice(page.indexOf('id="sec-agreements"'), page.indexOf('id="sec-glossary"'));
+    expect(iupPart).toContain('Överenskommelser vid samtalet');
+    expect(iupPart).toContain('Läser 15 minuter varje dag.');
   });
 
   it('the school’s required subjects are checked by name', async () => {

@@ -215,7 +215,7 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
       'acknowledgement',
       () => acknowledge(db, r.link, parsed.data.who, comment, at, (tx) => countLinkWrite(tx, r.link, at)),
       { acknowledged: '1' },
-      'sec-agreements',
+      'sec-samtal-agreements',
     );
   };
 

@@ -105,8 +105,8 @@ function agreementsSection(lang: ShareLang, data: SharedIup, state: PageState) {
     ['pupil', s.partyPupil],
     ['guardians', s.partyGuardians],
   ] as const;
-  return html`<section class="agreements no-print" aria-labelledby="sec-agreements">
-    <h2 id="sec-agreements">${s.agreementsHeading(longDate(lang, a.startsAt))}</h2>
+  return html`<section class="agreements no-print" aria-labelledby="sec-samtal-agreements">
+    <h2 id="sec-samtal-agreements">${s.agreementsHeading(longDate(lang, a.startsAt))}</h2>
     ${outcome && 'error' in outcome ? html`<p class="error" role="alert">${outcome.error}</p>` : ''}
     ${outcome && 'notice' in outcome ? html`<p class="notice" role="status">${s.acknowledged}</p>` : ''}
     ${parties.map(([party, label]) => {
@@ -260,6 +260,7 @@ export function sharePage(lang: ShareLang, data: SharedIup, state: PageState) {
         schoolYear: data.schoolYear,
         sections: data.sections,
         template: data.template,
+        samtalAgreements: data.samtalAgreements,
       })
     : null;
   const title = lang === 'sv' ? 'Individuell utvecklingsplan' : 'Individual development plan';

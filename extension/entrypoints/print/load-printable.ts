@@ -1,4 +1,5 @@
 import { printableIup, type PrintableIup } from '../../../shared/printable/printable-iup';
+import { agreementsOfRecord } from '../../../shared/samtal/agreements-of-record';
 import { emptySections } from '../../../shared/schemas/iup';
 import type { Language } from '../../sync/settings';
 import { apiClient } from '../../sync/api-client';
@@ -23,10 +24,11 @@ export async function loadPrintable(
   const [local, sync] = await Promise.all([getDraftText(key), getDraftSync(key)]);
   const api = apiClient(settings);
   try {
-    const [pupil, school, doc] = await Promise.all([
+    const [pupil, school, doc, meetings] = await Promise.all([
       api.pupil(pupilId),
       api.school(),
       api.findIup(pupilId, schoolYear),
+      api.pupilMeetings(pupilId),
     ]);
     const sections = local && (hasUnsyncedChanges(local, sync) || !doc) ? local.sections : (doc?.sections ?? null);
     if (!sections) return { kind: 'nothing' };
@@ -37,6 +39,7 @@ export async function loadPrintable(
       schoolYear,
       sections,
       template: school.template,
+      samtalAgreements: agreementsOfRecord(meetings.meetings, doc?.agreedMeetingId ?? null, schoolYear),
     });
     return { kind: 'ok', printable, offline: false, empty: printable.sections.length === 0 };
   } catch {

@@ -34,6 +34,7 @@ import { History } from './History';
 import type { PanelHost } from './index';
 import { sendToBackground } from '../../messaging/send';
 import { PrepareAndShare } from './PrepareAndShare';
+import { AgreementsPointer } from './AgreementsPointer';
 import { SamtalPart } from './SamtalPart';
 import { PupilPicker } from './PupilPicker';
 
@@ -338,8 +339,10 @@ export function Panel({
                     <li key={i}>{p[lang]}</li>
                   ))}
                 </ul>
+                {/* Agreements are written on the samtal record (its held form above), one place for them. */}
+                {s.kind === 'agreements' && <AgreementsPointer legacy={sections.agreements} />}
                 {fields
-                  .filter((f) => f.section === s.kind)
+                  .filter((f) => f.section === s.kind && s.kind !== 'agreements')
                   .map((f) => (
                     <FieldEditor
                       key={f.key}
