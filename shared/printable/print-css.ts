@@ -46,6 +46,8 @@ fieldset.scale legend { font-weight: 600; margin-bottom: .25rem; }
 fieldset.scale label { display: flex; align-items: center; gap: .4rem; font-weight: 400; margin: 0; padding: .4rem .7rem; border: 2px solid #777; border-radius: 4px; cursor: pointer; }
 fieldset.scale label:has(input:checked) { border-color: #0b4f8a; background: #eef4fa; }
 svg.face { width: 2rem; height: 2rem; }
+button.speak { margin: 0 0 .25rem; padding: .25rem .75rem; font-size: .9rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .letter { break-after: page; page-break-after: always; }
 .letter:last-child { break-after: auto; page-break-after: auto; }
 .qr { width: 40mm; height: 40mm; }

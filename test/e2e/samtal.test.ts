@@ -326,5 +326,37 @@ describe.skipIf(!chromiumAvailable())(
       expect(duties.find((d) => d.kind === 'samtal-term' && d.meetingId === meeting.id)?.state).toBe('done');
       await again.close();
     }, 60_000);
+    it('the youngest’s questions can be read aloud: the one hashed script runs under the page’s CSP, nothing else', async () => {
+      const young = pupils.find((p) => p.arskurs === 1)!;
+      const link = (
+        await call('POST', `/v1/pupils/${young.id}/share-links`, {
+          schoolYear: schoolYearOf(new Date().toISOString().slice(0, 10)),
+        })
+      ).body.path;
+      const context = await family.newContext({ viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      const refused: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) refused.push(m.text());
+      });
+      await page.goto(`${base}${link}`);
+      // Shown only because the script ran (the buttons are rendered hidden).
+      const button = page.locator('button.speak').first();
+      await expect.poll(() => button.isVisible()).toBe(true);
+      await page.evaluate(() => {
+        const spoken: string[] = [];
+        (window as unknown as { spoken: string[] }).spoken = spoken;
+        window.speechSynthesis.speak = (u: SpeechSynthesisUtterance) => {
+          spoken.push(`${u.lang}: ${u.text}`);
+        };
+      });
+      await button.click();
+      expect(await page.evaluate(() => (window as unknown as { spoken: string[] }).spoken)).toEqual([
+        'sv-SE: Hur roligt är det i skolan?',
+      ]);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(refused).toEqual([]);
+      await context.close();
+    });
   },
 );

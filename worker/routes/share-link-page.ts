@@ -21,6 +21,7 @@ import {
   type ResolvedShare,
 } from '../repositories/share-links';
 import { shareGonePage, sharePage, type PageState } from '../share/share-page-html';
+import { READ_ALOUD_HASH } from '../share/read-aloud';
 import { SHARE_STRINGS, shareLang, type ShareLang } from '../share/strings';
 
 /**
@@ -33,8 +34,8 @@ const PAGE_HEADERS = {
   'cache-control': 'no-store',
   'referrer-policy': 'no-referrer',
   'x-robots-tag': 'noindex, nofollow',
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  // The one script allowed is the read-aloud helper, by its hash (worker/share/read-aloud.ts).
+  'content-security-policy': `default-src 'none'; script-src 'sha256-${READ_ALOUD_HASH}'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
 };
 
 const FORM_FIELDS = new Set(['section', 'text']);

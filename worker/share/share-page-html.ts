@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import { readAloudTag } from './read-aloud';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { formatSamtalTime } from '../../shared/samtal/format-time';
 import { printableIup } from '../../shared/printable/printable-iup';
@@ -64,9 +65,17 @@ function preparationSection(lang: ShareLang, data: SharedIup, state: PageState) 
       ${asked.map((q) => {
         const id = `${author}-${q.id}`;
         const a = given[q.id];
+        // The youngest answer with an adult: each question can be read aloud by the browser.
+        const speak =
+          data.preparation.variant === 'childFriendly'
+            ? html`<button type="button" class="speak" data-speak="${q.text[lang]}" hidden>
+                ${s.readAloud}<span class="visually-hidden">: ${q.text[lang]}</span>
+              </button>`
+            : '';
         return q.kind === 'scale'
           ? html`<fieldset class="scale">
               <legend>${q.text[lang]}</legend>
+              ${speak}
               ${[0, 1, 2].map(
                 (step) =>
                   html`<label for="${id}-${step}"
@@ -81,6 +90,7 @@ function preparationSection(lang: ShareLang, data: SharedIup, state: PageState) 
               )}
             </fieldset>`
           : html`<label for="${id}">${q.text[lang]}</label>
+              ${speak}
               <textarea id="${id}" name="text:${q.id}" maxlength="1000">${a?.text ?? ''}</textarea>`;
       })}
       <button type="submit">${s.prepareSave}</button>
@@ -90,7 +100,7 @@ function preparationSection(lang: ShareLang, data: SharedIup, state: PageState) 
     <h2 id="sec-preparation">${s.prepareHeading}</h2>
     <p>${s.prepareIntro}</p>
     ${outcome && 'error' in outcome ? html`<p class="error" role="alert">${outcome.error}</p>` : ''} ${form('pupil')}
-    ${form('guardians')}
+    ${form('guardians')} ${data.preparation.variant === 'childFriendly' ? readAloudTag() : ''}
   </section>`;
 }
 

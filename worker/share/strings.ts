@@ -76,6 +76,7 @@ export const SHARE_STRINGS = {
     prepareGuardians: 'Vårdnadshavare svarar',
     scaleWords: ['Bra', 'Sådär', 'Svårt'] as const,
     prepareSave: 'Spara svaren',
+    readAloud: 'Läs upp',
     prepared: 'Svaren är sparade. Läraren ser dem inför samtalet.',
     prepareInvalid: 'Svaren kunde inte sparas: bara frågorna på sidan kan besvaras. Inget sparades.',
     printHint: 'Skriv ut eller spara som PDF med webbläsarens utskriftsfunktion (Ctrl+P eller ⌘P).',
@@ -159,6 +160,7 @@ export const SHARE_STRINGS = {
     prepareGuardians: 'The guardians answer',
     scaleWords: ['Good', 'So-so', 'Hard'] as const,
     prepareSave: 'Save the answers',
+    readAloud: 'Read aloud',
     prepared: 'The answers are saved. The teacher sees them before the meeting.',
     prepareInvalid:
       'The answers could not be saved: only the questions on the page can be answered. Nothing was saved.',
