@@ -285,8 +285,11 @@ describe.skipIf(!chromiumAvailable())(
       expect(await lms.textContent('iup-stod-panel >> .preparation-answers')).toContain('matte är svårt');
       await lms.fill('iup-stod-panel >> #held-guardians', '2');
       await lms.fill('iup-stod-panel >> #held-interpreter', 'somaliska');
-      await lms.fill('iup-stod-panel >> #held-agree-school', 'Lästräning två gånger i veckan.');
-      await lms.fill('iup-stod-panel >> #held-agree-guardians', 'Läser högt hemma.\nFrågar om läxan på söndagar.');
+      await lms.fill('iup-stod-panel >> #iup-field-agreements-school', 'Lästräning två gånger i veckan.');
+      await lms.fill(
+        'iup-stod-panel >> #iup-field-agreements-guardians',
+        'Läser högt hemma.\nFrågar om läxan på söndagar.',
+      );
       await lms.click('iup-stod-panel >> button:has-text("Markera samtalet som genomfört")');
       await expect
         .poll(() => lms.textContent('iup-stod-panel >> .samtal-part'), { timeout: 10_000 })

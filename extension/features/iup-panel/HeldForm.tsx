@@ -3,6 +3,9 @@ import { formatSamtalTime } from '../../../shared/samtal/format-time';
 import type { Agreement, FollowUp, Party } from '../../../shared/schemas/meeting';
 import { currentLanguage, t, type MessageKey } from '../../i18n';
 import type { PupilSamtal } from '../../messaging/protocol';
+import type { Phrase } from '../../../shared/schemas/phrase';
+import type { RosterPupil } from '../../sync/roster-cache';
+import { FieldEditor } from './FieldEditor';
 
 const PARTIES: { party: Party; label: MessageKey }[] = [
   { party: 'school', label: 'heldAgreementsSchool' },
@@ -29,12 +32,18 @@ export function HeldForm({
   toHold,
   previous,
   onHeld,
+  phrases,
+  pupil,
+  onSendToPage,
 }: {
   toHold: NonNullable<PupilSamtal['toHold']>;
   previous: Agreement[];
   onHeld: (record: HeldRecord) => Promise<void>;
+  phrases: Phrase[];
+  pupil: RosterPupil | null;
+  onSendToPage: (text: string) => void;
 }) {
-  const [pupil, setPupil] = useState(true);
+  const [pupilPresent, setPupilPresent] = useState(true);
   const [guardians, setGuardians] = useState(1);
   const [interpreter, setInterpreter] = useState('');
   const [others, setOthers] = useState('');
@@ -54,7 +63,12 @@ export function HeldForm({
         .map((text) => ({ party, text })),
     );
     await onHeld({
-      participants: { pupil, guardians, interpreterLanguage: interpreter.trim() || null, others: others.trim() },
+      participants: {
+        pupil: pupilPresent,
+        guardians,
+        interpreterLanguage: interpreter.trim() || null,
+        others: others.trim(),
+      },
       agreements,
       followUp: previous.map((a, i) => ({
         party: a.party,
@@ -71,7 +85,7 @@ export function HeldForm({
       <fieldset>
         <legend>{t('heldWho')}</legend>
         <label class="check">
-          <input type="checkbox" checked={pupil} onChange={(e) => setPupil(e.currentTarget.checked)} />
+          <input type="checkbox" checked={pupilPresent} onChange={(e) => setPupilPresent(e.currentTarget.checked)} />
           {t('heldPupil')}
         </label>
         <label for="held-guardians">{t('heldGuardians')}</label>
@@ -134,17 +148,19 @@ export function HeldForm({
       <fieldset>
         <legend>{t('heldAgreements')}</legend>
         <p class="hint">{t('heldAgreementsHint')}</p>
+        {/* The same editor as the IUP's texts: the team's phrases for the plan, and wording tips. */}
         {PARTIES.map(({ party, label }) => (
-          <div key={party}>
-            <label for={`held-agree-${party}`}>{t(label)}</label>
-            <textarea
-              id={`held-agree-${party}`}
-              rows={2}
-              maxLength={2000}
-              value={agreed[party]}
-              onInput={(e) => setAgreed({ ...agreed, [party]: e.currentTarget.value })}
-            />
-          </div>
+          <FieldEditor
+            key={party}
+            field={{ key: `agreements.${party}`, section: 'agreements', party }}
+            label={t(label)}
+            value={agreed[party]}
+            phrases={phrases}
+            pupil={pupil}
+            readOnly={false}
+            onChange={(v) => setAgreed({ ...agreed, [party]: v })}
+            onSendToPage={onSendToPage}
+          />
         ))}
       </fieldset>
       <button type="submit" disabled={busy}>

@@ -330,7 +330,7 @@ export function Panel({
               </div>
             )}
             {/* The samtal first: the IUP is written for it, and the booking is what a teacher checks. */}
-            <SamtalPart pupilId={pupil.id} />
+            <SamtalPart pupilId={pupil.id} phrases={phrases} pupil={pupil} onSendToPage={(v) => void sendToPage(v)} />
             {template.sections.map((s) => (
               <section key={s.kind} class="section">
                 <h3>{s.title[lang]}</h3>

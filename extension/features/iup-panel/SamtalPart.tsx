@@ -4,6 +4,8 @@ import { localToInstant, minutesOfDay } from '../../../shared/samtal/local-time'
 import { currentLanguage, locale, t } from '../../i18n';
 import type { ErrorKind, PupilSamtal } from '../../messaging/protocol';
 import { sendToBackground } from '../../messaging/send';
+import type { Phrase } from '../../../shared/schemas/phrase';
+import type { RosterPupil } from '../../sync/roster-cache';
 import { HeldForm, type HeldRecord } from './HeldForm';
 
 const unanswered = { ok: false as const, error: 'error' as const };
@@ -13,7 +15,18 @@ const SCALE_WORDS = ['scaleGood', 'scaleSoSo', 'scaleHard'] as const;
  * The current pupil's samtal: the booked time (and who booked it), or the free times offered to
  * the pupil to book one directly, and whether the family has been invited.
  */
-export function SamtalPart({ pupilId }: { pupilId: string }) {
+export function SamtalPart({
+  pupilId,
+  phrases,
+  pupil,
+  onSendToPage,
+}: {
+  pupilId: string;
+  /** For the agreements written at the samtal: the team's phrases and wording tips, as in the IUP. */
+  phrases: Phrase[];
+  pupil: RosterPupil | null;
+  onSendToPage: (text: string) => void;
+}) {
   const [info, setInfo] = useState<PupilSamtal | null>(null);
   const [timeId, setTimeId] = useState('');
   const [message, setMessage] = useState('');
@@ -75,7 +88,15 @@ export function SamtalPart({ pupilId }: { pupilId: string }) {
     <details class="samtal-part" open>
       <summary>{t('samtalPanelTitle')}</summary>
       {info?.toHold && (
-        <HeldForm key={info.toHold.meetingId} toHold={info.toHold} previous={info.previousAgreements} onHeld={held} />
+        <HeldForm
+          key={info.toHold.meetingId}
+          toHold={info.toHold}
+          previous={info.previousAgreements}
+          onHeld={held}
+          phrases={phrases}
+          pupil={pupil}
+          onSendToPage={onSendToPage}
+        />
       )}
       {info && b && (
         <p class="samtal-booked">
