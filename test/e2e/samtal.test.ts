@@ -261,11 +261,23 @@ describe.skipIf(!chromiumAvailable())(
         )
         .at(-1)!;
       // A samtal that started an hour ago: the panel offers to record it.
-      await call('POST', '/v1/meetings', {
-        pupilId: pupil.id,
-        startsAt: new Date(Date.now() - 3_600_000).toISOString(),
-        place: 'Klassrummet',
-      });
+      const booked = (
+        await call('POST', '/v1/meetings', {
+          pupilId: pupil.id,
+          startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+          place: 'Klassrummet',
+        })
+      ).body;
+      const dutiesNow = async () =>
+        (
+          (await call('GET', '/v1/deadlines?scope=me&view=full')).body.pupils.find(
+            (p: { id: string }) => p.id === pupil.id,
+          ).duties as { kind: string; state: string; reason: string; meetingId?: string }[]
+        ).filter((d) => d.meetingId === booked.id);
+      // Before: today's samtal counts as booked, not yet held; nothing was shared in time.
+      expect((await dutiesNow()).map((d) => `${d.kind}:${d.state}`)).toEqual(
+        expect.arrayContaining(['samtal-term:scheduled', 'share-before-samtal:overdue']),
+      );
       // Before the samtal the family prepares through its link, on a phone.
       const link = (
         await call('POST', `/v1/pupils/${pupil.id}/share-links`, {
