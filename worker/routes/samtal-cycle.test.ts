@@ -59,6 +59,8 @@ describe('agreed means agreed at a held samtal, with the whole IUP', () => {
     const marked = await t.call(t.a.tokens.teacherA, 'PATCH', `/v1/meetings/${held.id}`, {
       status: 'held',
       participants: { pupil: true, guardians: 2, interpreterLanguage: 'arabiska', others: 'speciallärare' },
+      // Every samtal starts from the previous one: how last time's agreements went.
+      followUp: [{ party: 'pupil', text: 'Läsa varje kväll.', outcome: 'partly', note: 'Mest på helgerna.' }],
       agreements: [
         { party: 'school', text: 'Lästräning två gånger i veckan.' },
         { party: 'pupil', text: 'Läser 15 minuter varje dag.' },
@@ -69,7 +71,13 @@ describe('agreed means agreed at a held samtal, with the whole IUP', () => {
       heldAt: '2026-11-02T09:00:00.000Z',
       heldBy: t.a.ids.teacherA,
       participants: { pupil: true, guardians: 2, interpreterLanguage: 'arabiska' },
+      followUp: [{ party: 'pupil', text: 'Läsa varje kväll.', outcome: 'partly', note: 'Mest på helgerna.' }],
     });
+    // An outcome that is not done / partly / not is refused.
+    const bad = await t.call(t.a.tokens.teacherA, 'PATCH', `/v1/meetings/${held.id}`, {
+      followUp: [{ party: 'pupil', text: 'x', outcome: 'maybe', note: '' }],
+    });
+    expect(bad.status).toBe(400);
     const agreed = await t.call(t.a.tokens.teacherA, 'PUT', `/v1/iups/${doc.id}`, {
       version: doc.version,
       status: 'agreed',
