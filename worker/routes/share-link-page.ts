@@ -5,7 +5,7 @@ import { familyBookingCalendar } from '../calendar/ics';
 import type { Tx } from '../db/client';
 import { familyBook, familyCancel, FamilyBookingError, TimeTakenError } from '../repositories/samtal/bookings';
 import { acknowledge } from '../repositories/samtal/acknowledgements';
-import { familyCalendarEntry, familySamtal } from '../repositories/samtal/family';
+import { bookingCutoffHours, familyCalendarEntry } from '../repositories/samtal/family';
 import { answersFromForm, familyPreparation, savePreparation } from '../repositories/samtal/preparation';
 import { bodyLimit } from 'hono/body-limit';
 import { withoutRefusedCharacters } from '../../shared/schemas/text-rules';
@@ -124,8 +124,7 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
       if (form.action === 'prepare') return preparePost(c, lang, r, form, at);
       if ('action' in form) return bookingPost(c, lang, r, form, at);
       const section = ShareCommentAuthor.safeParse(form.section);
-      const text =
-        typeof form.text === 'string' ? withoutRefusedCharacters(form.text.replace(/\r\n/g, '\n')).trim() : null;
+      const text = typeof form.text === 'string' ? familyText(form.text) : null;
       // Only the two comment sections: any other field (an omdöme, a status, another pupil) is refused whole.
       if (!section.success || text === null || Object.keys(form).some((k) => !FORM_FIELDS.has(k))) {
         return show(c, lang, r, 400, { error: { section: null, message: s.onlyComments } });
@@ -183,7 +182,7 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
     const { questions } = await familyPreparation(db, r.link);
     const answers = author.success ? answersFromForm(form, questions, author.data) : null;
     if (!author.success || !answers) return show(c, lang, r, 400, { preparation: { error: s.prepareInvalid } });
-    for (const a of Object.values(answers)) a.text = withoutRefusedCharacters(a.text);
+    for (const a of Object.values(answers)) a.text = familyText(a.text);
     return written(
       c,
       lang,
@@ -206,9 +205,7 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
     const s = SHARE_STRINGS[lang];
     const parsed = AckForm.safeParse(form);
     if (!parsed.success) return show(c, lang, r, 400, { acknowledgement: { error: s.ackChooseWho } });
-    const comment = withoutRefusedCharacters(parsed.data.comment ?? '')
-      .replace(/\r\n/g, '\n')
-      .trim();
+    const comment = familyText(parsed.data.comment ?? '');
     return written(
       c,
       lang,
@@ -232,7 +229,8 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
     const parsed = BookingForm.safeParse(form);
     if (!parsed.success) return show(c, lang, r, 400, { booking: { error: s.bookingOnly } });
     const f = parsed.data;
-    const cutoffHours = (await familySamtal(db, r.link, at)).cutoffHours;
+    // Only the cut-off is needed here; the free times are read again inside the booking's transaction.
+    const cutoffHours = await bookingCutoffHours(db, r.link);
     const count = (tx: Tx) => countLinkWrite(tx, r.link, at);
     try {
       if (f.action === 'cancel') await familyCancel(db, r.link, at, cutoffHours, count);
@@ -265,6 +263,9 @@ export function sharePageRoutes({ db, clock }: Deps, guesses: GuessGuard) {
   };
   return app;
 }
+
+/** What a family typed, as it is stored: browser line ends (CRLF) as \n, no refused characters, trimmed. */
+const familyText = (text: string) => withoutRefusedCharacters(text.replace(/\r\n/g, '\n')).trim();
 
 /** Exactly the acknowledgement form's fields. */
 const AckForm = z

@@ -20,15 +20,20 @@ export interface FamilySamtal {
   freeTimes: { id: string; startsAt: string; durationMinutes: number; place: string; interpreterAvailable: boolean }[];
 }
 
-/** What the family link shows about the samtal: the booked time, and the times still free. */
-export async function familySamtal(db: Executor, link: LinkRow, at: string): Promise<FamilySamtal> {
+/** Hours before a samtal after which the link's family can no longer book, rebook or cancel. */
+export async function bookingCutoffHours(db: Executor, link: LinkRow): Promise<number> {
   const [school] = await db
     .select({ settings: schools.settings })
     .from(schools)
     .where(eq(schools.id, link.schoolId))
     .limit(1);
   // Schools stored before the setting existed have no value: the default applies.
-  const cutoffHours = school?.settings.bookingCutoffHours ?? 24;
+  return school?.settings.bookingCutoffHours ?? 24;
+}
+
+/** What the family link shows about the samtal: the booked time, and the times still free. */
+export async function familySamtal(db: Executor, link: LinkRow, at: string): Promise<FamilySamtal> {
+  const cutoffHours = await bookingCutoffHours(db, link);
   const cutoff = new Date(Date.parse(at) + cutoffHours * 3_600_000).toISOString();
   const [booking, free] = await Promise.all([
     upcomingBooking(db, link, at),

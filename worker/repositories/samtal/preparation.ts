@@ -116,7 +116,8 @@ export function answersFromForm(
       entry.scale = Number(value);
     } else {
       if (value.length > 1000) return null;
-      entry.text = value.replace(/\r\n/g, '\n').trim();
+      // Line ends and refused characters are normalised where the form is read (share-link-page).
+      entry.text = value;
     }
   }
   return answers;
