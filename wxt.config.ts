@@ -49,7 +49,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'sv',
-    permissions: ['storage', 'scripting', 'alarms', 'activeTab', 'contextMenus'],
+    // clipboardWrite: when an insertion cannot be confirmed, the text goes to the clipboard even
+    // if the page's frame is not focused (write only; the extension never reads the clipboard).
+    permissions: ['storage', 'scripting', 'alarms', 'activeTab', 'contextMenus', 'clipboardWrite'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(e2eHosts.length ? { host_permissions: e2eHosts } : {}),
     commands: {

@@ -1,6 +1,6 @@
 import type { BackgroundHandlers } from '../messaging/dispatch';
 import { sendToTab } from '../messaging/send';
-import { chosenPupilItem } from '../sync/session-items';
+import { chosenPupilItem, lastFieldFrameItem } from '../sync/session-items';
 
 /**
  * The palette for a field inside an iframe is shown in the top frame (see the palette feature);
@@ -31,6 +31,24 @@ export const paletteHandlers = {
     await chosenPupilItem.setValue(pupilId);
     return true as const;
   },
+  'field-focused': async (_payload, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId === undefined) return true;
+    const frames = await lastFieldFrameItem.getValue();
+    if (frames[tabId] !== sender.frameId) await lastFieldFrameItem.setValue({ ...frames, [tabId]: sender.frameId });
+    return true;
+  },
+  'send-to-field': async ({ text }, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId !== 0) return { ok: false, reason: 'no-field' };
+    const frameId = (await lastFieldFrameItem.getValue())[tabId] ?? 0;
+    const inTop = () => sendToTab(tabId, 0, 'insert-in-field', { text });
+    // A frame that has gone since (the editor was closed, the page navigated) falls back to the top frame.
+    return sendToTab(tabId, frameId, 'insert-in-field', { text }).then(
+      (outcome) => outcome ?? inTop(),
+      () => (frameId === 0 ? { ok: false as const, reason: 'no-field' as const } : inTop()),
+    );
+  },
   'open-panel-here': async (_payload, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return false;
@@ -40,3 +58,11 @@ export const paletteHandlers = {
     );
   },
 } satisfies Partial<BackgroundHandlers>;
+
+/** A closed tab's remembered frame goes with it. */
+export async function forgetTabField(tabId: number): Promise<void> {
+  const frames = await lastFieldFrameItem.getValue();
+  if (!(tabId in frames)) return;
+  const { [tabId]: _gone, ...rest } = frames;
+  await lastFieldFrameItem.setValue(rest);
+}

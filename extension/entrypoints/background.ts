@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { draftHandlers, startDraftSync } from '../background/drafts';
 import { lazyUiHandlers } from '../background/lazy-ui';
-import { paletteHandlers } from '../background/palette-relay';
+import { forgetTabField, paletteHandlers } from '../background/palette-relay';
 import { phraseBankHandlers, startPhraseBank } from '../background/phrase-bank';
 import { samtalHandlers } from '../background/samtal';
 import { shareHandlers } from '../background/share';
@@ -15,6 +15,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void reconcileSites());
   browser.runtime.onStartup.addListener(() => void reconcileSites());
   browser.permissions.onRemoved.addListener(() => void reconcileSites());
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTabField(tabId));
   void reconcileSites();
 
   startPhraseBank();

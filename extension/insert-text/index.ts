@@ -1,6 +1,7 @@
 import { ckeditor5 } from './ckeditor5';
 import { contentEditable } from './contenteditable';
 import { nativeField } from './native-field';
+import { editorEvents, slateFamily } from './synthetic-events';
 import type { InsertOutcome, InsertStrategy } from './types';
 
 export type { InsertOutcome, InsertStrategy } from './types';
@@ -8,9 +9,16 @@ export type { InsertOutcome, InsertStrategy } from './types';
 /**
  * The strategies, most specific first. A new editor family is one more file and one more entry;
  * each detects its own DOM markers, so a generic strategy never handles an editor it would only
- * reach the DOM of (text visible but missing from the editor's model — the worst outcome).
+ * reach the DOM of (text visible but missing from the editor's model — the worst outcome). A
+ * strategy that leaves the field unchanged after the editor's own update lets the next one try.
  */
-export const STRATEGIES: readonly InsertStrategy[] = [ckeditor5, nativeField, contentEditable];
+export const STRATEGIES: readonly InsertStrategy[] = [
+  ckeditor5,
+  slateFamily,
+  nativeField,
+  contentEditable,
+  editorEvents,
+];
 
 /** Text fields a teacher can write in: native fields and editable rich-text areas. */
 export const isWritableField = (el: Element | null): el is HTMLElement =>
@@ -26,7 +34,7 @@ export const isWritableField = (el: Element | null): el is HTMLElement =>
 export async function insertText(
   field: HTMLElement,
   text: string,
-  strategies: readonly InsertStrategy[] = STRATEGIES,
+  { strategies = STRATEGIES, restore }: { strategies?: readonly InsertStrategy[]; restore?: () => void } = {},
 ): Promise<InsertOutcome> {
   let tried: string | null = null;
   for (const strategy of strategies) {
@@ -35,6 +43,8 @@ export async function insertText(
     const result = await strategy.insert(field, text);
     if (result === 'inserted') return { ok: true, strategy: strategy.name };
     if (result === 'failed') return { ok: false, strategy: strategy.name, reason: 'refused' };
+    // The previous try may have moved focus or the caret (a re-render does): put them back.
+    restore?.();
   }
   return { ok: false, strategy: tried, reason: tried ? 'refused' : 'unsupported' };
 }

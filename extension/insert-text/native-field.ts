@@ -1,4 +1,4 @@
-import type { InsertStrategy } from './types';
+import { afterEditorUpdate, type InsertStrategy, judge } from './types';
 
 const TEXT_INPUTS = new Set(['text', 'search', 'url', 'email', 'tel', '']);
 
@@ -8,24 +8,29 @@ export const isNativeTextField = (el: Element): el is HTMLTextAreaElement | HTML
 /**
  * `textarea` and text `input`, including React-controlled ones. `execCommand('insertText')`
  * goes through the browser's own editing path: the page sees `beforeinput`/`input`, React's
- * value tracker updates, and Ctrl+Z undoes it as one typing step.
+ * value tracker updates, and Ctrl+Z undoes it as one typing step. Judged after the page's own
+ * update, because a controlled field whose page ignores the change is set back on its next render.
  */
 export const nativeField: InsertStrategy = {
   name: 'native-field',
   detect: isNativeTextField,
   async insert(field, text) {
     const el = field as HTMLTextAreaElement | HTMLInputElement;
+    const win = el.ownerDocument.defaultView ?? window;
     const before = el.value;
     const start = el.selectionStart ?? before.length;
     const end = el.selectionEnd ?? start;
     el.focus();
     el.ownerDocument.execCommand('insertText', false, text);
-    if (el.value === before.slice(0, start) + text + before.slice(end)) return 'inserted';
-    if (el.value !== before) return 'failed';
+    await afterEditorUpdate(win);
+    const first = judge(before, el.value, text);
+    if (first !== 'not-applied') return first;
     // execCommand is unavailable (some browsers, some states): set the value the way a user edit
     // does and tell the page. Undo then is the browser's, not a typing step.
+    el.focus();
     el.setRangeText(text, start, end, 'end');
     el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
-    return el.value.includes(text) ? 'inserted' : 'failed';
+    await afterEditorUpdate(win);
+    return judge(before, el.value, text);
   },
 };

@@ -12,6 +12,8 @@ import type { ShareComment, ShareLink } from '../../shared/schemas/share';
 
 /** An answer that can fail in a way the sender shows to the teacher. */
 export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; error: ErrorKind };
+/** What became of text sent to the platform's field; only `ok` was seen in the field after the editor's update. */
+export type FieldInsertOutcome = { ok: true } | { ok: false; reason: 'no-field' | 'refused' | 'unsupported' };
 export type ErrorKind = 'not-configured' | 'network' | 'unauthorized' | 'http' | 'invalid-response' | 'error';
 
 /** A lazily injected UI module: the feature folder it comes from (`features/<name>/ui.ts`). */
@@ -37,6 +39,10 @@ export interface BackgroundProtocol {
   'chosen-pupil-set': { payload: { pupilId: string | null }; reply: true };
   /** Ask the tab's top frame to open the IUP panel (from a banner, say). */
   'open-panel-here': { payload: undefined; reply: boolean };
+  /** A frame's platform field got focus: "Skicka till fältet" writes into that frame's field. */
+  'field-focused': { payload: undefined; reply: true };
+  /** The panel's "Skicka till fältet": insert into the field the teacher last wrote in, in whichever frame. */
+  'send-to-field': { payload: { text: string }; reply: FieldInsertOutcome };
   /** A draft changed locally; send it soon. */
   'draft-changed': { payload: undefined; reply: true };
   /** Bring the server's IUP for a pupil and läsår into the local draft. */
@@ -118,6 +124,8 @@ export interface ContentProtocol {
   'open-panel': { payload: undefined; reply: boolean };
   /** Show the palette in the top frame on behalf of a child frame. */
   'palette-show': { payload: { sourceFrameId: number }; reply: boolean };
+  /** Insert into the field this frame remembers (the panel's "Skicka till fältet"). */
+  'insert-in-field': { payload: { text: string }; reply: FieldInsertOutcome };
   /** The top frame's palette answered: insert into the field waiting in this frame. */
   'palette-result': { payload: { phraseId: string | null; text: string | null }; reply: boolean };
 }

@@ -13,3 +13,12 @@ export const chosenPupilItem = storage.defineItem<string | null>('session:chosen
 
 /** Text selected on a page ("Föreslå som fras") handed to the phrase bank page. */
 export const proposeDraftItem = storage.defineItem<string | null>('session:proposeDraft', { fallback: null });
+
+/**
+ * Per tab, the frame whose platform field the teacher focused last (tab id → frame id), so
+ * "Skicka till fältet" reaches an editor inside an iframe. Session storage, because the
+ * background may be stopped between the click in the field and the click in the panel.
+ */
+export const lastFieldFrameItem = storage.defineItem<Record<string, number>>('session:lastFieldFrame', {
+  fallback: {},
+});

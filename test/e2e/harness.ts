@@ -213,8 +213,8 @@ export async function overlayReady(page: Page): Promise<boolean> {
 export async function bundleEditors(): Promise<void> {
   const { build } = await import('esbuild');
   await build({
-    entryPoints: ['quill.ts', 'tiptap.ts', 'ckeditor.ts', 'tinymce.ts', 'react.tsx'].map((n) =>
-      join(import.meta.dirname, 'editors', n),
+    entryPoints: ['quill.ts', 'tiptap.ts', 'ckeditor.ts', 'tinymce.ts', 'react.tsx', 'slate.tsx', 'stubborn.ts'].map(
+      (n) => join(import.meta.dirname, 'editors', n),
     ),
     outdir: join(import.meta.dirname, 'pages', 'dist'),
     bundle: true,

@@ -509,6 +509,53 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await page.close();
   });
 
+  it('"Skicka till fältet" reaches an editor inside an iframe (TinyMCE classic), and falls back to the clipboard where insertion cannot be seen', async () => {
+    const dist = join(ROOT, 'test/e2e/pages/dist');
+    const page = await browser.context.newPage();
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    // Editor pages served from the platform's origin (the site the teacher enabled).
+    await page.route(`${base}/fixture/editor/**`, (route) => {
+      const name = new URL(route.request().url()).pathname.split('/').pop()!;
+      return name.endsWith('.js')
+        ? route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(dist, name), 'utf8') })
+        : route.fulfill({
+            contentType: 'text/html',
+            body: readFileSync(join(ROOT, 'test/e2e/pages', name), 'utf8').replace('src="dist/', 'src="'),
+          });
+    });
+    const p = writable()[12]!;
+    const words = `${p.firstName} tar ansvar för sina uppgifter.`;
+    await page.goto(`${base}/fixture/editor/tinymce-iframe.html`);
+    await page.waitForFunction(() => (window as any).editorReady === true);
+    await openPanel(page);
+    await page.fill('iup-stod-panel >> #iup-pupil-search', p.firstName);
+    await page.click(`iup-stod-panel >> .pupil-results button:has-text("${p.firstName} ${p.lastName}")`);
+    await expect.poll(() => page.isEditable('iup-stod-panel >> #iup-field-social')).toBe(true);
+    await page.fill('iup-stod-panel >> #iup-field-social', words);
+    // The teacher writes in the editor's iframe, then sends the panel's text after what she wrote.
+    await page.click('iframe.tox-edit-area__iframe');
+    await page.keyboard.type('Arbetar lugnt.');
+    await page.click('iup-stod-panel >> .field:has(#iup-field-social) >> button:has-text("Skicka till fältet")');
+    const model = () => page.evaluate(() => (window as any).modelText() as string);
+    await expect.poll(model).toBe(`Arbetar lugnt. ${words}`);
+    await expect.poll(() => page.textContent('iup-stod-panel >> .notice')).toBe(sv.panelSent!.message);
+
+    // An editor that renders outside text away: not claimed as sent; the text is on the clipboard.
+    await page.goto(`${base}/fixture/editor/stubborn.html`);
+    await page.waitForFunction(() => (window as any).editorReady === true);
+    await openPanel(page);
+    await page.fill('iup-stod-panel >> #iup-pupil-search', p.firstName);
+    await page.click(`iup-stod-panel >> .pupil-results button:has-text("${p.firstName} ${p.lastName}")`);
+    await expect.poll(() => page.inputValue('iup-stod-panel >> #iup-field-social')).toBe(words);
+    await page.click('#editor');
+    await page.keyboard.type('Start.');
+    await page.click('iup-stod-panel >> .field:has(#iup-field-social) >> button:has-text("Skicka till fältet")');
+    await expect.poll(() => page.textContent('iup-stod-panel >> .notice')).toBe(sv.insertCopied!.message);
+    expect(await model()).toBe('Start.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(` ${words}`.trim());
+    await page.close();
+  });
+
   it('asks which pupil when a page names several', async () => {
     const school = (await call(per, 'GET', '/v1/school')).body;
     const rules = [

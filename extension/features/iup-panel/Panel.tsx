@@ -13,7 +13,7 @@ import type { Phrase } from '../../../shared/schemas/phrase';
 import { subjectName } from '../../../shared/schemas/subjects';
 import type { IupTemplate, ScaleValue } from '../../../shared/schemas/template';
 import { currentLanguage, locale, t } from '../../i18n';
-import { insertText } from '../../insert-text';
+import { copyText, isMac } from '../../ui/copy-text';
 import type { DeadlineCache } from '../../sync/deadline-cache';
 import {
   draftKey,
@@ -86,6 +86,7 @@ export function Panel({
   const [sync, setSync] = useState<DraftSync>(emptySync());
   const [collapsed, setCollapsed] = useState(false);
   const [notice, setNotice] = useState('');
+  const [uncopied, setUncopied] = useState<string | null>(null);
   const latest = useRef<DraftText | null>(null);
   const fields = useMemo(() => sectionFields(template), [template]);
   const key = pupil ? draftKey(pupil.id, schoolYear) : null;
@@ -166,14 +167,18 @@ export function Panel({
   };
 
   const sendToPage = async (value: string) => {
-    const target = host.lastField();
-    if (!target) {
-      setNotice(t('panelNoField'));
+    const outcome = await host.sendToField(value).catch(() => ({ ok: false as const, reason: 'refused' as const }));
+    if (outcome.ok) setNotice(t('panelSent'));
+    else if (outcome.reason === 'no-field') setNotice(t('panelNoField'));
+    // Not confirmed in the field: the text goes on the clipboard (copied here, in the panel's
+    // frame, right after the click) and the notice says so; if copying fails too, it is shown.
+    else if (await copyText(value)) setNotice(t(isMac() ? 'insertCopiedMac' : 'insertCopied'));
+    else {
+      setNotice(t('insertNotCopied'));
+      setUncopied(value);
       return;
     }
-    target.restore();
-    const outcome = await insertText(target.field, value);
-    setNotice(outcome.ok ? t('panelSent') : t('insertRefused'));
+    setUncopied(null);
   };
 
   const label = (f: SectionField) => {
@@ -385,6 +390,16 @@ export function Panel({
         <p class="notice" role="status" aria-live="polite">
           {notice}
         </p>
+        {uncopied !== null && (
+          <textarea
+            class="uncopied"
+            readOnly
+            rows={4}
+            aria-label={t('insertTextLabel')}
+            value={uncopied}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        )}
       </div>
     </aside>
   );

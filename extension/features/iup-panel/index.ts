@@ -1,14 +1,18 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { insertText, isWritableField } from '../../insert-text';
 import { captureField, isOwnUi, type FieldContext } from '../../insert-text/field-context';
+import { joinToCaret } from '../../insert-text/join-to-caret';
 import { onContentMessage } from '../../messaging/content-listener';
+import type { FieldInsertOutcome } from '../../messaging/protocol';
+import { sendToBackground } from '../../messaging/send';
 import { loadUi } from '../../ui/lazy-ui';
 import { announce } from '../../ui/page-events';
 import type { Feature } from '../index';
 
 /** What the always-loaded part hands to the lazily injected panel. */
 export interface PanelHost {
-  /** The LMS field the teacher last wrote in, for "Skicka till fältet". */
-  lastField(): FieldContext | null;
+  /** "Skicka till fältet": into the platform field the teacher last wrote in, in whichever frame. */
+  sendToField(text: string): Promise<FieldInsertOutcome>;
   /** The panel closed (the deadline banner may show again). */
   closed(): void;
 }
@@ -20,14 +24,14 @@ export interface PanelModule {
 
 /**
  * The IUP panel: docked beside the LMS page in the top frame, opened from the popup, the
- * deadline banner or the shortcut (Alt+Shift+I).
+ * deadline banner or the shortcut (Alt+Shift+I). Every frame remembers the platform field the
+ * teacher last wrote in, because editors such as TinyMCE's classic one and CKEditor 4 write
+ * inside an iframe; the background knows which frame was last.
  */
 export const iupPanel: Feature = {
   name: 'iup-panel',
   start(ctx) {
-    if (window !== window.top) return;
     let last: FieldContext | null = null;
-    const host: PanelHost = { lastField: () => last, closed: () => announce('panel-closed') };
     // The field losing focus (to the panel, say) is the one "Skicka till fältet" writes into,
     // with its caret as the teacher left it.
     ctx.addEventListener(
@@ -39,7 +43,29 @@ export const iupPanel: Feature = {
       },
       { capture: true },
     );
+    ctx.addEventListener(
+      document,
+      'focusin',
+      (e) => {
+        const target = e.composedPath()[0];
+        if (target instanceof Element && !isOwnUi(target) && captureField(document, target))
+          void sendToBackground('field-focused').catch(() => undefined);
+      },
+      { capture: true },
+    );
+    onContentMessage(ctx, 'insert-in-field', async ({ text }) => {
+      const target = last;
+      if (!target?.field.isConnected || !isWritableField(target.field)) return { ok: false, reason: 'no-field' };
+      target.restore();
+      const outcome = await insertText(target.field, joinToCaret(target.field, text), { restore: target.restore });
+      return outcome.ok ? { ok: true } : { ok: false, reason: outcome.reason };
+    });
 
+    if (window !== window.top) return;
+    const host: PanelHost = {
+      sendToField: (text) => sendToBackground('send-to-field', { text }),
+      closed: () => announce('panel-closed'),
+    };
     onContentMessage(ctx, 'open-panel', async () => {
       const panel = await loadUi<PanelModule>('iup-panel');
       if (!panel) return false;

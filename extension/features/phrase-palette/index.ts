@@ -9,19 +9,24 @@ import { phraseCacheItem, recordUse } from '../../sync/phrase-cache';
 import { settingsItem } from '../../sync/settings';
 import { loadUi } from '../../ui/lazy-ui';
 import { overlay } from '../../ui/overlay';
+import { copyFallback } from '../../ui/copy-fallback';
 import { toast } from '../../ui/toast';
 import type { Feature } from '../index';
 import css from './open-button.css?inline';
 import { openButtonSpot } from './open-button-spot';
-import { overlayText as t, setOverlayLanguage } from './overlay-messages';
+import { copyFallbackTexts, overlayText as t, setOverlayLanguage } from './overlay-messages';
 import type { PaletteChoice, PaletteModule } from './ui-module';
 
-/** Insert the chosen phrase where the caret was; placeholders are already filled for the chosen pupil, or left visible. */
+/**
+ * Insert the chosen phrase where the caret was; placeholders are already filled for the chosen
+ * pupil, or left visible. Only an insertion confirmed after the editor's own update counts as a
+ * use; otherwise the text goes to the clipboard and the teacher is told to paste it.
+ */
 async function insertPhrase(ctx: ContentScriptContext, target: FieldContext, phrase: Phrase, text: string) {
   target.restore();
-  const outcome = await insertText(target.field, text);
+  const outcome = await insertText(target.field, text, { restore: target.restore });
   if (outcome.ok) await recordUse(phrase.id);
-  else await toast(ctx, outcome.reason === 'unsupported' ? t('insertUnsupported') : t('insertRefused'));
+  else await copyFallback(ctx, text, copyFallbackTexts());
 }
 
 export const phrasePalette: Feature = {
