@@ -67,4 +67,47 @@ describe('checkWording', () => {
     expect(found.map((f) => f.rule)).toEqual(['absolute', 'label', 'comparison']);
     for (const f of found) expect(f.explanation.sv && f.explanation.en).toBeTruthy();
   });
+
+  it('finds comparisons with peers named in everyday words, in any form or compound', () => {
+    for (const text of [
+      'Hon läser snabbare än sina kompisar.',
+      'Jämfört med klasskompisarna skriver han kortare texter.',
+      'Han ligger efter de andra barnen i läsningen.',
+      'Hon räknar lika snabbt som de äldre eleverna.',
+    ])
+      expect(rules(text), text).toEqual(['comparison']);
+    // Progress against the pupil's own earlier work, and the goals, are not comparisons.
+    expect(rules('Jämfört med elevens tidigare texter är berättelsen längre.')).toEqual([]);
+    expect(rules('Hon beskriver läget i förhållande till målen.')).toEqual([]);
+    expect(rules('Han går ut efter de andra på rasten.')).toEqual([]);
+  });
+
+  it('finds attitude judged as not caring, in any tense, also with the subject between verb and negation', () => {
+    for (const text of [
+      'Han bryr sig inte om läxorna.',
+      'Nu bryr han sig inte om läxorna.',
+      'Han struntade i läxorna.',
+      'Hon ansträngde sig inte under lektionerna.',
+      'Hon visar inget intresse för matte.',
+      'Han saknar motivation.',
+      'Han tar inte skolarbetet på allvar.',
+      'Han försöker inte ens.',
+    ])
+      expect(rules(text), text).toEqual(['label']);
+    expect(rules('Han försöker inte gissa utan räknar efter.')).toEqual([]);
+    expect(rules('Vi har studerat maskar och larver i komposten.')).toEqual([]);
+  });
+
+  it('finds health and family states as adjectives and verbs, not the same words about plants or as slang', () => {
+    for (const text of [
+      'Hans mamma är sjuk.',
+      'Hennes morfar är långtidssjuk.',
+      'Pappa dog i våras.',
+      'Föräldrarna bråkar mycket.',
+      'Hon mådde sämre under hösten.',
+    ])
+      expect(rules(text), text).toEqual(['sensitive']);
+    expect(rules('Växten dog utan vatten.')).toEqual([]);
+    expect(rules('Det var sjukt roligt på utflykten.')).toEqual([]);
+  });
 });

@@ -1,5 +1,7 @@
 import { GLOSSARY } from './glossary';
 import {
+  ATTITUDE_PATTERNS,
+  HEALTH_FAMILY_PATTERNS,
   ABSOLUTE_PHRASES,
   ABSOLUTE_WORDS,
   COMPARISON_PATTERNS,
@@ -42,7 +44,8 @@ const wordRegex = (sources: readonly string[]) =>
   new RegExp(`${NOT_WORD_BEFORE}(?:${sources.join('|')})${NOT_WORD_AFTER}`, 'gu');
 
 const COMPARISON = wordRegex(COMPARISON_PATTERNS);
-const SENSITIVE = wordRegex(SENSITIVE_PATTERNS);
+const SENSITIVE = wordRegex([...SENSITIVE_PATTERNS, ...HEALTH_FAMILY_PATTERNS]);
+const ATTITUDE = wordRegex(ATTITUDE_PATTERNS);
 const NEXT_STEP = wordRegex(NEXT_STEP_PATTERNS);
 const ABSOLUTE_PHRASE_LIST = ABSOLUTE_PHRASES.map((a) => ({ ...a, regex: wordRegex([a.pattern]) }));
 const GLOSSARY_LIST = GLOSSARY.map((g) => ({ ...g, regex: wordRegex([g.pattern]) }));
@@ -128,6 +131,7 @@ export function checkWording(text: string, options: WordingOptions = {}): Wordin
     for (const m of lower.matchAll(a.regex))
       add('absolute', m.index, m.index + m[0].length, { sv: `Skriv hellre "${a.sv}".`, en: `Prefer "${a.en}".` });
   }
+  for (const m of lower.matchAll(ATTITUDE)) add('label', m.index, m.index + m[0].length);
   for (const m of lower.matchAll(COMPARISON)) add('comparison', m.index, m.index + m[0].length);
   for (const m of lower.matchAll(SENSITIVE)) add('sensitive', m.index, m.index + m[0].length);
   for (const g of GLOSSARY_LIST) {

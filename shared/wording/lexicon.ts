@@ -1,3 +1,20 @@
+import {
+  DISMISSIVE_VERBS,
+  ENGAGEMENT_NOUNS,
+  ENGAGEMENT_VERBS,
+  FAMILY,
+  FAMILY_ONLY_STATES,
+  HEALTH_ADJECTIVES,
+  HEALTH_COMPOUNDS,
+  HEALTH_VERBS,
+  NEGATION,
+  PEER,
+  PEER_DETERMINERS,
+  SHOWING_VERBS,
+  TRY_VERBS,
+} from './families';
+import { adjectiveForms, anyOf } from './morphology';
+
 /**
  * Word lists behind the wording check. Swedish adjectives inflect by suffix (slarvig, slarvigt,
  * slarviga, slarvigare, slarvigast), so each list stores the forms that occur, generated from
@@ -384,17 +401,58 @@ export const NEXT_STEP_PATTERNS: readonly string[] = [
   'pröva',
 ];
 
-/** Comparisons with others. Scale wording such as "mer än godtagbara" must not match. */
+/** Verbs of position that make "före/efter" a ranking ("ligger efter de andra"), not a time. */
+const POSITION_VERBS =
+  '(?:ligger|låg|legat|halkar|halkat|halkade|hamnar|hamnat|hamnade|släpar|släpat|släpade|kommer|kommit|är|var|varit)';
+
+/**
+ * Comparisons with others, derived from the PEERS family (every word for other pupils and their
+ * groups, in every form and compound) and the comparison words (see families.ts). Scale wording
+ * such as "mer än godtagbara" never meets a peer word and so never matches.
+ */
 export const COMPARISON_PATTERNS: readonly string[] = [
-  '(?:än|jämfört med|jämfört mot|i jämförelse med|i förhållande till|i relation till|till skillnad från|likt|som)\\s+' +
-    '(?:(?:de|sina|hans|hennes|hens|övriga|flera|många|alla|resten av|de flesta av|andra|hela)\\s+)*' +
-    '(?:andra|klasskamrat\\p{L}*|kamrat\\p{L}*|klass(?:en|ens)|grupp(?:en|ens)|jämnåriga|övriga|syskon\\p{L}*|de flesta|resten|snittet|genomsnittet|medel(?:eleven|värdet)|eleverna|barnen)',
-  '\\p{L}+(?:ast|aste|sta|ste)\\s+(?:i|av alla i|bland|av)\\s+(?:hela\\s+)?(?:klassen|gruppen|årskursen|skolan|sina klasskamrater|kamraterna|eleverna|alla)',
+  `(?:än|jämfört med|jämfört mot|i jämförelse med|i förhållande till|i relation till|till skillnad från|till skillnad mot|likt|i kapp|ikapp|i nivå med|i takt med)\\s+${PEER_DETERMINERS}${PEER}`,
+  `(?:lika|samma|likadant|likadana|precis)\\s+(?:\\p{L}+\\s+){0,3}?som\\s+${PEER_DETERMINERS}${PEER}`,
+  `${POSITION_VERBS}\\s+(?:\\p{L}+\\s+){0,2}?(?:före|efter|bakom|framför)\\s+${PEER_DETERMINERS}${PEER}`,
+  `\\p{L}+(?:ast|aste|sta|ste)\\s+(?:i|av alla i|bland|av|utav)\\s+${PEER_DETERMINERS}${PEER}`,
   '(?:bäst|sämst)\\s+(?:i|bland|av)\\s+\\p{L}+',
   'en av (?:de|klassens|gruppens|skolans)\\s+\\p{L}+(?:aste|sta|ste)',
   '(?:klassens|gruppens|skolans|årskursens) \\p{L}+(?:aste|sta|ste)',
-  '(?:ligger|halkar|hamnar|är)\\s+(?:långt\\s+|lite\\s+)?(?:före|efter)\\s+(?:de andra|klassen|resten|kamraterna|sina kamrater|gruppen)',
   '(?:över|under)\\s+(?:snittet|genomsnittet|medel)',
-  'i kapp (?:de andra|klassen|kamraterna|resten)',
   'i topp i (?:klassen|gruppen)',
+];
+
+/**
+ * Attitude judged instead of described (the label rule), derived from the attitude families:
+ * dismissive verbs in any tense ("struntar i", "slappar"), engagement verbs and adjectives when
+ * negated ("bryr sig inte", "anstränger han sig inte", "är inte intresserad"), lacking or
+ * showing no engagement ("saknar motivation", "visar inget intresse", "brist på engagemang"),
+ * and not taking school seriously or not doing one's best.
+ */
+export const ATTITUDE_PATTERNS: readonly string[] = [
+  `(?:${DISMISSIVE_VERBS})`,
+  `(?:${ENGAGEMENT_VERBS})\\s+(?:sig\\s+|\\p{L}+\\s+sig\\s+|\\p{L}+\\s+)?${NEGATION}`,
+  `${NEGATION}\\s+(?:\\p{L}+\\s+)?(?:${ENGAGEMENT_VERBS})`,
+  `${NEGATION}\\s+(?:\\p{L}+\\s+)?(?:${anyOf(['intresserad', 'motiverad', 'engagerad', 'ansträngd'].flatMap(adjectiveForms))})`,
+  `(?:${TRY_VERBS})\\s+(?:\\p{L}+\\s+)?(?:inte|aldrig)\\s+ens|inte ens\\s+(?:\\p{L}+\\s+)?(?:${TRY_VERBS})`,
+  `(?:${SHOWING_VERBS})\\s+(?:ner\\s+|\\p{L}+\\s+)?(?:inget|ingen|inga|noll|inte\\s+(?:något|någon|några|mycket|så mycket|särskilt mycket))\\s+(?:\\p{L}+\\s+)?(?:${ENGAGEMENT_NOUNS})`,
+  `(?:saknar|saknade|saknat|tappat|tappar|tappade)\\s+(?:\\p{L}+\\s+)?(?:${ENGAGEMENT_NOUNS})`,
+  `brist på\\s+(?:\\p{L}+\\s+)?(?:${ENGAGEMENT_NOUNS})`,
+  `(?:ointresse|ointresset|omotivation|oengagemang)`,
+  `${NEGATION}\\s+(?:\\p{L}+\\s+){0,3}?på allvar`,
+  `(?:gör|gjorde|gjort)\\s+(?:\\p{L}+\\s+)?(?:inte|aldrig|sällan)\\s+sitt\\s+(?:bästa|yttersta)`,
+];
+
+/**
+ * Health and family states from the HEALTH and FAMILY families: health adjectives, "sjuk" in any
+ * compound, health verbs, states that are sensitive when a family member is named near them
+ * ("pappa dog", "föräldrarna bråkar"), and not feeling well in any tense ("mådde sämre").
+ */
+export const HEALTH_FAMILY_PATTERNS: readonly string[] = [
+  `(?:${HEALTH_ADJECTIVES})`,
+  HEALTH_COMPOUNDS,
+  `(?:${HEALTH_VERBS})`,
+  `${FAMILY}(?:\\s+\\p{L}+){0,5}?\\s+(?:${FAMILY_ONLY_STATES})`,
+  `(?:dog|dött|död|döda|avled|omkom|omkommit|gick bort|gått bort|förlorade|förlorat|miste|mist)(?:\\s+\\p{L}+){0,3}?\\s+${FAMILY}`,
+  '(?:må|mår|mådde|mått)\\s+(?:\\p{L}+\\s+){0,2}?(?:dåligt|sämre|illa|inte bra|psykiskt|inget vidare)',
 ];
