@@ -110,4 +110,25 @@ describe('checkWording', () => {
     expect(rules('Växten dog utan vatten.')).toEqual([]);
     expect(rules('Det var sjukt roligt på utflykten.')).toEqual([]);
   });
+
+  it('does not ask for a next step in text that is only the team’s approved phrases, until the teacher writes her own', () => {
+    const approved = [
+      '{namn} läser med flyt och förstår det {hen} läser.',
+      '{namn} skriver berättelser med tydlig början, handling och slut.',
+    ];
+    const inserted =
+      'Tilde läser med flyt och förstår det hon läser. Tilde skriver berättelser med tydlig början, handling och slut.';
+    expect(rules(inserted, 'omdome')).toEqual(['no-next-step']);
+    expect(checkWording(inserted, { kind: 'omdome', approvedPhrases: approved }).map((f) => f.rule)).toEqual([]);
+    const withOwn = `${inserted} Hon använder stor bokstav och punkt i sina texter.`;
+    expect(checkWording(withOwn, { kind: 'omdome', approvedPhrases: approved }).map((f) => f.rule)).toEqual([
+      'no-next-step',
+    ]);
+    expect(
+      checkWording(
+        '{namn} läser med flyt och förstår det {hen} läser. {namn} skriver berättelser med tydlig början, handling och slut.',
+        { kind: 'omdome', approvedPhrases: approved },
+      ),
+    ).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import { GLOSSARY } from './glossary';
+import { ownWordCount } from './own-words';
 import {
   ATTITUDE_PATTERNS,
   HEALTH_FAMILY_PATTERNS,
@@ -24,7 +25,20 @@ export interface WordingFinding {
   excerpt: string;
   explanation: Bilingual;
   suggestion: Bilingual;
+  /**
+   * Words that can stand in the excerpt's place as they are (one click in the field), when the
+   * suggestion is such a swap: a softer word for an absolute, a plain paraphrase for jargon.
+   */
+  replacement?: Bilingual;
 }
+
+/** The first of "ofta / oftast"; nothing when the suggestion needs the teacher's words ("ännu inte …"). */
+const firstOption = (s: string) => (s.includes('…') ? undefined : s.split(' / ')[0]!.trim());
+const swap = (a: { sv: string; en: string }): Bilingual | undefined => {
+  const sv = firstOption(a.sv);
+  const en = firstOption(a.en);
+  return sv && en ? { sv, en } : undefined;
+};
 
 export interface WordingOptions {
   /**
@@ -32,10 +46,18 @@ export interface WordingOptions {
    * entry, which may describe only where the pupil stands.
    */
   kind?: 'omdome' | 'phrase';
+  /**
+   * The team's approved phrase texts (with placeholders). Text made only of them is the team's
+   * agreed wording: the whole-omdöme "no next step" rule waits until the teacher has written
+   * something of her own beyond them.
+   */
+  approvedPhrases?: readonly string[];
 }
 
 /** An omdöme shorter than this is still being written; asking for a next step would nag. */
 const MIN_WORDS_FOR_NEXT_STEP = 12;
+/** Words of her own (beyond approved phrases) before the teacher is asked for a next step. */
+const MIN_OWN_WORDS_FOR_NEXT_STEP = 5;
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
@@ -110,7 +132,13 @@ export function checkWording(text: string, options: WordingOptions = {}): Wordin
   const lower = lowerSameLength(text);
   const tokens = tokenise(lower);
   const findings: WordingFinding[] = [];
-  const add = (rule: WordingRule, start: number, end: number, suggestion: Bilingual = RULE_SUGGESTIONS[rule]) =>
+  const add = (
+    rule: WordingRule,
+    start: number,
+    end: number,
+    suggestion: Bilingual = RULE_SUGGESTIONS[rule],
+    replacement?: Bilingual,
+  ) =>
     findings.push({
       rule,
       start,
@@ -118,18 +146,31 @@ export function checkWording(text: string, options: WordingOptions = {}): Wordin
       excerpt: text.slice(start, end),
       explanation: RULE_EXPLANATIONS[rule],
       suggestion,
+      ...(replacement ? { replacement } : {}),
     });
 
   tokens.forEach((t, i) => {
     if (isLabel(t.word) || (TRAIT_WORDS.has(t.word) && isTraitAboutPupil(tokens, i))) add('label', t.start, t.end);
     const absolute = ABSOLUTE_WORDS.get(t.word);
     if (absolute && !(t.word === 'jämt' && EVEN_NUMBER_NEXT.has(tokens[i + 1]?.word ?? ''))) {
-      add('absolute', t.start, t.end, { sv: `Skriv hellre "${absolute.sv}".`, en: `Prefer "${absolute.en}".` });
+      add(
+        'absolute',
+        t.start,
+        t.end,
+        { sv: `Skriv hellre "${absolute.sv}".`, en: `Prefer "${absolute.en}".` },
+        swap(absolute),
+      );
     }
   });
   for (const a of ABSOLUTE_PHRASE_LIST) {
     for (const m of lower.matchAll(a.regex))
-      add('absolute', m.index, m.index + m[0].length, { sv: `Skriv hellre "${a.sv}".`, en: `Prefer "${a.en}".` });
+      add(
+        'absolute',
+        m.index,
+        m.index + m[0].length,
+        { sv: `Skriv hellre "${a.sv}".`, en: `Prefer "${a.en}".` },
+        swap(a),
+      );
   }
   for (const m of lower.matchAll(ATTITUDE)) add('label', m.index, m.index + m[0].length);
   for (const m of lower.matchAll(COMPARISON)) add('comparison', m.index, m.index + m[0].length);
@@ -138,13 +179,23 @@ export function checkWording(text: string, options: WordingOptions = {}): Wordin
     for (const m of lower.matchAll(g.regex)) {
       const end = m.index + m[0].length;
       if (EXPLAINED_AFTER.test(lower.slice(end, end + 30))) continue;
-      add('jargon', m.index, end, {
-        sv: `Förklara "${g.term}" eller skriv "${g.paraphrase.sv}".`,
-        en: `Explain "${g.term}" or write "${g.paraphrase.en}".`,
-      });
+      add(
+        'jargon',
+        m.index,
+        end,
+        {
+          sv: `Förklara "${g.term}" eller skriv "${g.paraphrase.sv}".`,
+          en: `Explain "${g.term}" or write "${g.paraphrase.en}".`,
+        },
+        g.paraphrase,
+      );
     }
   }
-  if ((options.kind ?? 'omdome') === 'omdome' && tokens.length >= MIN_WORDS_FOR_NEXT_STEP) {
+  if (
+    (options.kind ?? 'omdome') === 'omdome' &&
+    tokens.length >= MIN_WORDS_FOR_NEXT_STEP &&
+    (!options.approvedPhrases || ownWordCount(text, options.approvedPhrases) >= MIN_OWN_WORDS_FOR_NEXT_STEP)
+  ) {
     NEXT_STEP.lastIndex = 0;
     if (!NEXT_STEP.test(lower)) {
       const start = text.length - text.trimStart().length;

@@ -2,6 +2,7 @@ import { checkWording, WORDING_RULES } from '../../shared/index';
 import { evaluateWording } from '../wording/labelled';
 import { DEV_SET } from '../wording/labelled-dev';
 import { HELDOUT_SET } from '../wording/labelled-heldout';
+import { INDEPENDENT_SET } from '../wording/labelled-independent';
 import type { BenchRow } from './deadlines';
 import { median, quantile } from './stats';
 
@@ -36,26 +37,29 @@ export function benchWording(quick: boolean): BenchRow[] {
   for (const [name, set] of [
     ['all', [...DEV_SET, ...HELDOUT_SET]],
     ['held-out', HELDOUT_SET],
+    // Written apart from the word lists and never used for tuning (see labelled-independent.ts).
+    ['independent, never tuned on', INDEPENDENT_SET],
   ] as const) {
     const s = evaluateWording(set);
     const label = `wording check (${name}: ${s.sentences} sentences, ${s.flaggedSentences} to flag)`;
+    const [p, r] = name.startsWith('independent') ? [0.95, 0.95] : [0.9, 0.85];
     rows.push({
       name: label,
       figure: 'precision overall',
       value: s.overall.precision,
       unit: '',
-      target: '≥ 0.9',
-      met: s.overall.precision >= 0.9,
+      target: `≥ ${p}`,
+      met: s.overall.precision >= p,
     });
     rows.push({
       name: label,
       figure: 'recall overall',
       value: s.overall.recall,
       unit: '',
-      target: '≥ 0.85',
-      met: s.overall.recall >= 0.85,
+      target: `≥ ${r}`,
+      met: s.overall.recall >= r,
     });
-    if (name === 'all') {
+    if (name !== 'held-out') {
       for (const rule of WORDING_RULES) {
         const r = s.perRule[rule];
         rows.push({

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateWording } from './labelled';
 import { DEV_SET } from './labelled-dev';
 import { HELDOUT_SET } from './labelled-heldout';
+import { INDEPENDENT_SET } from './labelled-independent';
 
 const ALL = [...DEV_SET, ...HELDOUT_SET];
 
@@ -22,5 +23,14 @@ describe('the wording check on the labelled sentences', () => {
       expect(overall.precision).toBeGreaterThanOrEqual(0.9);
       expect(overall.recall).toBeGreaterThanOrEqual(0.85);
     }
+  });
+
+  it('meets precision and recall ≥ 0.95 on the independent set of ≥ 300 sentences it was never tuned on', () => {
+    expect(INDEPENDENT_SET.length).toBeGreaterThanOrEqual(300);
+    const { overall, perRule } = evaluateWording(INDEPENDENT_SET);
+    for (const [rule, s] of Object.entries(perRule))
+      expect(s.truePositives + s.falseNegatives, rule).toBeGreaterThanOrEqual(5);
+    expect(overall.precision).toBeGreaterThanOrEqual(0.95);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -41,9 +41,10 @@ export function FieldEditor({ field, label, value, phrases, pupil, readOnly, onC
   const [query, setQuery] = useState('');
   const area = useRef<HTMLTextAreaElement>(null);
   const id = `iup-field-${field.key.replace(/[^a-zA-Z0-9]/g, '-')}`;
+  const approved = useMemo(() => phrases.filter((p) => p.status === 'approved').map((p) => p.text), [phrases]);
   const findings = useMemo(
-    () => checkWording(value, { kind: field.section === 'omdomen' ? 'omdome' : 'phrase' }),
-    [value],
+    () => checkWording(value, { kind: field.section === 'omdomen' ? 'omdome' : 'phrase', approvedPhrases: approved }),
+    [value, approved],
   );
   const search = useMemo(() => new PhraseSearch(phrases), [phrases]);
   const filter = { aspect: ASPECT[field.section] ?? 'knowledge', ...(field.subject ? { subject: field.subject } : {}) };

@@ -15,8 +15,9 @@ export const fieldText = (field: HTMLElement): string =>
 
 /**
  * Wording tips beside the LMS field the teacher writes in: after a pause in typing, the text is
- * checked in this browser (nothing is sent anywhere) and a small count appears at the field's
- * corner. The tips never change the page's text.
+ * checked in this browser (nothing is sent anywhere), a small count appears at the field's
+ * corner and the flagged words are underlined. The page's text changes only when the teacher
+ * chooses a suggested swap, through the insertion engine (so the editor's model and undo see it).
  */
 export const wordingHints: Feature = {
   name: 'wording-hints',
@@ -33,12 +34,13 @@ export const wordingHints: Feature = {
         ui = await loadUi<WordingHintsModule>('wording-hints');
         if (!ui) return;
       }
-      ui.update(ctx, field, text);
+      ui.update(ctx, field);
     };
     ctx.addEventListener(
       document,
       'input',
       () => {
+        ui?.stale();
         if (timer !== undefined) clearTimeout(timer);
         timer = ctx.setTimeout(() => void check(), DEBOUNCE_MS);
       },
@@ -46,7 +48,7 @@ export const wordingHints: Feature = {
     );
     ctx.addEventListener(document, 'focusin', () => {
       const field = deepActiveElement(document);
-      if (ui && isWritableField(field) && !isOwnUi(field)) ui.update(ctx, field, fieldText(field));
+      if (ui && isWritableField(field) && !isOwnUi(field)) ui.update(ctx, field);
     });
   },
 };
