@@ -22,6 +22,10 @@ export const nativeField: InsertStrategy = {
     const end = el.selectionEnd ?? start;
     el.focus();
     el.ownerDocument.execCommand('insertText', false, text);
+    // Put the caret where it already is: this ends the browser's open typing step, so what the
+    // teacher types next is its own undo step (as after a paste), whatever the timing.
+    const caret = el.selectionEnd;
+    if (caret !== null) el.setSelectionRange(caret, caret);
     await afterEditorUpdate(win);
     const first = judge(before, el.value, text);
     if (first !== 'not-applied') return first;
