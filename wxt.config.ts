@@ -37,6 +37,9 @@ export default defineConfig({
   vite: () => ({
     define: {
       __IUP_OPEN_SHADOW__: JSON.stringify(e2e),
+      // The browser tests start a fresh profile for every suite: an options tab at each start
+      // would be one more page in every test's browser.
+      __IUP_OPTIONS_ON_INSTALL__: JSON.stringify(!e2e),
       __IUP_LAZY_UIS__: JSON.stringify(lazyUis.map((u) => u.name)),
     },
   }),

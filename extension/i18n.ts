@@ -25,3 +25,12 @@ export function t(key: MessageKey, ...substitutions: string[]): string {
   });
   return text;
 }
+
+/** Numbers as the chosen language writes them: "2 000" in Swedish, "2,000" in English. */
+export const formatNumber = (n: number) => new Intl.NumberFormat(locale()).format(n);
+/** A date and time in the chosen language ("2 dec. 2026 15:41" / "2 Dec 2026, 15:41"). */
+export const formatDateTime = (iso: string | number | Date) =>
+  new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+/** A date in the chosen language. */
+export const formatDate = (iso: string | number | Date) =>
+  new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' }).format(new Date(iso));

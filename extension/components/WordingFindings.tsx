@@ -1,5 +1,5 @@
 import type { WordingFinding } from '../../shared/wording/check-wording';
-import { currentLanguage, t } from '../i18n';
+import { currentLanguage, formatNumber, t } from '../i18n';
 
 /** The wording check's findings as a readable list: the words, why, and what to write instead. */
 export function WordingFindings({ findings, id }: { findings: readonly WordingFinding[]; id?: string }) {
@@ -12,7 +12,7 @@ export function WordingFindings({ findings, id }: { findings: readonly WordingFi
     );
   return (
     <div id={id} class="wording">
-      <p class="wording-title">{t('wordingFindingCount', String(findings.length))}</p>
+      <p class="wording-title">{t('wordingFindingCount', formatNumber(findings.length))}</p>
       <ul>
         {findings.map((f) => (
           <li key={`${f.rule}-${f.start}`}>

@@ -11,8 +11,15 @@ import { dispatchBackgroundMessages, type BackgroundHandlers } from '../messagin
 import { sendToTab } from '../messaging/send';
 import { reconcileSites } from '../site-activation';
 
+/** Set by wxt.config.ts: false only in the browser-test build. */
+declare const __IUP_OPTIONS_ON_INSTALL__: boolean;
+
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => void reconcileSites());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void reconcileSites();
+    // A new teacher starts where the extension asks for its server and token.
+    if (reason === 'install' && __IUP_OPTIONS_ON_INSTALL__) void browser.runtime.openOptionsPage();
+  });
   browser.runtime.onStartup.addListener(() => void reconcileSites());
   browser.permissions.onRemoved.addListener(() => void reconcileSites());
   browser.tabs.onRemoved.addListener((tabId) => void forgetTabField(tabId));

@@ -33,8 +33,26 @@ export interface RowError {
   /** 1-based data row (CSV: the header is row 0), or array index + 1 for JSON. */
   row: number;
   field: string | null;
+  /** In English, for logs and the API; pages show `code` in the teacher's language when it is set. */
   message: string;
+  /** What is wrong, for a translated message (see ROW_ERROR_CODES); `values` fill it in. */
+  code?: RowErrorCode;
+  values?: string[];
 }
+
+/** Row problems a page can explain in Swedish or English without the internal field keys. */
+export const ROW_ERROR_CODES = [
+  'empty',
+  'too-long',
+  'name-characters',
+  'duplicate-id',
+  'not-arskurs',
+  'unknown-skolform',
+  'arskurs-range',
+  'pronoun',
+  'no-column',
+] as const;
+export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 
 export interface ParsedPhrases {
   phrases: { row: number; phrase: PhraseTransfer }[];

@@ -108,6 +108,8 @@ export function parseRosterCsv(text: string, mapping: Partial<Record<RosterField
         row: 0,
         field: required,
         message: `no column for ${required}; headers: ${headers.join(', ')}`,
+        code: 'no-column',
+        values: [headers.join(', ')],
       });
   }
   if (out.errors.length) return out;
@@ -117,25 +119,32 @@ export function parseRosterCsv(text: string, mapping: Partial<Record<RosterField
     const get = (f: RosterField) => (columns[f] ? (r[columns[f]] ?? '').trim() : '');
     const problems: RowError[] = [];
     const externalId = get('externalId');
-    if (!externalId) problems.push({ row, field: 'externalId', message: 'empty id' });
-    else if (nameProblem(externalId)) problems.push({ row, field: 'externalId', message: nameProblem(externalId)! });
+    if (!externalId) problems.push({ row, field: 'externalId', message: 'empty id', code: 'empty' });
+    else if (nameProblem(externalId))
+      problems.push({ row, field: 'externalId', message: nameProblem(externalId)!, code: 'name-characters' });
     else if (seen.has(externalId))
-      problems.push({ row, field: 'externalId', message: `the same id as row ${seen.get(externalId)}` });
+      problems.push({
+        row,
+        field: 'externalId',
+        message: `the same id as row ${seen.get(externalId)}`,
+        code: 'duplicate-id',
+        values: [String(seen.get(externalId))],
+      });
     else seen.set(externalId, row);
     // The same rules as every other way a name comes in (a quoted line break is not a name).
     const name = (field: 'firstName' | 'lastName' | 'className', optional = false): string | null => {
       const value = normaliseName(get(field));
       if (!value) {
-        if (!optional) problems.push({ row, field, message: 'empty' });
+        if (!optional) problems.push({ row, field, message: 'empty', code: 'empty' });
         return null;
       }
       if (value.length > 100) {
-        problems.push({ row, field, message: 'longer than 100 characters' });
+        problems.push({ row, field, message: 'longer than 100 characters', code: 'too-long', values: ['100'] });
         return null;
       }
       const problem = nameProblem(value);
       if (problem) {
-        problems.push({ row, field, message: problem });
+        problems.push({ row, field, message: problem, code: 'name-characters' });
         return null;
       }
       return value;
@@ -145,19 +154,38 @@ export function parseRosterCsv(text: string, mapping: Partial<Record<RosterField
     const className = name('className', true);
     const arskurs = parseArskurs(get('arskurs'));
     if (arskurs === null)
-      problems.push({ row, field: 'arskurs', message: `"${get('arskurs')}" is not an årskurs (F, 0–10)` });
+      problems.push({
+        row,
+        field: 'arskurs',
+        message: `"${get('arskurs')}" is not an årskurs (F, 0–10)`,
+        code: get('arskurs') ? 'not-arskurs' : 'empty',
+        values: [get('arskurs')],
+      });
     const rawForm = get('skolform').toLowerCase();
     const skolform: Skolform | undefined = rawForm ? SKOLFORM[rawForm] : arskurs === 0 ? 'forskoleklass' : 'grundskola';
-    if (!skolform) problems.push({ row, field: 'skolform', message: `unknown skolform "${get('skolform')}"` });
+    if (!skolform)
+      problems.push({
+        row,
+        field: 'skolform',
+        message: `unknown skolform "${get('skolform')}"`,
+        code: 'unknown-skolform',
+        values: [get('skolform')],
+      });
     else if (arskurs !== null) {
       const [min, max] = ARSKURS_RANGE[skolform];
       if (arskurs < min || arskurs > max)
-        problems.push({ row, field: 'arskurs', message: `årskurs for ${skolform} is ${min}–${max}` });
+        problems.push({
+          row,
+          field: 'arskurs',
+          message: `årskurs for ${skolform} is ${min}–${max}`,
+          code: 'arskurs-range',
+          values: [skolform, String(min), String(max)],
+        });
     }
     const rawPronoun = get('pronoun').toLowerCase();
     const pronoun = rawPronoun ? Pronoun.safeParse(rawPronoun) : null;
     if (pronoun && !pronoun.success)
-      problems.push({ row, field: 'pronoun', message: 'pronoun is han, hon, hen, none or empty' });
+      problems.push({ row, field: 'pronoun', message: 'pronoun is han, hon, hen, none or empty', code: 'pronoun' });
     if (problems.length) {
       out.errors.push(...problems);
       return;

@@ -36,7 +36,9 @@ describe('splitting a roster into batches', () => {
         rowsOf(b.bytes).errors.map((e) => ({ ...e, row: e.row + b.rowOffset })),
       );
       expect(joinedErrors).toEqual(whole.errors);
-      expect(whole.errors).toEqual([{ row: 41, field: 'firstName', message: expect.stringContaining('line breaks') }]);
+      expect(whole.errors).toEqual([
+        { row: 41, field: 'firstName', message: expect.stringContaining('line breaks'), code: 'name-characters' },
+      ]);
       expect(joined.find((r) => r.externalId === 'x-last')).toMatchObject({ className: '4;B' });
       expect(joined.find((r) => r.externalId === 'x-1')?.firstName).toBe('Åsa1');
     }

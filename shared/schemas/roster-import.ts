@@ -1,3 +1,4 @@
+import { ROW_ERROR_CODES } from '../phrases/transfer';
 import { z } from 'zod';
 
 /** The fields a roster row has; a CSV header maps onto them. */
@@ -24,7 +25,13 @@ export const RosterImportRequest = z
   .strict();
 export type RosterImportRequest = z.input<typeof RosterImportRequest>;
 
-export const RowErrorSchema = z.object({ row: z.int(), field: z.string().nullable(), message: z.string() });
+export const RowErrorSchema = z.object({
+  row: z.int(),
+  field: z.string().nullable(),
+  message: z.string(),
+  code: z.enum(ROW_ERROR_CODES).optional(),
+  values: z.array(z.string()).optional(),
+});
 
 export const RosterImportResult = z.object({
   encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1252']),

@@ -119,6 +119,16 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await openPanel(page);
     await expect.poll(() => page.textContent('iup-stod-panel >> .detected')).toContain(`${p.firstName} ${p.lastName}`);
     await page.click('iup-stod-panel >> button:has-text("Stämmer")');
+    // Every status the panel shows while saving to a server that answers: calm words only.
+    await page.evaluate(() => {
+      const shadow = document.querySelector('iup-stod-panel')!.shadowRoot!;
+      const shown: string[] = [];
+      (window as any).syncWords = shown;
+      new MutationObserver(() => {
+        const words = shadow.querySelector('.sync')?.textContent ?? '';
+        if (shown.at(-1) !== words) shown.push(words);
+      }).observe(shadow, { subtree: true, childList: true, characterData: true });
+    });
     await page.fill('iup-stod-panel >> #iup-field-omdome-SV', `${p.firstName} läser med flyt.`);
     const t0 = Date.now();
     await expect
@@ -131,6 +141,9 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await expect
       .poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 })
       .toContain('Sparat på servern');
+    const words = (await page.evaluate(() => (window as any).syncWords)) as string[];
+    expect(words.some((w) => w.includes('Sparar'))).toBe(true);
+    expect(words.filter((w) => w.includes('Sparat lokalt'))).toEqual([]);
     // The README's picture: refreshed with UPDATE_SCREENSHOTS=1 (its clock text changes every run).
     await page.screenshot({
       path: join(ROOT, process.env.UPDATE_SCREENSHOTS ? 'test/e2e/screenshots' : 'test-results', 'iup-panel.png'),
@@ -408,7 +421,7 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
       expect(await perPage.textContent('iup-stod-panel >> .conflict [data-side=mine]')).toBe('Pers text.');
       expect(await perPage.textContent('iup-stod-panel >> .conflict [data-side=theirs]')).toBe('Karins text.');
       expect((await serverIup(p.id)).sections.social).toBe('Karins text.');
-      await perPage.click('iup-stod-panel >> .conflict button:has-text("Ta serverns")');
+      await perPage.click('iup-stod-panel >> .conflict button:has-text("Använd den sparade versionen")');
       await perPage.click('iup-stod-panel >> button:has-text("Spara mitt val")');
       await expect
         .poll(() => perPage.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 })
@@ -554,6 +567,43 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     expect(await model()).toBe('Start.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(` ${words}`.trim());
     await page.close();
+  });
+
+  it('docks beside the platform at 1366 and 1024 px: the editor, the platform’s controls and the overlays never under the panel or each other', async () => {
+    type Box = { x: number; y: number; width: number; height: number };
+    const overlap = (a: Box, b: Box) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const p = writable()[13]!;
+    for (const width of [1366, 1024]) {
+      const page = await pupilPage(p, `dock-${width}`);
+      await page.setViewportSize({ width, height: 768 });
+      await openPanel(page);
+      const panel = (await page.locator('iup-stod-panel >> aside.panel').boundingBox())!;
+      expect(panel.x + panel.width).toBeCloseTo(width, 0);
+      // The platform's own content narrows beside the panel: its editor, heading links and button.
+      for (const selector of ['.ql-editor', 'header.top', 'button[type=submit]', 'h1'])
+        for (const box of await page
+          .locator(selector)
+          .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON())))
+          expect(box.right, `${selector} at ${width}`).toBeLessThanOrEqual(panel.x + 1);
+      // Writing in the editor: the "Aa" button and the wording tips sit beside the field, not on the panel or on each other.
+      await page.click('.ql-editor');
+      await page.keyboard.type('Han glömmer alltid läxan och jämfört med sina kompisar läser han långsamt.', {
+        delay: 2,
+      });
+      await page.waitForFunction(() => document.querySelector('iup-stod-wording') !== null, undefined, {
+        timeout: 5000,
+      });
+      const aa = (await page.locator('iup-stod-open-button >> button').boundingBox())!;
+      const pill = (await page.locator('iup-stod-wording >> button.pill').boundingBox())!;
+      expect(overlap(aa, panel), `Aa on the panel at ${width}`).toBe(false);
+      expect(overlap(pill, panel), `tips on the panel at ${width}`).toBe(false);
+      expect(overlap(aa, pill), `Aa on the tips at ${width}`).toBe(false);
+      // Closing gives the page its width back.
+      await page.click(`iup-stod-panel >> button[aria-label="${sv.panelClose!.message}"]`);
+      await expect.poll(() => page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
+      await page.close();
+    }
   });
 
   it('asks which pupil when a page names several', async () => {

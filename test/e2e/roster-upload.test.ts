@@ -86,13 +86,17 @@ describe.skipIf(!chromiumAvailable())('the roster upload page', () => {
   it('lists every bad row before anything is sent, and offers no import', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${extensionId()}/roster-import.html`);
-    const file = 'Elev-ID;Förnamn;Efternamn;Klass;Årskurs\nx-1;Ada;Ek;3A;3\nx-2;Bo;;3A;3\nx-3;Cy;Al;3A;tolv\n';
+    const file =
+      'Elev-ID;Förnamn;Efternamn;Klass;Årskurs\nx-1;Ada;Ek;3A;3\nx-2;Bo;;3A;3\nx-3;Cy;Al;3A;tolv\nx-4;Di;Ok;3A;\n';
     await page.setInputFiles('#roster-file', { name: 'fel.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
     await page.waitForSelector('[role=alert]');
     const alert = await page.textContent('[role=alert]');
-    expect(alert).toContain('2 problem');
-    expect(alert).toContain('Rad 2 (lastName)');
-    expect(alert).toContain('Rad 3 (arskurs)');
+    expect(alert).toContain('3 problem');
+    // In Swedish, with the field's Swedish name and what to write instead — no internal keys.
+    expect(alert).toContain('Rad 2 (efternamn): tomt');
+    expect(alert).toContain('Rad 3 (årskurs): ”tolv” är ingen årskurs – ange F eller 0–10');
+    expect(alert).toContain('Rad 4 (årskurs): tomt – ange F eller 0–10');
+    expect(alert).not.toMatch(/lastName|arskurs\)|empty/);
     expect(await page.locator('button:has-text("Förhandsgranska")').count()).toBe(0);
     await page.close();
   });

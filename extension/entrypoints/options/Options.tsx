@@ -23,12 +23,14 @@ export function Options({ initial }: { initial: Settings }) {
   const [language, setLang] = useState<Language>(initial.language);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [shortcut, setShortcut] = useState<string>('');
+  const [panelShortcut, setPanelShortcut] = useState<string>('');
   const [hints, setHints] = useState(initial.wordingHints !== false);
 
   useEffect(() => {
-    void browser.commands
-      .getAll()
-      .then((cmds) => setShortcut(cmds.find((c) => c.name === 'open-palette')?.shortcut ?? ''));
+    void browser.commands.getAll().then((cmds) => {
+      setShortcut(cmds.find((c) => c.name === 'open-palette')?.shortcut ?? '');
+      setPanelShortcut(cmds.find((c) => c.name === 'open-panel')?.shortcut ?? '');
+    });
   }, []);
 
   const save = async (e: Event) => {
@@ -102,6 +104,22 @@ export function Options({ initial }: { initial: Settings }) {
       <div role="status" aria-live="polite">
         {status.kind === 'checking' && <p class="status">{t('optionsChecking')}</p>}
         {status.kind === 'ok' && <p class="status ok">{status.text}</p>}
+        {status.kind === 'ok' && (
+          <section class="next-steps" aria-labelledby="next-steps-title">
+            <h2 id="next-steps-title">{t('optionsNextTitle')}</h2>
+            <ol>
+              <li>{t('optionsNextOpen')}</li>
+              <li>{t('optionsNextActivate')}</li>
+              <li>
+                {t(
+                  'optionsNextShortcuts',
+                  shortcut || t('optionsShortcutUnset'),
+                  panelShortcut || t('optionsShortcutUnset'),
+                )}
+              </li>
+            </ol>
+          </section>
+        )}
         {status.kind === 'error' && <p class="status error">{status.text}</p>}
       </div>
 

@@ -1,9 +1,9 @@
 import type { Phrase, PhraseStats } from '../../../shared/index';
-import { t } from '../../i18n';
+import { formatDate, formatNumber, t } from '../../i18n';
 import type { ApiClient } from '../../sync/api-client';
 
 const SHOWN = 60;
-const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : '–');
+const date = (iso: string | null) => (iso ? formatDate(iso) : '–');
 
 /** Usage per team and the least-used phrases, which a lead can retire from here. */
 export function BankStats({
@@ -82,7 +82,7 @@ export function BankStats({
           ))}
         </tbody>
       </table>
-      {approved.length > SHOWN && <p class="hint">{t('bankMoreRows', String(approved.length - SHOWN))}</p>}
+      {approved.length > SHOWN && <p class="hint">{t('bankMoreRows', formatNumber(approved.length - SHOWN))}</p>}
     </section>
   );
 }

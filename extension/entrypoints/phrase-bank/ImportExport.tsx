@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Me, PhraseImportReport } from '../../../shared/index';
-import { t } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
 import { ApiClientError, type ApiClient } from '../../sync/api-client';
 import { explainApiError } from '../../components/explain-error';
 
@@ -44,7 +44,12 @@ export function ImportExport({ api, teams, onChanged }: { api: ApiClient; teams:
       const report = await pending.run(false);
       setMessage({
         kind: 'ok',
-        text: t('importDone', String(report.created), String(report.updated), String(report.unchanged)),
+        text: t(
+          'importDone',
+          formatNumber(report.created),
+          formatNumber(report.updated),
+          formatNumber(report.unchanged),
+        ),
       });
       setPending(null);
       setPreview(null);
@@ -135,7 +140,7 @@ export function ImportExport({ api, teams, onChanged }: { api: ApiClient; teams:
               <ul>
                 {preview.skipped.map((s) => (
                   <li key={s.row}>
-                    {t('importRow', String(s.row))}: {s.reason}
+                    {t('importRow', formatNumber(s.row))}: {s.reason}
                   </li>
                 ))}
               </ul>
@@ -160,7 +165,7 @@ export function ImportExport({ api, teams, onChanged }: { api: ApiClient; teams:
           <ul class="row-errors">
             {rowErrors.map((r, i) => (
               <li key={i}>
-                {t('importRow', String(r.row))}
+                {t('importRow', formatNumber(r.row))}
                 {r.field ? ` (${r.field})` : ''}: {r.message}
               </li>
             ))}

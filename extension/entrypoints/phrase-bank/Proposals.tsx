@@ -2,7 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Phrase, PhraseVersion } from '../../../shared/index';
 import { checkWording } from '../../../shared/wording/check-wording';
 import { WordingFindings } from '../../components/WordingFindings';
-import { t } from '../../i18n';
+import { formatDateTime, formatNumber, t } from '../../i18n';
 import type { ApiClient } from '../../sync/api-client';
 import { explainApiError } from '../../components/explain-error';
 
@@ -106,14 +106,8 @@ function Proposal({
         <ol class="versions">
           {versions.map((v) => (
             <li key={v.version}>
-              {t(
-                'bankVersionLine',
-                String(v.version),
-                v.editorName,
-                new Date(v.at).toLocaleString(),
-                t(`status_${v.status}`),
-              )}
-              : {v.text}
+              {t('bankVersionLine', String(v.version), v.editorName, formatDateTime(v.at), t(`status_${v.status}`))}:{' '}
+              {v.text}
             </li>
           ))}
         </ol>
@@ -131,7 +125,7 @@ function Proposal({
 export function Proposals({ api, proposals, canGovern, onChanged }: Props) {
   return (
     <section aria-labelledby="proposals-title">
-      <h2 id="proposals-title">{t('bankProposalsTitle', String(proposals.length))}</h2>
+      <h2 id="proposals-title">{t('bankProposalsTitle', formatNumber(proposals.length))}</h2>
       {proposals.length === 0 ? (
         <p class="hint">{t('bankNoProposals')}</p>
       ) : (

@@ -4,7 +4,7 @@ import { dutyText, openDuties, stateLabel } from '../../components/duty-text';
 import { sendToBackground, sendToTab } from '../../messaging/send';
 import { deadlineCacheItem, type DeadlineCache } from '../../sync/deadline-cache';
 import { meItem, rosterItem, schoolOriginsItem, type RosterPupil } from '../../sync/roster-cache';
-import { t } from '../../i18n';
+import { formatDateTime, formatNumber, t } from '../../i18n';
 import { disableSite, enableSite, isSiteEnabled } from '../../site-activation';
 import { phraseCacheItem } from '../../sync/phrase-cache';
 import { isConfigured, type Settings } from '../../sync/settings';
@@ -86,7 +86,7 @@ export function Popup({ settings }: { settings: Settings }) {
     setMessage(t('popupSyncing'));
     const result = await sendToBackground('sync-now');
     await refreshPhrases();
-    setMessage(result.ok ? t('popupSynced', String(result.phrases ?? 0)) : t('popupSyncFailed'));
+    setMessage(result.ok ? t('popupSynced', formatNumber(result.phrases ?? 0)) : t('popupSyncFailed'));
   };
 
   return (
@@ -171,8 +171,8 @@ export function Popup({ settings }: { settings: Settings }) {
       )}
       <h2>{t('popupPhrases')}</h2>
       <p>
-        {t('popupPhraseCount', String(phrases.count))}{' '}
-        {phrases.syncedAt ? t('popupSyncedAt', new Date(phrases.syncedAt).toLocaleString()) : ''}
+        {t('popupPhraseCount', formatNumber(phrases.count))}{' '}
+        {phrases.syncedAt ? t('popupSyncedAt', formatDateTime(phrases.syncedAt)) : ''}
       </p>
       {isConfigured(settings) && (
         <button type="button" class="secondary" onClick={() => void sync()}>

@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
 import type { RowError } from '../../../shared/phrases/transfer';
+import { rowErrorText } from '../../components/row-error-text';
 import { parseRosterCsv, type ParsedRoster } from '../../../shared/roster-import/csv';
 import { decodeRosterBytes, type RosterEncoding } from '../../../shared/roster-import/decode';
 import { splitCsvBatches, type CsvBatch } from '../../../shared/roster-import/split-batches';
-import { t } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
 import { apiClient } from '../../sync/api-client';
 import type { Settings } from '../../sync/settings';
 import { explainApiError } from '../../components/explain-error';
@@ -191,16 +192,13 @@ function Columns({ parsed }: { parsed: ParsedRoster }) {
 function Errors({ errors }: { errors: RowError[] }) {
   return (
     <div class="status error" role="alert">
-      <p>{t('rosterErrors', String(errors.length))}</p>
+      <p>{t('rosterErrors', formatNumber(errors.length))}</p>
       <ul>
         {errors.slice(0, SHOWN_ERRORS).map((e, i) => (
-          <li key={i}>
-            {e.row > 0 ? t('rosterErrorRow', String(e.row)) : ''}
-            {e.field ? ` (${e.field})` : ''}: {e.message}
-          </li>
+          <li key={i}>{rowErrorText(e)}</li>
         ))}
       </ul>
-      {errors.length > SHOWN_ERRORS && <p>{t('rosterMoreErrors', String(errors.length - SHOWN_ERRORS))}</p>}
+      {errors.length > SHOWN_ERRORS && <p>{t('rosterMoreErrors', formatNumber(errors.length - SHOWN_ERRORS))}</p>}
     </div>
   );
 }
@@ -210,7 +208,7 @@ function Counts({ outcome, dryRun }: { outcome: BatchOutcome; dryRun: boolean })
     <ul class="counts">
       <li>{t(dryRun ? 'rosterWouldCreate' : 'rosterCreated', String(outcome.created))}</li>
       <li>{t(dryRun ? 'rosterWouldUpdate' : 'rosterUpdated', String(outcome.updated))}</li>
-      <li>{t('rosterUnchanged', String(outcome.unchanged))}</li>
+      <li>{t('rosterUnchanged', formatNumber(outcome.unchanged))}</li>
       <li>{t('rosterClasses', outcome.classesCreated.join(', ') || '–')}</li>
     </ul>
   );

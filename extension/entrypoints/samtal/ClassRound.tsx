@@ -3,7 +3,7 @@ import { formatSamtalTime } from '../../../shared/samtal/format-time';
 import type { ClassPupilState, ClassView, Letters, SamtalTime } from '../../../shared/schemas/samtal';
 import { explainApiError } from '../../components/explain-error';
 import { useAction } from '../../components/use-action';
-import { currentLanguage, locale, t, type MessageKey } from '../../i18n';
+import { currentLanguage, formatNumber, locale, t, type MessageKey } from '../../i18n';
 import type { ApiClient } from '../../sync/api-client';
 
 const STATE: Record<ClassPupilState, MessageKey> = {
@@ -65,7 +65,7 @@ export function ClassRound({
     <section aria-labelledby="round-heading">
       <h2 id="round-heading">{t('samtalRoundHeading', view.group.name)}</h2>
       <p class="hint">
-        {until ? t('samtalRoundSpan', until) : ''} {t('samtalFreeTimes', String(view.freeTimes))}
+        {until ? t('samtalRoundSpan', until) : ''} {t('samtalFreeTimes', formatNumber(view.freeTimes))}
       </p>
       <ul class="counts">
         {(['held', 'booked', 'invited', 'declined', 'not-invited'] as const).map((s) => (
@@ -184,7 +184,7 @@ export function ClassRound({
       </table>
       <div class="actions">
         <button type="button" class="secondary" aria-expanded={showToBook} onClick={() => setShowToBook(!showToBook)}>
-          {t('samtalToBook', String(toBook.length))}
+          {t('samtalToBook', formatNumber(toBook.length))}
         </button>
         <button
           type="button"
@@ -196,7 +196,7 @@ export function ClassRound({
               .then(onLetters, (err) => setMessage({ ok: false, text: explainApiError(err) }))
           }
         >
-          {t('samtalLettersFor', String(toBook.length))}
+          {t('samtalLettersFor', formatNumber(toBook.length))}
         </button>
       </div>
       {showToBook && (

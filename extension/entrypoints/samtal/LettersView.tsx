@@ -1,7 +1,7 @@
 import { formatSamtalTime } from '../../../shared/samtal/format-time';
 import type { Letters } from '../../../shared/schemas/samtal';
 import { QrCode } from '../../components/QrCode';
-import { currentLanguage, locale, t } from '../../i18n';
+import { currentLanguage, formatNumber, locale, t } from '../../i18n';
 
 /**
  * Invitation letters, one A4 page per pupil, for families reached on paper: the booked time or
@@ -13,7 +13,7 @@ export function LettersView({ letters, apiUrl, onClose }: { letters: Letters; ap
     <main class="letters">
       <div class="no-print">
         <p class="status ok" role="status">
-          {t('samtalLettersReady', String(letters.letters.length))}
+          {t('samtalLettersReady', formatNumber(letters.letters.length))}
         </p>
         <button type="button" onClick={() => window.print()}>
           {t('samtalPrint')}

@@ -3,7 +3,7 @@ import { bookableTimes } from '../../../shared/samtal/bookable-times';
 import { SCHOOL_TIME_ZONE } from '../../../shared/samtal/format-time';
 import type { ClassView } from '../../../shared/schemas/samtal';
 import { explainApiError } from '../../components/explain-error';
-import { locale, t } from '../../i18n';
+import { formatNumber, locale, t } from '../../i18n';
 import type { ApiClient } from '../../sync/api-client';
 
 /** Publish consecutive times (13:00, 13:30, 14:00 …) for classes, or for chosen pupils of a class. */
@@ -75,7 +75,7 @@ export function PublishTimes({
         place,
         interpreterAvailable: interpreter,
       });
-      setStatus({ ok: true, text: t('samtalPublished', String(times.length)) });
+      setStatus({ ok: true, text: t('samtalPublished', formatNumber(times.length)) });
       onPublished();
     } catch (err) {
       setStatus({ ok: false, text: explainApiError(err) });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Letters } from '../../../shared/schemas/samtal';
 import { explainApiError } from '../../components/explain-error';
-import { t } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
 import { apiClient } from '../../sync/api-client';
 import type { Settings } from '../../sync/settings';
 import { ClassRound } from './ClassRound';
@@ -52,7 +52,7 @@ export function SamtalPage({ settings }: { settings: Settings }) {
           <select id="samtal-class" value={classId} onChange={(e) => setClassId(e.currentTarget.value)}>
             {classes.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name} ({t('samtalPupilCount', String(c.pupils))})
+                {c.name} ({t('samtalPupilCount', formatNumber(c.pupils))})
               </option>
             ))}
           </select>

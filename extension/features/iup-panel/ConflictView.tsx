@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { IupDocument, IupSections } from '../../../shared/schemas/iup';
 import { differingFields, fieldText, withFieldText, type SectionField } from '../../../shared/iup/section-fields';
-import { t } from '../../i18n';
+import { formatNumber, t } from '../../i18n';
 
 interface Props {
   mine: IupSections;
@@ -31,7 +31,7 @@ export function ConflictView({ mine, theirs, fields, label, onResolve }: Props) 
   return (
     <section class="conflict" role="alert" aria-labelledby="iup-conflict-title">
       <h3 id="iup-conflict-title">{t('panelConflictTitle')}</h3>
-      <p>{t('panelConflictIntro', String(theirs.version))}</p>
+      <p>{t('panelConflictIntro', formatNumber(theirs.version))}</p>
       {differing.map((f) => {
         const a = fieldText(mine, f.key);
         const b = fieldText(theirs.sections, f.key);

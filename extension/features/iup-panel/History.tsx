@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { IupRevision } from '../../../shared/schemas/iup';
-import { t } from '../../i18n';
+import { formatDateTime, formatNumber, t } from '../../i18n';
 import { sendToBackground } from '../../messaging/send';
 
 /** The API's revision list, with restore (as a new version; history is never rewritten). */
@@ -24,7 +24,7 @@ export function History({
   };
   const restore = async (version: number) => {
     const r = await sendToBackground('restore-revision', { pupilId, schoolYear, version }).catch(() => null);
-    setMessage(r?.ok ? t('panelRestored', String(version)) : t('panelRestoreFailed'));
+    setMessage(r?.ok ? t('panelRestored', formatNumber(version)) : t('panelRestoreFailed'));
     if (r?.ok) await load();
   };
   return (
@@ -39,12 +39,7 @@ export function History({
       <ol>
         {revisions?.map((r) => (
           <li key={r.id}>
-            {t(
-              'panelRevisionLine',
-              String(r.version),
-              new Date(r.createdAt).toLocaleString(),
-              t(`iupStatus_${r.status}`),
-            )}{' '}
+            {t('panelRevisionLine', String(r.version), formatDateTime(r.createdAt), t(`iupStatus_${r.status}`))}{' '}
             <button
               type="button"
               class="secondary small"

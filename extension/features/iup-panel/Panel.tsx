@@ -50,6 +50,8 @@ export interface PanelProps {
   width: number;
   onWidth(px: number): void;
   onClose(): void;
+  /** The width the page should leave free beside it (0 while collapsed to its tab). */
+  onDock?(px: number): void;
 }
 
 const STATUSES: IupStatus[] = ['draft', 'ready', 'shared', 'agreed'];
@@ -60,7 +62,12 @@ function syncWords(text: DraftText | null, sync: DraftSync, savedSeq: number): {
     return { kind: 'saving', words: t('panelSyncSaving') };
   if (sync.state === 'conflict') return { kind: 'conflict', words: t('panelSyncConflict') };
   if (sync.state === 'error') return { kind: 'error', words: t('panelSyncError', sync.error ?? '') };
-  if (hasUnsyncedChanges(text, sync)) return { kind: 'local', words: t('panelSyncLocal') };
+  // "Saved locally" only after a send has actually failed; on its way to a server that answers,
+  // the text is simply being saved.
+  if (hasUnsyncedChanges(text, sync))
+    return sync.state === 'saved-locally'
+      ? { kind: 'local', words: t('panelSyncLocal') }
+      : { kind: 'saving', words: t('panelSyncSaving') };
   if (sync.syncedAt)
     return { kind: 'saved', words: t('panelSyncSaved', new Date(sync.syncedAt).toLocaleTimeString(locale())) };
   return { kind: 'none', words: t('panelSyncNothing') };
@@ -79,6 +86,7 @@ export function Panel({
   width,
   onWidth,
   onClose,
+  onDock,
 }: PanelProps) {
   const lang = currentLanguage();
   const [pupil, setPupil] = useState<RosterPupil | null>(null);
@@ -86,6 +94,7 @@ export function Panel({
   const [sync, setSync] = useState<DraftSync>(emptySync());
   const [collapsed, setCollapsed] = useState(false);
   const [notice, setNotice] = useState('');
+  useEffect(() => onDock?.(collapsed ? 0 : width), [collapsed, width]);
   const [uncopied, setUncopied] = useState<string | null>(null);
   const latest = useRef<DraftText | null>(null);
   const fields = useMemo(() => sectionFields(template), [template]);

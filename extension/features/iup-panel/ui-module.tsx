@@ -17,6 +17,26 @@ import css from './panel.css?inline';
 const widthItem = storage.defineItem<number>('local:panelWidth', { fallback: 420 });
 let panelUi: Awaited<ReturnType<typeof overlay>> | null = null;
 
+/**
+ * The panel docks beside the page instead of covering it: the page's root element gets a right
+ * margin of the panel's width, so the platform's content (and the field being written in) narrows
+ * beside it, as with the browser's own side panel. The page's own value is put back on close.
+ */
+let pageMargin: { value: string; priority: string } | null = null;
+function dock(px: number) {
+  const style = document.documentElement.style;
+  pageMargin ??= { value: style.getPropertyValue('margin-right'), priority: style.getPropertyPriority('margin-right') };
+  if (px > 0) style.setProperty('margin-right', `${px}px`, 'important');
+  else undock();
+}
+function undock() {
+  if (!pageMargin) return;
+  const style = document.documentElement.style;
+  if (pageMargin.value) style.setProperty('margin-right', pageMargin.value, pageMargin.priority);
+  else style.removeProperty('margin-right');
+  pageMargin = null;
+}
+
 async function open(ctx: ContentScriptContext, host: PanelHost): Promise<void> {
   if (panelUi) return;
   const [settings, setup, cache, deadlines, width, found, me] = await Promise.all([
@@ -31,12 +51,14 @@ async function open(ctx: ContentScriptContext, host: PanelHost): Promise<void> {
   setLanguage(settings.language);
   panelUi = await overlay(ctx, 'iup-stod-panel', css, (root) => {
     const close = () => {
+      undock();
       render(null, root);
       panelUi?.remove();
       panelUi = null;
       host.closed();
     };
-    const draw = (w: number) =>
+    const draw = (w: number) => {
+      dock(w);
       render(
         setup.template ? (
           <Panel
@@ -54,6 +76,7 @@ async function open(ctx: ContentScriptContext, host: PanelHost): Promise<void> {
               draw(px);
             }}
             onClose={close}
+            onDock={dock}
           />
         ) : (
           <aside class="panel" style={{ width: `${w}px` }}>
@@ -62,6 +85,7 @@ async function open(ctx: ContentScriptContext, host: PanelHost): Promise<void> {
         ),
         root,
       );
+    };
     draw(width);
   });
 }
