@@ -208,8 +208,9 @@ describe.each(BROWSERS)('%s: a teacher’s first steps with the built extension'
         await p.keyboard.down('Shift');
         await p.keyboard.press('Tab');
         await p.keyboard.up('Shift');
+        // The pupil combobox: type part of the name, Enter picks, focus returns to the search.
         await p.keyboard.type('Alva', { delay: 20 });
-        await p.keyboard.press('Tab');
+        await p.keyboard.press('Enter');
       });
       await until(
         () => chosen.$eval('#ta', (e) => (e as HTMLTextAreaElement).value),

@@ -5,7 +5,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schoolYearOf } from '../../shared/iup/school-year';
 import { startDemoApi, type DemoApi } from './demo-api';
-import { E2E_OUT, ROOT, activateSite, chromiumAvailable, launchWithExtension, type ExtensionBrowser } from './harness';
+import {
+  E2E_OUT,
+  ROOT,
+  activateSite,
+  chromiumAvailable,
+  insertViaPalette,
+  launchWithExtension,
+  openPaletteByShortcut,
+  type ExtensionBrowser,
+} from './harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'iup-e2e-panel-'));
 const profile = join(dir, 'profile');
@@ -604,6 +613,29 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
       await expect.poll(() => page.evaluate(() => document.documentElement.style.marginRight)).toBe('');
       await page.close();
     }
+  });
+
+  it('the palette knows the pupil the page shows: {namn} is filled without choosing, and the picker searches by name or class', async () => {
+    const p = writable()[14]!;
+    const page = await pupilPage(p, 'palette-pupil');
+    await page.click('.ql-editor');
+    await insertViaPalette(browser.worker, page, 'återberätta viktigaste');
+    await expect
+      .poll(() => page.evaluate(() => (window as any).demoLms.quill.getText() as string))
+      .toContain(`${p.firstName} läser enkla texter med flyt och kan återberätta det viktigaste i dem.`);
+    // The picker is a combobox: the page's pupil is shown as chosen, and typing finds others.
+    await openPaletteByShortcut(browser.worker, page);
+    const combo = page.locator('iup-stod-palette >> #iup-palette-pupil');
+    expect(await combo.getAttribute('placeholder')).toContain(`${p.firstName} ${p.lastName}`);
+    const other = writable().find((q) => q.id !== p.id && q.firstName !== p.firstName)!;
+    await combo.focus();
+    await page.keyboard.type(other.lastName, { delay: 10 });
+    await expect
+      .poll(() => page.locator('iup-stod-palette >> .pupil-list [role=option]').allTextContents())
+      .toContainEqual(expect.stringContaining(`${other.firstName} ${other.lastName}`));
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.close();
   });
 
   it('asks which pupil when a page names several', async () => {

@@ -3,13 +3,17 @@ import { fillPlaceholders } from '../../../shared/phrases/placeholders';
 import { PhraseSearch } from '../../../shared/phrases/search';
 import type { RosterPupil } from '../../sync/roster-cache';
 import type { Phrase } from '../../../shared/schemas/phrase';
-import { t } from '../../i18n';
+import { subjectName } from '../../../shared/schemas/subjects';
+import { currentLanguage, t } from '../../i18n';
+import { PupilCombobox } from './PupilCombobox';
 
 export interface PaletteProps {
   phrases: Phrase[];
   usage: ReadonlyMap<string, { count: number; lastUsed: number }>;
   pupils: RosterPupil[];
   initialPupilId: string | null;
+  /** The pupils the page names (or its class), offered first in the pupil picker. */
+  suggestedPupils: RosterPupil[];
   onPupil(id: string | null): void;
   /** The phrase and its text with placeholders filled for the chosen pupil (if any). */
   onChoose(phrase: Phrase, text: string): void;
@@ -26,6 +30,7 @@ export function Palette({
   usage,
   pupils,
   initialPupilId,
+  suggestedPupils,
   onPupil,
   onChoose,
   onClose,
@@ -50,6 +55,8 @@ export function Palette({
     () => [...new Set(phrases.map((p) => p.subject).filter((x): x is string => !!x))].sort(),
     [phrases],
   );
+  // The E/C/A filter only where the bank has graded wording (graded years): elsewhere it is noise.
+  const hasLevels = useMemo(() => phrases.some((p) => p.level), [phrases]);
   const filter = { ...(subject ? { subject } : {}), ...(aspect ? { aspect } : {}), ...(level ? { level } : {}) };
   const results = useMemo(
     () => search.search(query, filter, usage, 12),
@@ -82,22 +89,17 @@ export function Palette({
   return (
     <div class="palette" role="dialog" aria-label={t('paletteLabel')}>
       {pupils.length > 0 && (
-        <label class="pupil">
-          {t('palettePupil')}{' '}
-          <select
-            value={pupilId ?? ''}
-            onChange={(e) => {
-              const id = (e.target as HTMLSelectElement).value || null;
-              setPupilId(id);
-              onPupil(id);
-            }}
-          >
-            <option value="">{t('paletteNoPupil')}</option>
-            {pupils.map((p) => (
-              <option key={p.id} value={p.id}>{`${p.firstName} ${p.lastName}`}</option>
-            ))}
-          </select>
-        </label>
+        <PupilCombobox
+          pupils={pupils}
+          value={pupil}
+          suggested={suggestedPupils}
+          onChange={(p) => {
+            setPupilId(p?.id ?? null);
+            onPupil(p?.id ?? null);
+            // Back to the phrase search: the pupil is chosen to fill the phrase she looks for next.
+            input.current?.focus();
+          }}
+        />
       )}
       <input
         ref={input}
@@ -123,7 +125,7 @@ export function Palette({
           <option value="">{t('paletteAllSubjects')}</option>
           {subjects.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {subjectName(s, currentLanguage())}
             </option>
           ))}
         </select>
@@ -137,16 +139,18 @@ export function Palette({
           <option value="social">{t('aspectSocial')}</option>
           <option value="planning">{t('aspectPlanning')}</option>
         </select>
-        <select
-          aria-label={t('paletteFilterLevel')}
-          value={level}
-          onChange={(e) => setLevel((e.target as HTMLSelectElement).value)}
-        >
-          <option value="">{t('paletteAllLevels')}</option>
-          <option value="E">E</option>
-          <option value="C">C</option>
-          <option value="A">A</option>
-        </select>
+        {hasLevels && (
+          <select
+            aria-label={t('paletteFilterLevel')}
+            value={level}
+            onChange={(e) => setLevel((e.target as HTMLSelectElement).value)}
+          >
+            <option value="">{t('paletteAllLevels')}</option>
+            <option value="E">E</option>
+            <option value="C">C</option>
+            <option value="A">A</option>
+          </select>
+        )}
       </div>
       <ul id={LIST_ID} class="results" role="listbox" aria-label={t('paletteResultsLabel')}>
         {results.map((p, i) => (

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Phrase } from '../../../shared/schemas/phrase';
 import { setLanguage } from '../../i18n';
+import { detectPagePupil } from '../../components/page-pupil';
 import { sendToBackground } from '../../messaging/send';
 import { phraseCacheItem, phraseUsageItem } from '../../sync/phrase-cache';
 import { rosterItem } from '../../sync/roster-cache';
@@ -20,18 +21,30 @@ export interface PaletteModule {
 
 /** Show the palette in this frame; `done` gets the chosen phrase and its filled text, or null. */
 async function show(ctx: ContentScriptContext, done: (choice: PaletteChoice) => void): Promise<void> {
-  const [cache, usage, roster, chosen, settings] = await Promise.all([
+  const [cache, usage, roster, chosen, settings, page] = await Promise.all([
     phraseCacheItem.getValue(),
     phraseUsageItem.getValue(),
     rosterItem.getValue(),
     sendToBackground('chosen-pupil-get').catch(() => null),
     settingsItem.getValue(),
+    detectPagePupil().catch(() => null),
   ]);
   setLanguage(settings.language);
   const usageMap = new Map(Object.entries(usage.uses));
   const pupils = [...roster.pupils].sort(
     (a, b) => a.firstName.localeCompare(b.firstName, 'sv') || a.lastName.localeCompare(b.lastName, 'sv'),
   );
+  // The pupil the page shows comes first (as the panel detects it); otherwise the one chosen last
+  // in this browser session. Offered before typing: the page's candidates, or its class.
+  const detection = page?.detection ?? { kind: 'none' as const };
+  const initialPupilId = detection.kind === 'one' ? detection.pupil.id : chosen;
+  const onScreen = detection.kind === 'one' ? detection.pupil : pupils.find((p) => p.id === chosen);
+  const suggested =
+    detection.kind === 'ambiguous'
+      ? detection.candidates
+      : onScreen?.classes?.length
+        ? pupils.filter((p) => p.classes?.some((c) => onScreen.classes!.includes(c)))
+        : [];
   const ui = await overlay(ctx, 'iup-stod-palette', css, (root) => {
     const finish = (choice: PaletteChoice) => {
       render(null, root);
@@ -53,7 +66,8 @@ async function show(ctx: ContentScriptContext, done: (choice: PaletteChoice) => 
           phrases={cache.phrases}
           usage={usageMap}
           pupils={pupils}
-          initialPupilId={chosen}
+          initialPupilId={initialPupilId}
+          suggestedPupils={suggested}
           onPupil={(pupilId) => void sendToBackground('chosen-pupil-set', { pupilId }).catch(() => undefined)}
           onChoose={(phrase, text) => finish({ phrase, text })}
           onClose={() => finish(null)}
