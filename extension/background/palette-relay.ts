@@ -38,6 +38,15 @@ export const paletteHandlers = {
     if (frames[tabId] !== sender.frameId) await lastFieldFrameItem.setValue({ ...frames, [tabId]: sender.frameId });
     return true;
   },
+  'return-to-field': async (_payload, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return false;
+    const frameId = (await lastFieldFrameItem.getValue())[tabId] ?? 0;
+    return sendToTab(tabId, frameId, 'restore-field').then(
+      (ok) => ok === true,
+      () => false,
+    );
+  },
   'send-to-field': async ({ text }, sender) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined || sender.frameId !== 0) return { ok: false, reason: 'no-field' };

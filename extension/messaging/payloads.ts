@@ -28,6 +28,7 @@ export const PAYLOADS = {
   'chosen-pupil-set': z.object({ pupilId: z.string().min(1).max(100).nullable() }).strict(),
   'open-panel-here': none,
   'field-focused': none,
+  'return-to-field': none,
   'send-to-field': z.object({ text: z.string().min(1).max(20_000) }).strict(),
   'draft-changed': none,
   'load-draft': pupilYear,

@@ -41,6 +41,8 @@ export interface BackgroundProtocol {
   'open-panel-here': { payload: undefined; reply: boolean };
   /** A frame's platform field got focus: "Skicka till fältet" writes into that frame's field. */
   'field-focused': { payload: undefined; reply: true };
+  /** The panel closed: put focus back in the field the teacher last wrote in, in whichever frame. */
+  'return-to-field': { payload: undefined; reply: boolean };
   /** The panel's "Skicka till fältet": insert into the field the teacher last wrote in, in whichever frame. */
   'send-to-field': { payload: { text: string }; reply: FieldInsertOutcome };
   /** A draft changed locally; send it soon. */
@@ -124,6 +126,8 @@ export interface ContentProtocol {
   'open-panel': { payload: undefined; reply: boolean };
   /** Show the palette in the top frame on behalf of a child frame. */
   'palette-show': { payload: { sourceFrameId: number }; reply: boolean };
+  /** Focus the field this frame remembers, caret as it was. */
+  'restore-field': { payload: undefined; reply: boolean };
   /** Insert into the field this frame remembers (the panel's "Skicka till fältet"). */
   'insert-in-field': { payload: { text: string }; reply: FieldInsertOutcome };
   /** The top frame's palette answered: insert into the field waiting in this frame. */

@@ -32,11 +32,16 @@ describe('the printable IUP', () => {
     expect(p.sections[1]!.items.map((i) => i.label)).toEqual(['Skolan', 'Vårdnadshavarna']);
   });
 
-  it('explains the value words and school terms that the text uses, and always the three steps', () => {
+  it('explains only the value words the plan uses as value words, and the school terms it uses', () => {
     const sections = { ...emptySections(), social: 'Saga tar del i kamratrespons och resonerar med god säkerhet.' };
     const terms = printableIup({ ...base, sections }).glossary.map((g) => g.term);
-    expect(terms).toEqual(['enkla', 'utvecklade', 'välutvecklade', 'med god säkerhet', 'kamratrespons']);
-    const en = printableIup({ ...base, lang: 'en', sections });
+    expect(terms).toEqual(['med god säkerhet', 'kamratrespons']);
+    // "enkla texter" is about the texts; "enkla resonemang" grades the pupil's reasoning.
+    const plain = { ...emptySections(), social: 'Saga läser enkla texter och har utvecklat sitt ordförråd.' };
+    expect(printableIup({ ...base, sections: plain }).glossary).toEqual([]);
+    const graded = { ...emptySections(), social: 'Saga för enkla resonemang och beskriver på ett utvecklat sätt.' };
+    expect(printableIup({ ...base, sections: graded }).glossary.map((g) => g.term)).toEqual(['enkla', 'utvecklade']);
+    const en = printableIup({ ...base, lang: 'en', sections: graded });
     expect(en.glossary[0]!.explanation).toMatch(/basic/);
     expect(en.subtitle).toBe('Saga Lind, year 3, school year 2026/27');
   });

@@ -4,7 +4,7 @@ import type { IupTemplate, SectionKind } from '../schemas/template';
 import { subjectName } from '../schemas/subjects';
 import { withoutRefusedCharacters } from '../schemas/text-rules';
 import { GLOSSARY } from '../wording/glossary';
-import { CORE_VALUE_WORDS, VALUE_WORDS } from './value-words';
+import { VALUE_WORDS } from './value-words';
 
 type Lang = 'sv' | 'en';
 
@@ -102,7 +102,7 @@ function items(
 /**
  * The IUP as pupils and guardians read it: the school's template order and headings, only what
  * has been written, and a short glossary of the school words that appear (the criteria's value
- * words always). Pure, so the share page (server) and the print page (extension) show the same.
+ * words only where the plan uses them as value words). Pure, so the share page (server) and the print page (extension) show the same.
  */
 export function printableIup(input: PrintableInput): PrintableIup {
   const { lang, template } = input;
@@ -122,7 +122,8 @@ export function printableIup(input: PrintableInput): PrintableIup {
     .join('\n')
     .toLowerCase();
   const glossary = [
-    ...VALUE_WORDS.filter((w) => CORE_VALUE_WORDS.includes(w.term) || wordAt(w.pattern).test(text)).map((w) => ({
+    // Only the words the plan uses, in their sense as value words; a word it does not use is noise.
+    ...VALUE_WORDS.filter((w) => wordAt(w.pattern).test(text)).map((w) => ({
       term: w.term,
       explanation: w.explanation[lang],
     })),

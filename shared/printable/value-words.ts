@@ -4,6 +4,15 @@ import type { Bilingual } from '../wording/rules';
  * The value words (värdeord) of Lgr22's criteria, which omdömen borrow and guardians rarely
  * know, with what they mean in plain words. `pattern` matches the lower-cased text at a word start.
  */
+/**
+ * What a criterion's value word grades: "enkla resonemang", "utvecklade beskrivningar". The same
+ * adjective elsewhere is ordinary Swedish ("läser enkla texter" is about the texts), so the three
+ * steps count as value words only before such a noun, or in "på ett enkelt sätt".
+ */
+const GRADED =
+  '(?:\\s+(?:och\\s+\\p{L}+\\s+)?(?:resonemang\\p{L}*|beskrivning\\p{L}*|förklaring\\p{L}*|slutsats\\p{L}*|motivering\\p{L}*|samband|argument\\p{L}*|analys\\p{L}*|jämförelse\\p{L}*|tolkning\\p{L}*|kommentar\\p{L}*|sammanfattning\\p{L}*|omdömen|metod\\p{L}*|lösning\\p{L}*|frågeställning\\p{L}*|underbyggda\\p{L}*))';
+const inGradedSense = (adjective: string, neuter: string) => `(?:${adjective})${GRADED}|på ett ${neuter} sätt`;
+
 export interface ValueWord {
   term: string;
   pattern: string;
@@ -13,7 +22,7 @@ export interface ValueWord {
 export const VALUE_WORDS: readonly ValueWord[] = [
   {
     term: 'enkla',
-    pattern: 'enkl(?:a|t)|enkel',
+    pattern: inGradedSense('enkl(?:a|t)|enkel', 'enkelt'),
     explanation: {
       sv: 'grundläggande: eleven visar att hen kan det viktigaste, ofta med få detaljer',
       en: 'basic: the pupil shows the essentials, often with few details',
@@ -21,7 +30,7 @@ export const VALUE_WORDS: readonly ValueWord[] = [
   },
   {
     term: 'utvecklade',
-    pattern: 'utvecklad(?:e|t)?',
+    pattern: inGradedSense('utvecklad(?:e|t)?', 'utvecklat'),
     explanation: {
       sv: 'mer genomarbetade: fler detaljer och fler samband',
       en: 'more worked out: more details and connections',
@@ -29,7 +38,7 @@ export const VALUE_WORDS: readonly ValueWord[] = [
   },
   {
     term: 'välutvecklade',
-    pattern: 'välutvecklad(?:e|t)?',
+    pattern: inGradedSense('välutvecklad(?:e|t)?', 'välutvecklat'),
     explanation: {
       sv: 'genomarbetade och nyanserade: många detaljer och samband',
       en: 'thorough and nuanced: many details and connections',
@@ -79,6 +88,3 @@ export const VALUE_WORDS: readonly ValueWord[] = [
     explanation: { sv: 'lyckas på egen hand, även i nya uppgifter', en: 'succeeds unaided, also in new tasks' },
   },
 ];
-
-/** The three steps every criterion is written in: the glossary always explains them. */
-export const CORE_VALUE_WORDS = ['enkla', 'utvecklade', 'välutvecklade'];

@@ -501,6 +501,10 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await page.click('iup-stod-panel >> button:has-text("Skapa delningslänk")');
     const url = await (await page.waitForSelector('iup-stod-panel >> #share-url')).inputValue();
     expect(url).toMatch(new RegExp(`^${base}/share/[A-Za-z0-9_-]{40,}$`));
+    // A family link offers the status "Delad", whose date counts for sharing before the samtal.
+    await page.click('iup-stod-panel >> button:has-text("Sätt status Delad")');
+    await expect.poll(async () => (await serverIup(p.id)).status, { timeout: 10_000 }).toBe('shared');
+    await expect.poll(async () => (await serverIup(p.id)).sharedAt ?? null, { timeout: 10_000 }).not.toBeNull();
     // The family's side is a plain page: no token, no extension involved.
     const guardian = await browser.context.newPage();
     await guardian.goto(url);
@@ -635,6 +639,25 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
       .toContainEqual(expect.stringContaining(`${other.firstName} ${other.lastName}`));
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
+    await page.close();
+  });
+
+  it('keyboard: opening the panel moves focus into it; Esc closes it and puts the caret back in the platform’s field', async () => {
+    const p = writable()[15]!;
+    const page = await pupilPage(p, 'keyboard');
+    await page.click('.ql-editor');
+    await page.keyboard.type('Början.');
+    await openPanel(page);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('iup-stod-panel')?.shadowRoot?.activeElement?.tagName))
+      .toBe('H2');
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('iup-stod-panel');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('iup-stod-panel >> aside.panel').count()).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('ql-editor'))).toBe(true);
+    // The caret is where she left it: typing goes on after her text.
+    await page.keyboard.type(' Slut.');
+    expect(await page.evaluate(() => (window as any).demoLms.quill.getText() as string)).toBe('Början. Slut.\n');
     await page.close();
   });
 

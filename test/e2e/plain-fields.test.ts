@@ -212,4 +212,31 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
     expect(await page.inputValue('#ta')).toBe(PHRASE);
     await page.close();
   });
+
+  it('the palette keeps focus while open (Tab wraps), and its focus ring has at least 3:1 contrast', async () => {
+    const page = await open('plain.html');
+    await page.click('#ta');
+    await openPaletteByShortcut(browser.worker, page);
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('iup-stod-palette');
+    }
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Shift+Tab');
+      expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('iup-stod-palette');
+    }
+    // The focused control's outline against the palette's white background (WCAG 2.2, 1.4.11).
+    const contrast = await page.evaluate(() => {
+      const root = document.querySelector('iup-stod-palette')!.shadowRoot!;
+      const el = root.activeElement as HTMLElement;
+      const [r, g, b] = getComputedStyle(el).outlineColor.match(/\d+/g)!.map(Number) as [number, number, number];
+      const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      const l = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+      return { width: parseFloat(getComputedStyle(el).outlineWidth), ratio: 1.05 / (l + 0.05) };
+    });
+    expect(contrast.width).toBeGreaterThanOrEqual(2);
+    expect(contrast.ratio).toBeGreaterThanOrEqual(3);
+    await page.keyboard.press('Escape');
+    await page.close();
+  });
 });

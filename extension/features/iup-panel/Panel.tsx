@@ -95,6 +95,9 @@ export function Panel({
   const [collapsed, setCollapsed] = useState(false);
   const [notice, setNotice] = useState('');
   useEffect(() => onDock?.(collapsed ? 0 : width), [collapsed, width]);
+  // Opening the panel moves focus into it (its heading, so a screen reader names it first).
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus({ preventScroll: true }), [collapsed]);
   const [uncopied, setUncopied] = useState<string | null>(null);
   const latest = useRef<DraftText | null>(null);
   const fields = useMemo(() => sectionFields(template), [template]);
@@ -221,7 +224,18 @@ export function Panel({
   const duties = pupil ? openDuties(deadlines.pupils.find((p) => p.id === pupil.id)?.duties ?? []) : [];
 
   return (
-    <aside class="panel" style={{ width: `${width}px` }} aria-label={t('panelTitle')}>
+    <aside
+      class="panel"
+      style={{ width: `${width}px` }}
+      aria-label={t('panelTitle')}
+      onKeyDown={(e) => {
+        // Esc closes the panel wherever focus is in it; the teacher's field gets focus back.
+        if (e.key === 'Escape' && !e.defaultPrevented) {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <div
         class="resize"
         role="separator"
@@ -238,7 +252,7 @@ export function Panel({
         }}
       />
       <header>
-        <h2>
+        <h2 ref={heading} tabIndex={-1}>
           {t('panelTitle')}
           {pupil ? ` – ${pupil.firstName} ${pupil.lastName}` : ''}
         </h2>
@@ -385,7 +399,12 @@ export function Panel({
                   ))}
               </section>
             ))}
-            <PrepareAndShare pupilId={pupil.id} schoolYear={schoolYear} />
+            <PrepareAndShare
+              pupilId={pupil.id}
+              schoolYear={schoolYear}
+              status={text?.status ?? 'draft'}
+              onMarkShared={() => change(sections, 'shared')}
+            />
             {sync.documentId && (
               <History
                 documentId={sync.documentId}

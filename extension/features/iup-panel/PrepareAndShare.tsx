@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { IupStatus } from '../../../shared/schemas/iup';
 import type { ShareComment, ShareLink } from '../../../shared/schemas/share';
 import { locale, t } from '../../i18n';
 import type { ErrorKind } from '../../messaging/protocol';
@@ -11,8 +12,20 @@ const unanswered = { ok: false as const, error: 'error' as const };
  * Before the samtal: what the pupil and the guardians wrote through a share link, the links
  * themselves (create, copy, close) and the printable IUP.
  */
-export function PrepareAndShare({ pupilId, schoolYear }: { pupilId: string; schoolYear: string }) {
+export function PrepareAndShare({
+  pupilId,
+  schoolYear,
+  status,
+  onMarkShared,
+}: {
+  pupilId: string;
+  schoolYear: string;
+  /** The IUP's status: after a family link, the panel offers "Delad" unless it is shared already. */
+  status: IupStatus;
+  onMarkShared(): void;
+}) {
   const [info, setInfo] = useState<Info | null>(null);
+  const [offerShared, setOfferShared] = useState(false);
   const [newUrl, setNewUrl] = useState('');
   const [label, setLabel] = useState('');
   const [message, setMessage] = useState('');
@@ -35,6 +48,7 @@ export function PrepareAndShare({ pupilId, schoolYear }: { pupilId: string; scho
     setNewUrl(r.url);
     setLabel('');
     setMessage(t('shareCreated'));
+    setOfferShared(status === 'draft' || status === 'ready');
     await load();
   };
   const revoke = async (id: string) => {
@@ -108,6 +122,25 @@ export function PrepareAndShare({ pupilId, schoolYear }: { pupilId: string; scho
           />
           <button type="button" class="secondary small" onClick={() => void copy()}>
             {t('shareCopy')}
+          </button>
+        </div>
+      )}
+      {offerShared && (status === 'draft' || status === 'ready') && (
+        <div class="offer-shared">
+          <p>{t('shareOfferShared')}</p>
+          <button
+            type="button"
+            class="small"
+            onClick={() => {
+              onMarkShared();
+              setOfferShared(false);
+              setMessage(t('shareMarkedShared'));
+            }}
+          >
+            {t('shareMarkShared')}
+          </button>{' '}
+          <button type="button" class="secondary small" onClick={() => setOfferShared(false)}>
+            {t('shareNotNow')}
           </button>
         </div>
       )}

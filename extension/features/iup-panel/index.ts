@@ -53,6 +53,11 @@ export const iupPanel: Feature = {
       },
       { capture: true },
     );
+    onContentMessage(ctx, 'restore-field', async () => {
+      if (!last?.field.isConnected) return false;
+      last.restore();
+      return true;
+    });
     onContentMessage(ctx, 'insert-in-field', async ({ text }) => {
       const target = last;
       if (!target?.field.isConnected || !isWritableField(target.field)) return { ok: false, reason: 'no-field' };
@@ -64,7 +69,11 @@ export const iupPanel: Feature = {
     if (window !== window.top) return;
     const host: PanelHost = {
       sendToField: (text) => sendToBackground('send-to-field', { text }),
-      closed: () => announce('panel-closed'),
+      closed: () => {
+        announce('panel-closed');
+        // Back to the field the teacher was writing in, in whichever frame it is.
+        void sendToBackground('return-to-field').catch(() => undefined);
+      },
     };
     onContentMessage(ctx, 'open-panel', async () => {
       const panel = await loadUi<PanelModule>('iup-panel');

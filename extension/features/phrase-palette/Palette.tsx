@@ -44,6 +44,7 @@ export function Palette({
   const pupil = pupils.find((p) => p.id === pupilId) ?? null;
   const fill = (p: Phrase) => fillPlaceholders(p.text, pupil);
   const input = useRef<HTMLInputElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
   const search = useMemo(
     () => new PhraseSearch(phrases.filter((p) => p.status === 'approved' || p.status === 'proposed')),
     [phrases],
@@ -87,7 +88,31 @@ export function Palette({
   };
 
   return (
-    <div class="palette" role="dialog" aria-label={t('paletteLabel')}>
+    <div
+      class="palette"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('paletteLabel')}
+      ref={dialog}
+      onKeyDown={(e) => {
+        // Focus stays in the palette while it is open: Tab wraps from its last control to its first.
+        if (e.key !== 'Tab' || !dialog.current) return;
+        const items = [
+          ...dialog.current.querySelectorAll<HTMLElement>('input, select, button, [tabindex]:not([tabindex="-1"])'),
+        ].filter((el) => !(el as HTMLButtonElement).disabled && el.offsetParent !== null);
+        const current = (dialog.current.getRootNode() as ShadowRoot | Document).activeElement;
+        const first = items[0];
+        const last = items[items.length - 1];
+        if (!first || !last) return;
+        if (!e.shiftKey && current === last) {
+          e.preventDefault();
+          first.focus();
+        } else if (e.shiftKey && current === first) {
+          e.preventDefault();
+          last.focus();
+        }
+      }}
+    >
       {pupils.length > 0 && (
         <PupilCombobox
           pupils={pupils}
