@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { abbreviations } from './abbreviations';
 import { deadlineBanner } from './deadline-banner';
 import { iupPanel } from './iup-panel';
 import { phrasePalette } from './phrase-palette';
@@ -17,7 +18,7 @@ export interface Feature {
 }
 
 /** Every overlay feature, in order. Each starts on its own: one failing never stops the others. */
-export const FEATURES: readonly Feature[] = [phrasePalette, wordingHints, iupPanel, deadlineBanner];
+export const FEATURES: readonly Feature[] = [phrasePalette, wordingHints, iupPanel, deadlineBanner, abbreviations];
 
 export function startFeatures(ctx: ContentScriptContext): void {
   for (const feature of FEATURES) {

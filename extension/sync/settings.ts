@@ -9,6 +9,8 @@ export interface Settings {
   language: Language;
   /** Wording tips beside the LMS field being written in; off only when the teacher says so. */
   wordingHints?: boolean;
+  /** Short codes ("/läs1") expand as the teacher types; on unless she turns them off. */
+  abbreviations?: boolean;
 }
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {

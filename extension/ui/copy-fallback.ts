@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { t } from '../i18n';
 import { copyText, isMac } from './copy-text';
 import { toast } from './toast';
 
@@ -9,6 +10,15 @@ export interface CopyFallbackTexts {
   textLabel: string;
   close: string;
 }
+
+/** The texts in the chosen language (the injected modules that fall back carry the catalogue). */
+export const copyFallbackTexts = (): CopyFallbackTexts => ({
+  copied: t('insertCopied'),
+  copiedMac: t('insertCopiedMac'),
+  notCopied: t('insertNotCopied'),
+  textLabel: t('insertTextLabel'),
+  close: t('toastClose'),
+});
 
 /**
  * When an insertion cannot be confirmed the teacher still gets the text: it goes to the

@@ -174,3 +174,61 @@ describe.skipIf(!chromiumAvailable())('an editor that renders outside text away 
     await page.close();
   });
 });
+
+describe.skipIf(!chromiumAvailable())('short codes that expand as the teacher types', () => {
+  const setMine = (value: unknown) =>
+    browser.worker.evaluate(async (v) => chrome.storage.local.set({ myPhrases: v }), value);
+  const setAbbreviations = (on: boolean) =>
+    browser.worker.evaluate(async (enabled) => {
+      const { settings } = await chrome.storage.local.get<{ settings?: Record<string, unknown> }>('settings');
+      await chrome.storage.local.set({
+        settings: { apiUrl: '', token: '', language: 'sv', ...settings, abbreviations: enabled },
+      });
+    }, on);
+
+  it('a team phrase’s code and an own phrase’s code expand in the editor’s model; in a textarea one Ctrl+Z gives the code back; off in the options', async () => {
+    await setMine({
+      phrases: [{ id: 'my:egen', text: 'Arbetar gärna i par.', createdAt: '2026-12-01T00:00:00Z' }],
+      favourites: [],
+      codes: { '/läs1': 'p1', '/egen': 'my:egen' },
+    });
+    const page = await openPage('quill.html');
+    await clickOn('#editor .ql-editor')(page);
+    await page.keyboard.type('Start. /läs1', { delay: 20 });
+    // The first code on a page loads the expansion (injected on first use).
+    await expect.poll(() => modelText(page), { timeout: 5000 }).toBe(`Start. ${PHRASE}`);
+    await page.keyboard.type(' /egen', { delay: 20 });
+    await expect.poll(() => modelText(page)).toBe(`Start. ${PHRASE} Arbetar gärna i par.`);
+    // (Undo in Quill groups everything typed within a second, the expansion with it, as for typing.)
+    await page.close();
+
+    // A textarea, and a code waiting for a space when a longer code starts the same way.
+    await setMine({
+      phrases: [],
+      favourites: [],
+      codes: { '/läs': 'p1', '/läs2': 'p2' },
+    });
+    const plain = await openPage('plain.html');
+    await plain.click('#ta');
+    await plain.keyboard.type('/läs', { delay: 20 });
+    await plain.waitForTimeout(300);
+    expect(await plain.inputValue('#ta')).toBe('/läs');
+    await plain.keyboard.type(' ', { delay: 20 });
+    await expect.poll(() => plain.inputValue('#ta'), { timeout: 5000 }).toBe(`${PHRASE} `);
+    // One Ctrl+Z gives the code back, as typed.
+    await plain.keyboard.press('Control+z');
+    await expect.poll(() => plain.inputValue('#ta')).toBe('/läs ');
+    await plain.close();
+
+    // Turned off in the options: the code stays as typed.
+    await setAbbreviations(false);
+    const off = await openPage('plain.html');
+    await off.click('#ta');
+    await off.keyboard.type('/läs2 ', { delay: 20 });
+    await off.waitForTimeout(500);
+    expect(await off.inputValue('#ta')).toBe('/läs2 ');
+    await off.close();
+    await setAbbreviations(true);
+    await setMine({ phrases: [], favourites: [], codes: {} });
+  });
+});

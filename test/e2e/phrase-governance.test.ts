@@ -148,4 +148,36 @@ describe.skipIf(!chromiumAvailable())('phrase governance end to end', () => {
     await lms.waitForFunction(() => document.querySelector('iup-stod-wording') === null, undefined, { timeout: 5000 });
     await lms.close();
   });
+
+  it('my own phrases need no approval: saved with a short code on the bank page, a taken or malformed code is refused', async () => {
+    const bank = await openBank();
+    await bank.waitForSelector('#my-text');
+    await bank.fill('#my-text', '{namn} arbetar gärna i par.');
+    await bank.fill('#my-code', 'par');
+    await bank.click('button:has-text("Spara min fras")');
+    await expect
+      .poll(() => bank.textContent('#my-title ~ .status, section[aria-labelledby=my-title] .status'))
+      .toContain('sparad');
+    const mine = async () =>
+      (await browser.worker.evaluate(() => chrome.storage.local.get('myPhrases'))).myPhrases as {
+        phrases: { id: string; text: string }[];
+        codes: Record<string, string>;
+      };
+    const saved = await mine();
+    expect(saved.phrases.map((p) => p.text)).toEqual(['{namn} arbetar gärna i par.']);
+    expect(saved.codes).toEqual({ '/par': saved.phrases[0]!.id });
+    // The same code again is refused, and so is a code with a space; nothing is added.
+    await bank.fill('#my-text', 'Läser gärna.');
+    await bank.fill('#my-code', '/par');
+    await bank.click('button:has-text("Spara min fras")');
+    await expect
+      .poll(() => bank.textContent('section[aria-labelledby=my-title] [role=alert]'))
+      .toContain('/par används redan');
+    await bank.fill('#my-code', '/två ord');
+    await bank.click('button:has-text("Spara min fras")');
+    await expect.poll(() => bank.textContent('section[aria-labelledby=my-title] [role=alert]')).toContain('snedstreck');
+    expect((await mine()).phrases).toHaveLength(1);
+    await browser.worker.evaluate(async () => chrome.storage.local.remove('myPhrases'));
+    await bank.close();
+  });
 });

@@ -239,4 +239,43 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
     await page.keyboard.press('Escape');
     await page.close();
   });
+
+  it('an own phrase (no approval) is in the palette, marked as own; a favourite comes first next time', async () => {
+    await browser.worker.evaluate(async () =>
+      chrome.storage.local.set({
+        myPhrases: {
+          phrases: [{ id: 'my:par', text: 'Arbetar gärna i par med en kamrat.', createdAt: '2026-12-01T00:00:00Z' }],
+          favourites: [],
+          codes: {},
+        },
+      }),
+    );
+    const page = await open('plain.html');
+    await page.click('#ta');
+    await openPaletteByShortcut(browser.worker, page);
+    await page.keyboard.type('i par', { delay: 10 });
+    const first = page.locator('iup-stod-palette >> [role=option]').first();
+    await expect.poll(() => first.textContent()).toContain('Arbetar gärna i par med en kamrat.');
+    expect(await first.textContent()).toContain('egen');
+    // Favourite the team phrase about reading, then an empty search lists it first.
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('läser flyt', { delay: 10 });
+    await expect.poll(() => first.textContent()).toContain('läser med flyt');
+    await page.click('iup-stod-palette >> button.favourite');
+    await expect
+      .poll(() =>
+        browser.worker.evaluate(async () => {
+          const { myPhrases } = await chrome.storage.local.get<{ myPhrases?: { favourites: string[] } }>('myPhrases');
+          return myPhrases?.favourites ?? [];
+        }),
+      )
+      .toEqual(['p1']);
+    await page.keyboard.press('Escape');
+    await openPaletteByShortcut(browser.worker, page);
+    await expect.poll(() => first.textContent()).toContain('★');
+    expect(await first.textContent()).toContain('läser med flyt');
+    await page.keyboard.press('Escape');
+    await browser.worker.evaluate(async () => chrome.storage.local.remove('myPhrases'));
+    await page.close();
+  });
 });

@@ -25,6 +25,7 @@ export function Options({ initial }: { initial: Settings }) {
   const [shortcut, setShortcut] = useState<string>('');
   const [panelShortcut, setPanelShortcut] = useState<string>('');
   const [hints, setHints] = useState(initial.wordingHints !== false);
+  const [abbreviations, setAbbreviations] = useState(initial.abbreviations !== false);
 
   useEffect(() => {
     void browser.commands.getAll().then((cmds) => {
@@ -60,6 +61,11 @@ export function Options({ initial }: { initial: Settings }) {
     setLanguage(lang);
     document.documentElement.lang = lang;
     await settingsItem.setValue({ ...(await settingsItem.getValue()), language: lang });
+  };
+
+  const changeAbbreviations = async (on: boolean) => {
+    setAbbreviations(on);
+    await settingsItem.setValue({ ...(await settingsItem.getValue()), abbreviations: on });
   };
 
   const changeHints = async (on: boolean) => {
@@ -142,6 +148,17 @@ export function Options({ initial }: { initial: Settings }) {
           onChange={(e) => void changeHints((e.target as HTMLInputElement).checked)}
         />{' '}
         {t('optionsWordingHintsLabel')}
+      </label>
+
+      <h2>{t('optionsAbbreviations')}</h2>
+      <label class="check">
+        <input
+          id="abbreviations"
+          type="checkbox"
+          checked={abbreviations}
+          onChange={(e) => void changeAbbreviations((e.target as HTMLInputElement).checked)}
+        />{' '}
+        {t('optionsAbbreviationsLabel')}
       </label>
 
       <h2>{t('optionsShortcut')}</h2>

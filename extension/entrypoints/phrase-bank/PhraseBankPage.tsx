@@ -7,6 +7,7 @@ import { BankStats } from './BankStats';
 import { explainApiError } from '../../components/explain-error';
 import { ImportExport } from './ImportExport';
 import { proposeDraftItem } from '../../sync/session-items';
+import { MyPhrases } from './MyPhrases';
 import { ProposeForm } from './ProposeForm';
 import { Proposals } from './Proposals';
 
@@ -76,6 +77,7 @@ export function PhraseBankPage({ settings }: { settings: Settings }) {
       <h1>{t('bankTitle')}</h1>
       <p class="hint">{leadTeams.length ? t('bankIntroLead') : t('bankIntroTeacher')}</p>
       <ProposeForm api={api} teams={me.teams} initialText={draft} onProposed={() => void refresh()} />
+      <MyPhrases />
       <Proposals api={api} proposals={proposals} canGovern={canGovern} onChanged={() => void refresh()} />
       <BankStats api={api} stats={stats} canGovern={canGovern} onChanged={() => void refresh()} />
       {leadTeams.length > 0 && <ImportExport api={api} teams={leadTeams} onChanged={() => void refresh()} />}

@@ -5,6 +5,7 @@ import type { RosterPupil } from '../../sync/roster-cache';
 import type { Phrase } from '../../../shared/schemas/phrase';
 import { subjectName } from '../../../shared/schemas/subjects';
 import { currentLanguage, t } from '../../i18n';
+import { isMyPhrase } from '../../sync/my-phrases';
 import { PupilCombobox } from './PupilCombobox';
 
 export interface PaletteProps {
@@ -12,6 +13,9 @@ export interface PaletteProps {
   usage: ReadonlyMap<string, { count: number; lastUsed: number }>;
   pupils: RosterPupil[];
   initialPupilId: string | null;
+  /** Favourite phrase ids (team or own), listed first. */
+  initialFavourites: readonly string[];
+  onToggleFavourite(id: string): void;
   /** The pupils the page names (or its class), offered first in the pupil picker. */
   suggestedPupils: RosterPupil[];
   onPupil(id: string | null): void;
@@ -30,6 +34,8 @@ export function Palette({
   usage,
   pupils,
   initialPupilId,
+  initialFavourites,
+  onToggleFavourite,
   suggestedPupils,
   onPupil,
   onChoose,
@@ -43,6 +49,7 @@ export function Palette({
   );
   const pupil = pupils.find((p) => p.id === pupilId) ?? null;
   const fill = (p: Phrase) => fillPlaceholders(p.text, pupil);
+  const [favourites, setFavourites] = useState<ReadonlySet<string>>(() => new Set(initialFavourites));
   const input = useRef<HTMLInputElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
   const search = useMemo(
@@ -59,10 +66,11 @@ export function Palette({
   // The E/C/A filter only where the bank has graded wording (graded years): elsewhere it is noise.
   const hasLevels = useMemo(() => phrases.some((p) => p.level), [phrases]);
   const filter = { ...(subject ? { subject } : {}), ...(aspect ? { aspect } : {}), ...(level ? { level } : {}) };
-  const results = useMemo(
-    () => search.search(query, filter, usage, 12),
-    [search, query, usage, subject, aspect, level],
-  );
+  // Favourites first, in the search's own order among themselves and among the rest.
+  const results = useMemo(() => {
+    const found = search.search(query, filter, usage, 12);
+    return [...found.filter((p) => favourites.has(p.id)), ...found.filter((p) => !favourites.has(p.id))];
+  }, [search, query, usage, subject, aspect, level, favourites]);
 
   useEffect(() => input.current?.focus(), []);
   useEffect(() => setActive(0), [query, subject, aspect, level]);
@@ -193,9 +201,15 @@ export function Palette({
           >
             {/* Text only: phrases are data, never markup. Shown as they will be inserted. */}
             <span class="text">{fill(p)}</span>
-            {(p.subject || p.level || p.status === 'proposed') && (
+            {(p.subject || p.level || p.status === 'proposed' || favourites.has(p.id) || isMyPhrase(p.id)) && (
               <span class="tags">
-                {[p.subject, p.level, p.status === 'proposed' ? t('paletteProposed') : null]
+                {[
+                  favourites.has(p.id) ? `★ ${t('paletteFavourite')}` : null,
+                  isMyPhrase(p.id) ? t('paletteMine') : null,
+                  p.subject ? subjectName(p.subject, currentLanguage()) : null,
+                  p.level,
+                  p.status === 'proposed' ? t('paletteProposed') : null,
+                ]
                   .filter(Boolean)
                   .join(' · ')}
               </span>
@@ -209,6 +223,24 @@ export function Palette({
         </p>
       )}
       <p class="hint">{t('paletteHint')}</p>
+      {results[active] && (
+        <button
+          type="button"
+          class="favourite"
+          aria-pressed={favourites.has(results[active].id)}
+          onClick={() => {
+            const id = results[active]!.id;
+            const next = new Set(favourites);
+            if (next.has(id)) next.delete(id);
+            else next.add(id);
+            setFavourites(next);
+            onToggleFavourite(id);
+            input.current?.focus();
+          }}
+        >
+          {favourites.has(results[active].id) ? `★ ${t('paletteUnfavourite')}` : `☆ ${t('paletteMakeFavourite')}`}
+        </button>
+      )}
       <button type="button" class="propose" onClick={() => onPropose(query)}>
         {t('paletteProposeNew')}
       </button>

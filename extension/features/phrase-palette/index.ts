@@ -1,20 +1,19 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 // Direct module imports: shared/index would pull zod into every page's content script.
-import type { Phrase } from '../../../shared/schemas/phrase';
 import { insertText, isWritableField } from '../../insert-text';
 import { captureField, deepActiveElement, isOwnUi, type FieldContext } from '../../insert-text/field-context';
 import { onContentMessage } from '../../messaging/content-listener';
 import { sendToBackground } from '../../messaging/send';
-import { phraseCacheItem, recordUse } from '../../sync/phrase-cache';
+import { isMyPhrase } from '../../sync/my-phrases';
+import { recordUse } from '../../sync/phrase-cache';
 import { settingsItem } from '../../sync/settings';
 import { loadUi } from '../../ui/lazy-ui';
 import { overlay } from '../../ui/overlay';
-import { copyFallback } from '../../ui/copy-fallback';
 import { toast } from '../../ui/toast';
 import type { Feature } from '../index';
 import css from './open-button.css?inline';
 import { openButtonSpot } from './open-button-spot';
-import { copyFallbackTexts, overlayText as t, setOverlayLanguage } from './overlay-messages';
+import { overlayText as t, setOverlayLanguage } from '../../ui/overlay-messages';
 import type { PaletteChoice, PaletteModule } from './ui-module';
 
 /**
@@ -22,11 +21,19 @@ import type { PaletteChoice, PaletteModule } from './ui-module';
  * pupil, or left visible. Only an insertion confirmed after the editor's own update counts as a
  * use; otherwise the text goes to the clipboard and the teacher is told to paste it.
  */
-async function insertPhrase(ctx: ContentScriptContext, target: FieldContext, phrase: Phrase, text: string) {
+async function insertPhrase(ctx: ContentScriptContext, target: FieldContext, phraseId: string, text: string) {
   target.restore();
   const outcome = await insertText(target.field, text, { restore: target.restore });
-  if (outcome.ok) await recordUse(phrase.id);
-  else await copyFallback(ctx, text, copyFallbackTexts());
+  // The team's use statistics count team phrases; the teacher's own stay in this browser.
+  if (outcome.ok) {
+    if (!isMyPhrase(phraseId)) await recordUse(phraseId);
+    return;
+  }
+  // The failure path lives in the palette's injected module: pages where every insertion works
+  // never load it.
+  const palette = await loadUi<PaletteModule>('phrase-palette');
+  if (palette) await palette.fallback(ctx, text);
+  else await toast(ctx, t('paletteUnavailable'));
 }
 
 export const phrasePalette: Feature = {
@@ -68,7 +75,7 @@ export const phrasePalette: Feature = {
         pending = null;
       }
       await showPalette((choice) => {
-        if (choice) void insertPhrase(ctx, target, choice.phrase, choice.text);
+        if (choice) void insertPhrase(ctx, target, choice.phrase.id, choice.text);
         else target.restore();
       });
     };
@@ -97,11 +104,8 @@ export const phrasePalette: Feature = {
       if (!pending) return false;
       const target = pending;
       pending = null;
-      const phrase =
-        phraseId && text !== null
-          ? (await phraseCacheItem.getValue()).phrases.find((p) => p.id === phraseId)
-          : undefined;
-      if (phrase && text !== null) void insertPhrase(ctx, target, phrase, text);
+      // The top frame's palette chose from this teacher's own cache: the id and the filled text suffice.
+      if (phraseId && text !== null) void insertPhrase(ctx, target, phraseId, text);
       else target.restore();
       return true;
     });

@@ -4,9 +4,11 @@ import type { Phrase } from '../../../shared/schemas/phrase';
 import { setLanguage } from '../../i18n';
 import { detectPagePupil } from '../../components/page-pupil';
 import { sendToBackground } from '../../messaging/send';
+import { asPhrase, myPhrasesItem } from '../../sync/my-phrases';
 import { phraseCacheItem, phraseUsageItem } from '../../sync/phrase-cache';
 import { rosterItem } from '../../sync/roster-cache';
 import { settingsItem } from '../../sync/settings';
+import { copyFallback, copyFallbackTexts } from '../../ui/copy-fallback';
 import { registerUi } from '../../ui/lazy-ui';
 import { overlay } from '../../ui/overlay';
 import { Palette } from './Palette';
@@ -17,17 +19,20 @@ export type PaletteChoice = { phrase: Phrase; text: string } | null;
 /** What the always-loaded part calls once this module has been injected into the frame. */
 export interface PaletteModule {
   show(ctx: ContentScriptContext, done: (choice: PaletteChoice) => void): Promise<void>;
+  /** An insertion could not be confirmed: the text to the clipboard, and the teacher told. */
+  fallback(ctx: ContentScriptContext, text: string): Promise<void>;
 }
 
 /** Show the palette in this frame; `done` gets the chosen phrase and its filled text, or null. */
 async function show(ctx: ContentScriptContext, done: (choice: PaletteChoice) => void): Promise<void> {
-  const [cache, usage, roster, chosen, settings, page] = await Promise.all([
+  const [cache, usage, roster, chosen, settings, page, mine] = await Promise.all([
     phraseCacheItem.getValue(),
     phraseUsageItem.getValue(),
     rosterItem.getValue(),
     sendToBackground('chosen-pupil-get').catch(() => null),
     settingsItem.getValue(),
     detectPagePupil().catch(() => null),
+    myPhrasesItem.getValue(),
   ]);
   setLanguage(settings.language);
   const usageMap = new Map(Object.entries(usage.uses));
@@ -45,6 +50,13 @@ async function show(ctx: ContentScriptContext, done: (choice: PaletteChoice) => 
       : onScreen?.classes?.length
         ? pupils.filter((p) => p.classes?.some((c) => onScreen.classes!.includes(c)))
         : [];
+  const toggleFavourite = async (id: string) => {
+    const now = await myPhrasesItem.getValue();
+    const set = new Set(now.favourites);
+    if (set.has(id)) set.delete(id);
+    else set.add(id);
+    await myPhrasesItem.setValue({ ...now, favourites: [...set] });
+  };
   const ui = await overlay(ctx, 'iup-stod-palette', css, (root) => {
     const finish = (choice: PaletteChoice) => {
       render(null, root);
@@ -63,7 +75,9 @@ async function show(ctx: ContentScriptContext, done: (choice: PaletteChoice) => 
         }}
       >
         <Palette
-          phrases={cache.phrases}
+          phrases={[...cache.phrases, ...mine.phrases.map(asPhrase)]}
+          initialFavourites={mine.favourites}
+          onToggleFavourite={(id) => void toggleFavourite(id)}
           usage={usageMap}
           pupils={pupils}
           initialPupilId={initialPupilId}
@@ -84,5 +98,11 @@ async function show(ctx: ContentScriptContext, done: (choice: PaletteChoice) => 
 
 /** Make the module known to the always-loaded part (see `ui/lazy-ui.ts`). */
 export function registerPalette(): void {
-  registerUi<PaletteModule>('phrase-palette', { show });
+  registerUi<PaletteModule>('phrase-palette', {
+    show,
+    fallback: async (ctx, text) => {
+      setLanguage((await settingsItem.getValue()).language);
+      await copyFallback(ctx, text, copyFallbackTexts());
+    },
+  });
 }
