@@ -123,7 +123,7 @@ export interface ContentProtocol {
   /** The palette shortcut, to every frame; the frame with the focused field answers. */
   'open-palette': { payload: undefined; reply: void };
   /** Open (or focus) the IUP panel; top frame only. */
-  'open-panel': { payload: undefined; reply: boolean };
+  'open-panel': { payload: { pupilId?: string } | undefined; reply: boolean };
   /** Show the palette in the top frame on behalf of a child frame. */
   'palette-show': { payload: { sourceFrameId: number }; reply: boolean };
   /** Focus the field this frame remembers, caret as it was. */

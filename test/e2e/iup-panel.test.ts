@@ -661,6 +661,59 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await page.close();
   });
 
+  it('the popup triages: actions first, overdue before due soon with words and colour, and a name opens that pupil in the panel', async () => {
+    const report = (await call(karin, 'GET', '/v1/deadlines?scope=me&view=full')).body as {
+      pupils: { id: string; worst: string | null }[];
+    };
+    const overdue = report.pupils.filter((x) => x.worst === 'overdue').length;
+    const soon = report.pupils.filter((x) => x.worst === 'due-soon').length;
+    expect(overdue + soon).toBeGreaterThan(0);
+    const lms = await browser.context.newPage();
+    await lms.goto(`${base}/demo/lms`);
+    const tabId = await browser.worker.evaluate(
+      async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)!.id!,
+      lms.url(),
+    );
+    const popup = await browser.context.newPage();
+    await popup.setViewportSize({ width: 480, height: 600 });
+    await popup.goto(`chrome-extension://${new URL(browser.worker.url()).host}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('.triage');
+    // Actions come before the list, and fit in the popup's 600 px without scrolling.
+    const actions = (await popup.locator('nav.actions').boundingBox())!;
+    expect(actions.y + actions.height).toBeLessThan(600);
+    const groups = await popup
+      .locator('section.triage')
+      .evaluateAll((els) =>
+        els.map((e) => ({
+          cls: e.className,
+          heading: e.querySelector('h3')!.textContent,
+          items: [...e.querySelectorAll('li')].map((li) => li.className),
+        })),
+      );
+    if (overdue) {
+      expect(groups[0]!.cls).toContain('triage-overdue');
+      expect(groups[0]!.heading).toContain('Försenat');
+      expect(new Set(groups[0]!.items)).toEqual(new Set(['duty-overdue']));
+    }
+    if (soon) expect(groups.at(-1)!.heading).toContain('Snart dags');
+    const first = popup.locator('section.triage li button.link').first();
+    const name = (await first.textContent())!.trim();
+    await first.click();
+    await lms.bringToFront();
+    await expect
+      .poll(
+        () =>
+          lms
+            .locator('iup-stod-panel >> header h2')
+            .textContent()
+            .catch(() => ''),
+        { timeout: 10_000 },
+      )
+      .toContain(name);
+    await lms.close();
+    if (!popup.isClosed()) await popup.close();
+  });
+
   it('asks which pupil when a page names several', async () => {
     const school = (await call(per, 'GET', '/v1/school')).body;
     const rules = [

@@ -50,17 +50,37 @@ export function Popup({ settings }: { settings: Settings }) {
     void rosterItem.getValue().then((r) => setRoster(r.pupils));
   }, []);
 
-  const openPanel = async () => {
+  /** The page the popup was opened over (`?tab=` when the popup is opened as a page of its own). */
+  const targetTab = async () => {
+    const given = Number(new URLSearchParams(location.search).get('tab'));
+    if (given) return given;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await sendToTab(tab.id, 0, 'open-panel').catch(() => undefined);
-    window.close();
+    return tab?.id;
   };
+  const openPanel = async (pupilId?: string) => {
+    const tabId = await targetTab();
+    const opened =
+      tabId !== undefined
+        ? await sendToTab(tabId, 0, 'open-panel', pupilId ? { pupilId } : {}).catch(() => false)
+        : false;
+    if (opened) window.close();
+    else setMessage(t('popupPanelUnavailable'));
+  };
+  // Triage: overdue first, then due soon; within each, the earliest date first.
+  const rank = (state: string) => (state === 'overdue' ? 0 : 1);
   const urgent = (duties?.pupils ?? [])
     .map((p) => ({
       pupil: roster.find((r) => r.id === p.id),
-      duties: openDuties(p.duties).filter((d) => d.state === 'overdue' || d.state === 'due-soon'),
+      duties: openDuties(p.duties)
+        .filter((d) => d.state === 'overdue' || d.state === 'due-soon')
+        .sort((a, b) => rank(a.state) - rank(b.state)),
     }))
-    .filter((x) => x.pupil && x.duties.length > 0);
+    .filter((x) => x.pupil && x.duties.length > 0)
+    .sort(
+      (a, b) => rank(a.duties[0]!.state) - rank(b.duties[0]!.state) || a.duties[0]!.due.localeCompare(b.duties[0]!.due),
+    );
+  const overdue = urgent.filter((x) => x.duties[0]!.state === 'overdue');
+  const dueSoon = urgent.filter((x) => x.duties[0]!.state !== 'overdue');
 
   const enableOffered = async (o: string) => {
     const ok = await enableSite(o);
@@ -90,7 +110,7 @@ export function Popup({ settings }: { settings: Settings }) {
   };
 
   return (
-    <main style={{ minWidth: '20rem' }}>
+    <main class="popup">
       <h1>{t('extName')}</h1>
       {!isConfigured(settings) && (
         <p>
@@ -131,35 +151,13 @@ export function Popup({ settings }: { settings: Settings }) {
           </ul>
         </>
       )}
-      {isConfigured(settings) && enabled && (
-        <button type="button" onClick={() => void openPanel()}>
-          {t('popupOpenPanel')}
-        </button>
-      )}
       {isConfigured(settings) && (
-        <>
-          <h2>{t('popupDuties')}</h2>
-          {urgent.length === 0 ? (
-            <p class="hint">{t('popupNoDuties')}</p>
-          ) : (
-            <ul class="duties">
-              {urgent.map(({ pupil, duties: ds }) => (
-                <li key={pupil!.id}>
-                  <strong>
-                    {pupil!.firstName} {pupil!.lastName}
-                  </strong>
-                  : {ds.map((d) => `${stateLabel(d.state)} – ${dutyText(d)}`).join(' · ')}
-                </li>
-              ))}
-            </ul>
+        <nav class="actions" aria-label={t('popupActions')}>
+          {enabled && (
+            <button type="button" onClick={() => void openPanel()}>
+              {t('popupOpenPanel')}
+            </button>
           )}
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/team.html') })}
-          >
-            {t('popupTeamOverview')}
-          </button>
           <button
             type="button"
             class="secondary"
@@ -167,6 +165,42 @@ export function Popup({ settings }: { settings: Settings }) {
           >
             {t('popupSamtal')}
           </button>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/team.html') })}
+          >
+            {t('popupTeamOverview')}
+          </button>
+        </nav>
+      )}
+      {isConfigured(settings) && (
+        <>
+          <h2>{t('popupDuties')}</h2>
+          {urgent.length === 0 && <p class="hint">{t('popupNoDuties')}</p>}
+          {[
+            { key: 'overdue', title: t('popupOverdue'), list: overdue },
+            { key: 'due-soon', title: t('popupDueSoon'), list: dueSoon },
+          ]
+            .filter((g) => g.list.length > 0)
+            .map((g) => (
+              <section key={g.key} class={`triage triage-${g.key}`} aria-label={g.title}>
+                <h3>
+                  {g.title} ({formatNumber(g.list.length)})
+                </h3>
+                <ul class="duties">
+                  {g.list.map(({ pupil, duties: ds }) => (
+                    <li key={pupil!.id} class={`duty-${ds[0]!.state}`}>
+                      {/* The name opens the pupil in the panel on the page this popup belongs to. */}
+                      <button type="button" class="link" onClick={() => void openPanel(pupil!.id)}>
+                        {pupil!.firstName} {pupil!.lastName}
+                      </button>
+                      : {ds.map((d) => `${stateLabel(d.state)} – ${dutyText(d)}`).join(' · ')}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
         </>
       )}
       <h2>{t('popupPhrases')}</h2>

@@ -46,6 +46,8 @@ export interface PanelProps {
   phrases: Phrase[];
   deadlines: DeadlineCache;
   detection: Detection<RosterPupil>;
+  /** A pupil chosen elsewhere (the popup's list): shown at once, no detection to confirm. */
+  initialPupil?: RosterPupil | null;
   host: PanelHost;
   width: number;
   onWidth(px: number): void;
@@ -82,6 +84,7 @@ export function Panel({
   phrases,
   deadlines,
   detection,
+  initialPupil,
   host,
   width,
   onWidth,
@@ -89,7 +92,7 @@ export function Panel({
   onDock,
 }: PanelProps) {
   const lang = currentLanguage();
-  const [pupil, setPupil] = useState<RosterPupil | null>(null);
+  const [pupil, setPupil] = useState<RosterPupil | null>(initialPupil ?? null);
   const [text, setText] = useState<DraftText | null>(null);
   const [sync, setSync] = useState<DraftSync>(emptySync());
   const [collapsed, setCollapsed] = useState(false);

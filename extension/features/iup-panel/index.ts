@@ -19,7 +19,7 @@ export interface PanelHost {
 
 export interface PanelModule {
   /** Open (or focus) the panel. */
-  open(ctx: ContentScriptContext, host: PanelHost): Promise<void>;
+  open(ctx: ContentScriptContext, host: PanelHost, pupilId?: string): Promise<void>;
 }
 
 /**
@@ -75,11 +75,11 @@ export const iupPanel: Feature = {
         void sendToBackground('return-to-field').catch(() => undefined);
       },
     };
-    onContentMessage(ctx, 'open-panel', async () => {
+    onContentMessage(ctx, 'open-panel', async (payload) => {
       const panel = await loadUi<PanelModule>('iup-panel');
       if (!panel) return false;
       announce('panel-opened');
-      await panel.open(ctx, host);
+      await panel.open(ctx, host, payload?.pupilId);
       return true;
     });
   },

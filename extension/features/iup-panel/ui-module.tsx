@@ -16,6 +16,7 @@ import css from './panel.css?inline';
 
 const widthItem = storage.defineItem<number>('local:panelWidth', { fallback: 420 });
 let panelUi: Awaited<ReturnType<typeof overlay>> | null = null;
+let closePanel: (() => void) | null = null;
 
 /**
  * The panel docks beside the page instead of covering it: the page's root element gets a right
@@ -37,7 +38,9 @@ function undock() {
   pageMargin = null;
 }
 
-async function open(ctx: ContentScriptContext, host: PanelHost): Promise<void> {
+async function open(ctx: ContentScriptContext, host: PanelHost, pupilId?: string): Promise<void> {
+  // Opened for a named pupil (from the popup's list) while open: start again with that pupil.
+  if (panelUi && pupilId) closePanel?.();
   if (panelUi) return;
   const [settings, setup, cache, deadlines, width, found, me] = await Promise.all([
     settingsItem.getValue(),
@@ -51,12 +54,14 @@ async function open(ctx: ContentScriptContext, host: PanelHost): Promise<void> {
   setLanguage(settings.language);
   panelUi = await overlay(ctx, 'iup-stod-panel', css, (root) => {
     const close = () => {
+      closePanel = null;
       undock();
       render(null, root);
       panelUi?.remove();
       panelUi = null;
       host.closed();
     };
+    closePanel = close;
     const draw = (w: number) => {
       dock(w);
       render(
@@ -69,6 +74,7 @@ async function open(ctx: ContentScriptContext, host: PanelHost): Promise<void> {
             phrases={cache.phrases}
             deadlines={deadlines}
             detection={found.detection}
+            initialPupil={pupilId ? (found.roster.find((p) => p.id === pupilId) ?? null) : null}
             host={host}
             width={w}
             onWidth={(px) => {
