@@ -79,6 +79,8 @@ export const IupRevision = z.object({
   status: IupStatus,
   sections: IupSections,
   authorId: Id,
+  /** The author's name (the API joins it; absent from versions cached before it did). */
+  authorName: z.string().nullable().optional(),
   restoredFromVersion: z.int().nullable(),
   createdAt: z.string(),
 });

@@ -454,8 +454,17 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await expect
       .poll(() => page.locator('iup-stod-panel >> .history li').count(), { timeout: 10_000 })
       .toBe(before.version);
+    // Each version says who wrote it and when, and shows its text before any restore button;
+    // the current version has no restore button.
+    const items = page.locator('iup-stod-panel >> .history li');
+    expect(await items.first().locator('button').count()).toBe(0);
+    expect(await items.first().textContent()).toContain('Nuvarande version');
+    const oldest = items.last();
+    expect(await oldest.locator('.revision-line').textContent()).toMatch(/Karin .*\(|Karin/);
+    expect(await oldest.locator('.revision-preview').textContent()).toContain(`${p.firstName} läser med flyt.`);
+    expect(await oldest.locator('.revision-line').textContent()).toMatch(/\d{1,2} [a-zåäö]+\.? \d{4}/);
     // The oldest version is last; restoring it brings back its text (the scale was set later).
-    await page.locator('iup-stod-panel >> .history li').last().locator('button').click();
+    await oldest.locator('button').click();
     await expect.poll(async () => (await serverIup(p.id)).version, { timeout: 10_000 }).toBe(before.version + 1);
     expect((await serverIup(p.id)).sections.omdomen[0].scale).toBeNull();
     await expect
@@ -681,15 +690,13 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     // Actions come before the list, and fit in the popup's 600 px without scrolling.
     const actions = (await popup.locator('nav.actions').boundingBox())!;
     expect(actions.y + actions.height).toBeLessThan(600);
-    const groups = await popup
-      .locator('section.triage')
-      .evaluateAll((els) =>
-        els.map((e) => ({
-          cls: e.className,
-          heading: e.querySelector('h3')!.textContent,
-          items: [...e.querySelectorAll('li')].map((li) => li.className),
-        })),
-      );
+    const groups = await popup.locator('section.triage').evaluateAll((els) =>
+      els.map((e) => ({
+        cls: e.className,
+        heading: e.querySelector('h3')!.textContent,
+        items: [...e.querySelectorAll('li')].map((li) => li.className),
+      })),
+    );
     if (overdue) {
       expect(groups[0]!.cls).toContain('triage-overdue');
       expect(groups[0]!.heading).toContain('Försenat');

@@ -11,7 +11,7 @@ import {
 } from '../../shared/index';
 import type { Actor } from '../context';
 import type { Db, Executor } from '../db/client';
-import { iupDocuments, iupRevisions, meetings, pupils } from '../db/schema';
+import { iupDocuments, iupRevisions, meetings, pupils, teachers } from '../db/schema';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { getSchool } from './schools';
 import { recordAudit } from './audit';
@@ -340,12 +340,21 @@ export async function listRevisions(
   documentId: string,
 ): Promise<{ pupilId: string; revisions: IupRevision[] }> {
   const { pupilId } = await getIup(db, actor, documentId);
+  // The author's name with each version, so the teacher sees who wrote it before restoring it.
   const rows = await db
-    .select()
+    .select({ revision: iupRevisions, authorName: teachers.name })
     .from(iupRevisions)
+    .leftJoin(teachers, eq(teachers.id, iupRevisions.authorId))
     .where(eq(iupRevisions.documentId, documentId))
     .orderBy(desc(iupRevisions.version));
-  return { pupilId, revisions: rows.map((r) => ({ ...r, restoredFromVersion: r.restoredFromVersion ?? null })) };
+  return {
+    pupilId,
+    revisions: rows.map(({ revision: r, authorName }) => ({
+      ...r,
+      restoredFromVersion: r.restoredFromVersion ?? null,
+      authorName: authorName ?? null,
+    })),
+  };
 }
 
 export async function getRevision(
