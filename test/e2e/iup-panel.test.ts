@@ -112,6 +112,12 @@ async function openPanel(page: Page) {
   await page.waitForSelector('iup-stod-panel >> aside.panel');
 }
 
+/** A written section starts folded in the panel: open it as a teacher would, by its heading. */
+async function reveal(page: Page, fieldId: string) {
+  const section = page.locator(`iup-stod-panel >> details.section:has(#${fieldId})`);
+  if (!(await section.evaluate((d) => (d as HTMLDetailsElement).open))) await section.locator('> summary').click();
+}
+
 const pupilPage = async (p: ApiPupil, tag: string) => {
   const page = await browser.context.newPage();
   await page.goto(`${base}/demo/lms/elev/${p.id}?t=${tag}`);
@@ -303,6 +309,7 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
           .toBe(previous ? text(p, 'social', previous) : '');
         lastRound.set(p.id, n);
         for (const f of fields) {
+          await reveal(page, `iup-field-${f}`);
           await page.fill(`iup-stod-panel >> #iup-field-${f}`, text(p, f, n));
           edits++;
         }
@@ -582,6 +589,8 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await page.fill('iup-stod-panel >> #iup-pupil-search', p.firstName);
     await page.click(`iup-stod-panel >> .pupil-results button:has-text("${p.firstName} ${p.lastName}")`);
     await expect.poll(() => page.inputValue('iup-stod-panel >> #iup-field-social')).toBe(words);
+    // Written already, so its section starts folded: the teacher opens it.
+    await reveal(page, 'iup-field-social');
     await page.click('#editor');
     await page.keyboard.type('Start.');
     await page.click('iup-stod-panel >> .field:has(#iup-field-social) >> button:has-text("Skicka till fältet")');
@@ -719,6 +728,38 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
       .toContain(name);
     await lms.close();
     if (!popup.isClosed()) await popup.close();
+  });
+
+  it('the long panel has a table of contents, and a written section starts folded with "klart"', async () => {
+    const p = writable()[16]!;
+    const page = await pupilPage(p, 'toc');
+    await openPanel(page);
+    await page.click('iup-stod-panel >> button:has-text("Stämmer")');
+    await reveal(page, 'iup-field-social');
+    await page.fill('iup-stod-panel >> #iup-field-social', `${p.firstName} tar ansvar i grupparbeten.`);
+    await expect
+      .poll(() => page.textContent('iup-stod-panel >> .sync'), { timeout: 10_000 })
+      .toContain('Sparat på servern');
+    // Next time the panel opens for her, the written section is folded and says so.
+    await page.reload();
+    await openPanel(page);
+    await page.click('iup-stod-panel >> button:has-text("Stämmer")');
+    const social = page.locator('iup-stod-panel >> details.section:has(#iup-field-social)');
+    await expect.poll(() => social.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await social.locator('> summary').textContent()).toContain('klart');
+    // The contents jump: to the sharing part, which comes into view with focus in it.
+    await page.click('iup-stod-panel >> nav.toc >> button:has-text("Dela inför samtalet")');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            document.querySelector('iup-stod-panel')!.shadowRoot!.activeElement?.closest('details')?.className ?? '',
+        ),
+      )
+      .not.toBe('');
+    const tocTexts = await page.locator('iup-stod-panel >> nav.toc button').allTextContents();
+    expect(tocTexts).toEqual(expect.arrayContaining(['Dela inför samtalet', 'Historik']));
+    await page.close();
   });
 
   it('asks which pupil when a page names several', async () => {

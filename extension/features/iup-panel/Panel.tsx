@@ -181,6 +181,30 @@ export function Panel({
     persist(next);
   };
 
+  /** Sections with every field written when the pupil's draft came in: shown folded. */
+  const finishedAtStart = useMemo(() => {
+    const done = new Set<string>();
+    if (!ready || !text) return done;
+    for (const s of template.sections) {
+      const own = fields.filter((f) => f.section === s.kind);
+      if (own.length > 0 && own.every((f) => fieldText(text.sections, f.key).trim() !== '')) done.add(s.kind);
+    }
+    return done;
+    // Once per pupil and load: later edits do not fold a section the teacher is writing in.
+  }, [pupil?.id, ready]);
+
+  /** The table of contents: open the part, bring it into view and put focus in it. */
+  const jumpTo = (id: string) => {
+    const root = heading.current?.getRootNode() as ShadowRoot | undefined;
+    const target = root?.getElementById(id) ?? null;
+    if (!target) return;
+    const box = target instanceof HTMLDetailsElement ? target : (target.nextElementSibling as HTMLElement | null);
+    if (box instanceof HTMLDetailsElement) box.open = true;
+    (box ?? target).scrollIntoView({ block: 'start' });
+    const focusable = (box ?? target).querySelector<HTMLElement>('textarea, input, select, summary, button');
+    focusable?.focus({ preventScroll: true });
+  };
+
   const sendToPage = async (value: string) => {
     const outcome = await host.sendToField(value).catch(() => ({ ok: false as const, reason: 'refused' as const }));
     if (outcome.ok) setNotice(t('panelSent'));
@@ -362,9 +386,34 @@ export function Panel({
             )}
             {/* The samtal first: the IUP is written for it, and the booking is what a teacher checks. */}
             <SamtalPart pupilId={pupil.id} phrases={phrases} pupil={pupil} onSendToPage={(v) => void sendToPage(v)} />
+            <nav class="toc" aria-label={t('panelToc')}>
+              {[
+                ...template.sections
+                  .filter((s) => s.kind !== 'agreements')
+                  .map((s) => ({ id: `iup-sec-${s.kind}`, label: s.title[lang] })),
+                { id: 'iup-share', label: t('panelTocShare') },
+                ...(sync.documentId ? [{ id: 'iup-history', label: t('panelHistory') }] : []),
+              ].map((x) => (
+                <button key={x.id} type="button" class="link" onClick={() => jumpTo(x.id)}>
+                  {x.label}
+                </button>
+              ))}
+            </nav>
             {template.sections.map((s) => (
-              <section key={s.kind} class="section">
-                <h3>{s.title[lang]}</h3>
+              <details
+                key={`${pupil.id}-${s.kind}`}
+                id={`iup-sec-${s.kind}`}
+                class="section"
+                // Written sections start folded (the teacher opens them), the rest open; decided
+                // once per pupil, so a section never folds under her cursor while she writes.
+                open={!finishedAtStart.has(s.kind)}
+              >
+                <summary>
+                  <h3>
+                    {s.title[lang]}
+                    {finishedAtStart.has(s.kind) ? ` – ${t('panelSectionDone')}` : ''}
+                  </h3>
+                </summary>
                 <ul class="prompts">
                   {s.prompts.map((p, i) => (
                     <li key={i}>{p[lang]}</li>
@@ -400,14 +449,16 @@ export function Panel({
                         : {})}
                     />
                   ))}
-              </section>
+              </details>
             ))}
+            <div id="iup-share" />
             <PrepareAndShare
               pupilId={pupil.id}
               schoolYear={schoolYear}
               status={text?.status ?? 'draft'}
               onMarkShared={() => change(sections, 'shared')}
             />
+            <div id="iup-history" />
             {sync.documentId && (
               <History
                 documentId={sync.documentId}
