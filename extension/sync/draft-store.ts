@@ -32,6 +32,8 @@ export interface DraftSync {
   state: SyncState;
   /** On a 409: the server's current document, shown beside the teacher's text. */
   conflict: IupDocument | null;
+  /** Who saved the server's version in a conflict, when the API said. */
+  conflictSavedBy?: string | null;
   error: string | null;
   syncedAt: string | null;
   /**

@@ -109,12 +109,19 @@ export async function syncDraft(
   } catch (err) {
     if (err instanceof ApiClientError && err.status === 409) {
       // The API's conflict body, parsed like every answer: a malformed one is no document to merge with.
-      const current = IupConflictDetails.safeParse(err.details).data?.current ?? null;
+      const details = IupConflictDetails.safeParse(err.details).data;
+      const current = details?.current ?? null;
       // Two teachers writing different parts (a subject teacher's omdöme, the mentor's plan) are
       // merged without asking; only the same text changed by both reaches the conflict view.
       if (current && (await mergeTheirs(api, key, current, now))) return syncDraft(api, key, now, seen);
       const latest = await getDraftSync(key);
-      await setDraftSync(key, { ...latest, state: 'conflict', conflict: current, error: null });
+      await setDraftSync(key, {
+        ...latest,
+        state: 'conflict',
+        conflict: current,
+        conflictSavedBy: details?.savedByName ?? null,
+        error: null,
+      });
       return 'synced';
     }
     if (err instanceof ApiClientError && err.kind === 'network') {

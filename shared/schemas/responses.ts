@@ -35,7 +35,11 @@ export const HandoverImportReport = z.object({
 export const Deleted = z.object({ deleted: z.literal(true) });
 
 /** A 409 on an IUP: `error.details` holds the current document, to merge with. */
-export const IupConflictDetails = z.object({ current: IupDocument });
+export const IupConflictDetails = z.object({
+  current: IupDocument,
+  /** Who saved the current version, when the API knows (older servers do not send it). */
+  savedByName: z.string().nullable().optional(),
+});
 export const AcknowledgementList = z.object({
   acknowledgements: z.array(z.object({ who: z.enum(['pupil', 'guardian']), comment: z.string(), at: z.string() })),
 });

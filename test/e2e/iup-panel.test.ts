@@ -381,6 +381,13 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
       'Min text om matematik, utökad.',
     );
     expect(await page.textContent('iup-stod-panel >> .conflict [data-side=theirs]')).toBe('Pers text om matematik.');
+    // It appears at the differing field's section, names the colleague, and has the focus.
+    expect(await page.locator('iup-stod-panel >> details.section:has(#iup-field-omdome-MA) .conflict').count()).toBe(1);
+    const perName = (await call(per, 'GET', '/v1/me')).body.teacher.name as string;
+    expect(await page.textContent('iup-stod-panel >> section.conflict')).toContain(perName);
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('iup-stod-panel')!.shadowRoot!.activeElement?.id))
+      .toBe('iup-conflict-title');
     // Nothing was overwritten yet.
     expect((await serverIup(p.id)).sections.omdomen[0].text).toBe('Pers text om matematik.');
     await page.fill('iup-stod-panel >> .conflict textarea', 'Min text om matematik, utökad. Pers text om matematik.');

@@ -157,7 +157,7 @@ export async function saveIup(
     return saveSections(db, actor, id, { ...change, sections: change.sections }, at);
   return db.transaction(async (tx) => {
     const current = await getIup(tx, actor, id);
-    if (current.version !== change.baseVersion) throw staleVersion(change.baseVersion, current);
+    if (current.version !== change.baseVersion) throw await staleVersion(tx, change.baseVersion, current);
     const sections = change.sections ?? current.sections;
     const status = change.status ?? current.status;
     const statusChanged = status !== current.status;
@@ -258,8 +258,21 @@ const describeMissing = (m: MissingPart): string =>
         ? `the plan's part for ${m.party}`
         : 'a held samtal this läsår';
 
-const staleVersion = (base: number, current: IupDocument) =>
-  new ConflictError(`The IUP has changed since version ${base}; it is now at version ${current.version}.`, { current });
+/**
+ * A save based on an older version: the current document, and who saved it (a colleague's name
+ * at the same school), so the teacher knows whom to talk to about the differing texts.
+ */
+async function staleVersion(db: Executor, base: number, current: IupDocument): Promise<ConflictError> {
+  const [row] = await db
+    .select({ name: teachers.name })
+    .from(iupRevisions)
+    .innerJoin(teachers, eq(teachers.id, iupRevisions.authorId))
+    .where(and(eq(iupRevisions.documentId, current.id), eq(iupRevisions.version, current.version)));
+  return new ConflictError(`The IUP has changed since version ${base}; it is now at version ${current.version}.`, {
+    current,
+    savedByName: row?.name ?? null,
+  });
+}
 
 /**
  * The autosave path (text only, no status change): one batch, no read before the write, so a
@@ -330,7 +343,7 @@ async function saveSections(
   const row = updated?.rows[0];
   if (row) return parseDocument(row[0] as string);
   const current = await getIup(db, actor, id);
-  throw staleVersion(change.baseVersion, current);
+  throw await staleVersion(db, change.baseVersion, current);
 }
 
 /** Every revision, newest first, with the pupil the document is about (for the access log). */

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { IupDocument, IupSections } from '../../../shared/schemas/iup';
 import { differingFields, fieldText, withFieldText, type SectionField } from '../../../shared/iup/section-fields';
 import { formatNumber, t } from '../../i18n';
@@ -8,6 +8,8 @@ interface Props {
   theirs: IupDocument;
   fields: readonly SectionField[];
   label(f: SectionField): string;
+  /** Who saved the server's version, when the API said. */
+  savedBy: string | null;
   /** The sections the teacher settled on; saved on top of the server's version. */
   onResolve(sections: IupSections): void;
 }
@@ -17,7 +19,13 @@ interface Props {
  * side by side; the teacher keeps hers, takes theirs, or edits a merge. Nothing is discarded
  * without a click.
  */
-export function ConflictView({ mine, theirs, fields, label, onResolve }: Props) {
+export function ConflictView({ mine, theirs, savedBy, fields, label, onResolve }: Props) {
+  // It appears where the texts differ: brought into view, with focus on its heading.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, []);
   const differing = differingFields(mine, theirs.sections, fields);
   const [merged, setMerged] = useState<Record<string, string>>(() =>
     Object.fromEntries(differing.map((f) => [f.key, fieldText(mine, f.key)])),
@@ -30,8 +38,14 @@ export function ConflictView({ mine, theirs, fields, label, onResolve }: Props) 
   };
   return (
     <section class="conflict" role="alert" aria-labelledby="iup-conflict-title">
-      <h3 id="iup-conflict-title">{t('panelConflictTitle')}</h3>
-      <p>{t('panelConflictIntro', formatNumber(theirs.version))}</p>
+      <h3 id="iup-conflict-title" ref={heading} tabIndex={-1}>
+        {t('panelConflictTitle')}
+      </h3>
+      <p>
+        {savedBy
+          ? t('panelConflictIntroBy', formatNumber(theirs.version), savedBy)
+          : t('panelConflictIntro', formatNumber(theirs.version))}
+      </p>
       {differing.map((f) => {
         const a = fieldText(mine, f.key);
         const b = fieldText(theirs.sections, f.key);

@@ -28,6 +28,7 @@ import {
 } from '../../sync/draft-store';
 import type { RosterPupil } from '../../sync/roster-cache';
 import { ConflictView } from './ConflictView';
+import { differingFields } from '../../../shared/iup/section-fields';
 import { dutyText, openDuties, stateLabel } from '../../components/duty-text';
 import { FieldEditor } from './FieldEditor';
 import { History } from './History';
@@ -193,6 +194,13 @@ export function Panel({
     // Once per pupil and load: later edits do not fold a section the teacher is writing in.
   }, [pupil?.id, ready]);
 
+  // A conflict is shown at the first field whose texts differ, in that field's section.
+  const conflictSection =
+    sync.state === 'conflict' && sync.conflict
+      ? (differingFields(text?.sections ?? emptySections(), sync.conflict.sections, fields)[0]?.section ??
+        template.sections[0]?.kind)
+      : undefined;
+
   /** The table of contents: open the part, bring it into view and put focus in it. */
   const jumpTo = (id: string) => {
     const root = heading.current?.getRootNode() as ShadowRoot | undefined;
@@ -321,21 +329,6 @@ export function Panel({
             <p class={`sync ${words.kind}`} role="status" aria-live="polite">
               {words.words}
             </p>
-            {sync.state === 'conflict' && sync.conflict && (
-              <ConflictView
-                mine={sections}
-                theirs={sync.conflict}
-                fields={fields}
-                label={label}
-                onResolve={(resolved) => {
-                  change(resolved);
-                  // After the resolution is stored locally, the background saves it over the server's version.
-                  void writes.current.then(() =>
-                    sendToBackground('resolve-conflict', { pupilId: pupil.id, schoolYear }),
-                  );
-                }}
-              />
-            )}
             <label for="iup-status">{t('panelStatus')}</label>
             <select
               id="iup-status"
@@ -406,7 +399,7 @@ export function Panel({
                 class="section"
                 // Written sections start folded (the teacher opens them), the rest open; decided
                 // once per pupil, so a section never folds under her cursor while she writes.
-                open={!finishedAtStart.has(s.kind)}
+                open={!finishedAtStart.has(s.kind) || conflictSection === s.kind}
               >
                 <summary>
                   <h3>
@@ -419,6 +412,22 @@ export function Panel({
                     <li key={i}>{p[lang]}</li>
                   ))}
                 </ul>
+                {conflictSection === s.kind && sync.conflict && (
+                  <ConflictView
+                    mine={sections}
+                    theirs={sync.conflict}
+                    savedBy={sync.conflictSavedBy ?? null}
+                    fields={fields}
+                    label={label}
+                    onResolve={(resolved) => {
+                      change(resolved);
+                      // After the resolution is stored locally, the background saves it over the server's version.
+                      void writes.current.then(() =>
+                        sendToBackground('resolve-conflict', { pupilId: pupil.id, schoolYear }),
+                      );
+                    }}
+                  />
+                )}
                 {/* Agreements are written on the samtal record (its held form above), one place for them. */}
                 {s.kind === 'agreements' && <AgreementsPointer legacy={sections.agreements} />}
                 {fields
