@@ -507,7 +507,37 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
       .filter((x) => group.pupilIds.includes(x.id) && x.worst === state)
       .map((x) => `${x.firstName} ${x.lastName}`)
       .sort();
-    expect((await page.locator('section li').allTextContents()).sort()).toEqual(expected);
+    expect((await page.locator('section li .pupil-name').allTextContents()).sort()).toEqual(expected);
+    // Each pupil behind the bar says why (the state and the duty) in words.
+    for (const text of await page.locator('section li').allTextContents()) expect(text).toMatch(/ – .+: /);
+    // The legend is in the bars' order and colours: every segment's colour is its legend swatch's.
+    const legend = await page
+      .locator('.legend .swatch')
+      .evaluateAll((els) => els.map((e) => ({ state: e.classList[1], colour: getComputedStyle(e).backgroundColor })));
+    const segments = await page
+      .locator('.bar .segment')
+      .evaluateAll((els) => els.map((e) => ({ state: e.classList[1], colour: getComputedStyle(e).backgroundColor })));
+    for (const seg of segments) expect(legend.find((l) => l.state === seg.state)?.colour).toBe(seg.colour);
+    const order = legend.map((l) => l.state);
+    const rowStates = await row.locator('.segment').evaluateAll((els) => els.map((e) => e.classList[1]!));
+    expect(rowStates).toEqual([...rowStates].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+    // A pupil opens in the panel on the platform's tab.
+    const lms = await browser.context.newPage();
+    await lms.goto(`${base}/demo/lms`);
+    await page.bringToFront();
+    const name = (await page.locator('section li .pupil-name').first().textContent())!.trim();
+    await page.locator('section li button:has-text("Öppna i IUP-panelen")').first().click();
+    await expect
+      .poll(
+        () =>
+          lms
+            .locator('iup-stod-panel >> header h2')
+            .textContent()
+            .catch(() => ''),
+        { timeout: 10_000 },
+      )
+      .toContain(name);
+    await lms.close();
     await page.close();
   });
 

@@ -5,6 +5,9 @@ import { t } from '../../i18n';
 import { apiClient } from '../../sync/api-client';
 import type { Settings } from '../../sync/settings';
 import { explainApiError } from '../../components/explain-error';
+import { dutyText, openDuties, stateLabel } from '../../components/duty-text';
+import { sendToTab } from '../../messaging/send';
+import { enabledSitesItem } from '../../site-activation';
 
 const STATES = ['overdue', 'due-soon', 'open', 'scheduled', 'done'] as const;
 type State = (typeof STATES)[number];
@@ -24,6 +27,27 @@ export function TeamOverview({ settings }: { settings: Settings }) {
   const [report, setReport] = useState<DeadlineReport | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<{ groupId: string; state: State } | null>(null);
+  const [notice, setNotice] = useState('');
+  /**
+   * Into the panel on the platform: the most recently used tab of a site where IUP-stöd is on
+   * gets the panel with that pupil; without one, the teacher is told to open the platform first.
+   */
+  const openInPanel = async (pupilId: string) => {
+    const enabled = new Set(await enabledSitesItem.getValue());
+    const tabs = (await browser.tabs.query({}))
+      .filter((tab) => tab.id !== undefined && tab.url && enabled.has(new URL(tab.url).origin))
+      .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+    for (const tab of tabs) {
+      const opened = await sendToTab(tab.id!, 0, 'open-panel', { pupilId }).catch(() => false);
+      if (opened) {
+        await browser.tabs.update(tab.id, { active: true });
+        if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+        setNotice(t('teamOpenedInPanel'));
+        return;
+      }
+    }
+    setNotice(t('teamNoPlatformTab'));
+  };
   useEffect(() => {
     void apiClient(settings)
       .deadlines('team', 'full')
@@ -61,22 +85,21 @@ export function TeamOverview({ settings }: { settings: Settings }) {
       ) : (
         <p class="hint">{t('teamIntro')}</p>
       )}
-      <ul class="legend" aria-hidden="true">
-        {STATES.map((s) => (
-          <li key={s}>
-            <span class={`swatch ${s}`} /> {t(LABEL[s])}
-          </li>
-        ))}
-      </ul>
       <table class="overview">
         <thead>
           <tr>
             <th scope="col">{t('teamClass')}</th>
-            {STATES.map((s) => (
-              <th scope="col" key={s}>
-                {t(LABEL[s])}
-              </th>
-            ))}
+            <th scope="col">
+              {t('teamBarHeading')}
+              {/* The legend in the bars' own order and colours, left to right. */}
+              <ul class="legend">
+                {STATES.map((s) => (
+                  <li key={s}>
+                    <span class={`swatch ${s}`} aria-hidden="true" /> {t(LABEL[s])}
+                  </li>
+                ))}
+              </ul>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -86,7 +109,7 @@ export function TeamOverview({ settings }: { settings: Settings }) {
             return (
               <tr key={g.id}>
                 <th scope="row">{g.name}</th>
-                <td colSpan={STATES.length}>
+                <td>
                   <div class="bar" role="group" aria-label={g.name}>
                     {STATES.map(
                       (s, i) =>
@@ -116,13 +139,23 @@ export function TeamOverview({ settings }: { settings: Settings }) {
           <h2>
             {t('teamPupilsIn', report.groups.find((g) => g.id === chosen.groupId)?.name ?? '', t(LABEL[chosen.state]))}
           </h2>
-          <ul>
-            {pupilsIn(chosen.groupId, chosen.state).map((p) => (
-              <li key={p.id}>
-                {p.firstName} {p.lastName}
-              </li>
-            ))}
+          <ul class="bar-pupils">
+            {pupilsIn(chosen.groupId, chosen.state).map((p) => {
+              const duty = openDuties(p.duties)[0];
+              return (
+                <li key={p.id}>
+                  <span class="pupil-name">
+                    {p.firstName} {p.lastName}
+                  </span>
+                  {duty ? ` – ${stateLabel(duty.state)}: ${dutyText(duty)}` : ''}{' '}
+                  <button type="button" class="link" onClick={() => void openInPanel(p.id)}>
+                    {t('teamOpenInPanel')}
+                  </button>
+                </li>
+              );
+            })}
           </ul>
+          {notice && <p role="status">{notice}</p>}
         </section>
       )}
     </main>
