@@ -871,6 +871,22 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     expect(text).toContain(`${p.firstName} ${p.lastName}`);
     const first = withDuty.duties.find((d) => ['overdue', 'due-soon', 'open'].includes(d.state))!;
     expect(text).toContain(sv[first.reason]!.message);
+    // At 1366 and 1024 px the bar covers none of the platform's controls and its button is one line.
+    for (const width of [1366, 1024]) {
+      await page.setViewportSize({ width, height: 768 });
+      await page.waitForTimeout(100);
+      const bar = (await page.locator('iup-stod-banner >> .banner').boundingBox())!;
+      const button = (await page.locator('iup-stod-banner >> button:has-text("Öppna IUP-panelen")').boundingBox())!;
+      expect(button.height, `button at ${width}`).toBeLessThan(36);
+      const controls = await page
+        .locator('header.top a, h1, .ql-editor, button[type=submit], .ql-toolbar button')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect));
+      for (const c of controls)
+        expect(
+          c.right <= bar.x || bar.x + bar.width <= c.left || c.bottom <= bar.y || bar.y + bar.height <= c.top,
+          `the bar over a control at ${width}`,
+        ).toBe(true);
+    }
     await page.click('iup-stod-banner >> button:has-text("Öppna IUP-panelen")');
     await page.waitForSelector('iup-stod-panel >> aside.panel');
     await page.close();

@@ -18,6 +18,51 @@ export interface BannerModule {
 
 let ui: Awaited<ReturnType<typeof overlay>> | null = null;
 
+const CONTROLS =
+  'a[href], button, input, select, textarea, [contenteditable=""], [contenteditable="true"], [role=button], [tabindex]';
+
+/**
+ * Whether the bar lies over one of the platform's controls: the page's elements under it, hit-tested
+ * on a grid (the bar's own host is skipped).
+ */
+function coversControls(bar: HTMLElement, host: Element): boolean {
+  const r = bar.getBoundingClientRect();
+  // A grid over the bar, fine enough that no button or link of a usual size falls between points.
+  const points: [number, number][] = [];
+  for (let x = r.left + 2; x < r.right; x += 16)
+    for (const y of [r.top + 2, (r.top + r.bottom) / 2, r.bottom - 2]) points.push([x, y]);
+  return points.some(([x, y]) =>
+    document
+      .elementsFromPoint(x, y)
+      .some((el) => el !== host && !el.tagName.toLowerCase().startsWith('iup-stod-') && el.closest(CONTROLS) !== null),
+  );
+}
+
+const CORNERS = [
+  { bottom: '12px', left: '12px' },
+  { bottom: '12px', right: '12px' },
+  { top: '12px', right: '12px' },
+  { top: '12px', left: '12px' },
+] as const;
+
+/**
+ * Place the bar where it covers none of the platform's controls: each corner in turn, the full
+ * bar first and then folded to its button; when every place covers something, the folded button
+ * at the first corner (the least it can cover).
+ */
+function placeBar(bar: HTMLElement, host: Element) {
+  for (const folded of [false, true])
+    for (const corner of CORNERS) {
+      bar.classList.toggle('folded', folded);
+      bar.style.top = bar.style.bottom = bar.style.left = bar.style.right = 'auto';
+      Object.assign(bar.style, corner);
+      if (!coversControls(bar, host)) return;
+    }
+  bar.classList.add('folded');
+  bar.style.top = bar.style.right = 'auto';
+  Object.assign(bar.style, CORNERS[0]);
+}
+
 async function show(ctx: ContentScriptContext): Promise<void> {
   const [settings, deadlines, found] = await Promise.all([
     settingsItem.getValue(),
@@ -47,6 +92,14 @@ async function show(ctx: ContentScriptContext): Promise<void> {
       </div>,
       root,
     );
+    const bar = root.querySelector<HTMLElement>('.banner');
+    const host = root.getRootNode() instanceof ShadowRoot ? (root.getRootNode() as ShadowRoot).host : null;
+    if (bar && host) {
+      const place = () => placeBar(bar, host);
+      requestAnimationFrame(place);
+      ctx.addEventListener(window, 'scroll', place, { capture: true, passive: true });
+      ctx.addEventListener(window, 'resize', place, { passive: true });
+    }
   });
 }
 
