@@ -278,4 +278,34 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
     await browser.worker.evaluate(async () => chrome.storage.local.remove('myPhrases'));
     await page.close();
   });
+
+  it('on the hostile-CSS page at 1366 and 1024 px, the Aa button and the wording tips are on top and never on each other', async () => {
+    type Box = { x: number; y: number; width: number; height: number };
+    const overlap = (a: Box, b: Box) =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    for (const width of [1366, 1024]) {
+      const page = await open('hostile.html');
+      await page.setViewportSize({ width, height: 768 });
+      await page.click('#ta');
+      await page.keyboard.type('Han glömmer alltid läxan och är slarvig med uppgifterna.', { delay: 2 });
+      await page.waitForFunction(() => document.querySelector('iup-stod-wording') !== null, undefined, {
+        timeout: 5000,
+      });
+      const aa = (await page.locator('iup-stod-open-button >> button').boundingBox())!;
+      const pill = (await page.locator('iup-stod-wording >> button.pill').boundingBox())!;
+      expect(overlap(aa, pill), `Aa on the tips at ${width}`).toBe(false);
+      // What a click there reaches is the overlay, not the page's full-screen layer.
+      for (const [box, host] of [
+        [aa, 'iup-stod-open-button'],
+        [pill, 'iup-stod-wording'],
+      ] as const)
+        expect(
+          await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName.toLowerCase(), {
+            x: box.x + box.width / 2,
+            y: box.y + box.height / 2,
+          }),
+        ).toBe(host);
+      await page.close();
+    }
+  });
 });
