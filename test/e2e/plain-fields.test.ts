@@ -308,4 +308,24 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
       await page.close();
     }
   });
+
+  it('keyboard: Tab from a text field reaches its Aa button, Enter opens the palette for that field, Tab then goes on', async () => {
+    const page = await open('plain.html');
+    await page.click('#ta');
+    await page.keyboard.type('Början. ');
+    expect(await overlayReady(page)).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('iup-stod-open-button');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.tagName.toLowerCase() === 'iup-stod-palette');
+    await page.keyboard.type('läser flyt', { delay: 10 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.inputValue('#ta')).toBe(`Början. ${PHRASE}`);
+    // From the button, Tab continues to the page's next field (and Shift+Tab back to this one).
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('iup-stod-open-button');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ta-control');
+    await page.close();
+  });
 });

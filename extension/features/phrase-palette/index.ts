@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 // Direct module imports: shared/index would pull zod into every page's content script.
 import { insertText, isWritableField } from '../../insert-text';
 import { captureField, deepActiveElement, isOwnUi, type FieldContext } from '../../insert-text/field-context';
+import { isNativeTextField } from '../../insert-text/native-field';
 import { onContentMessage } from '../../messaging/content-listener';
 import { sendToBackground } from '../../messaging/send';
 import { isMyPhrase } from '../../sync/my-phrases';
@@ -36,6 +37,18 @@ async function insertPhrase(ctx: ContentScriptContext, target: FieldContext, phr
   else await toast(ctx, t('paletteUnavailable'));
 }
 
+/** The next element in the page's tab order after `field` (document order), as Tab from it would reach. */
+function focusAfter(field: HTMLElement) {
+  const all = [
+    ...field.ownerDocument.querySelectorAll<HTMLElement>(
+      'a[href], button, input, select, textarea, [tabindex], [contenteditable="true"], [contenteditable=""]',
+    ),
+  ].filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0);
+  const next = all[all.indexOf(field) + 1];
+  if (next) next.focus();
+  else field.blur();
+}
+
 export const phrasePalette: Feature = {
   name: 'phrase-palette',
   start(ctx) {
@@ -61,9 +74,9 @@ export const phrasePalette: Feature = {
       });
     };
 
-    const openPalette = async () => {
+    const openPalette = async (given?: FieldContext) => {
       if (open || pending) return;
-      const target = captureField(document);
+      const target = given ?? captureField(document);
       if (!target) return;
       if (!inTopFrame) {
         // A field inside an iframe (TinyMCE's classic editor) gets its palette in the top frame: a
@@ -112,9 +125,12 @@ export const phrasePalette: Feature = {
 
     // A small button beside the focused field opens the palette with the mouse.
     let button: Awaited<ReturnType<typeof overlay>> | null = null;
+    let keyboardButton: HTMLButtonElement | null = null;
+    let keyboardTarget: FieldContext | null = null;
     const hideButton = () => {
       button?.remove();
       button = null;
+      keyboardButton = null;
     };
     const showButton = async () => {
       const field = deepActiveElement(document);
@@ -138,13 +154,48 @@ export const phrasePalette: Feature = {
           e.preventDefault();
           void openPalette();
         });
+        // Enter or Space on the button (reached with Tab from the field) opens the palette for it.
+        b.addEventListener('click', (e) => {
+          if (e.detail !== 0 || !keyboardTarget) return;
+          void openPalette(keyboardTarget);
+        });
+        b.addEventListener('keydown', (e) => {
+          if (e.key !== 'Tab' || !keyboardTarget) return;
+          e.preventDefault();
+          // Shift+Tab goes back to the field, caret where it was; Tab on to what follows the field.
+          if (e.shiftKey) keyboardTarget.restore();
+          else focusAfter(keyboardTarget.field);
+        });
         root.append(b);
+        keyboardButton = b;
       });
     };
-    ctx.addEventListener(document, 'focusin', () => void showButton());
+    ctx.addEventListener(document, 'focusin', (e) => {
+      // Focus moving onto the button itself keeps it.
+      if (e.composedPath().some((n) => n instanceof Element && n.tagName.toLowerCase() === 'iup-stod-open-button'))
+        return;
+      void showButton();
+    });
+    // Tab from a plain text field stops at its "Aa" button first (rich editors keep Tab for
+    // themselves; there the shortcut Alt+Shift+P opens the palette).
+    ctx.addEventListener(
+      document,
+      'keydown',
+      (e) => {
+        if (e.key !== 'Tab' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey || !keyboardButton) return;
+        const field = deepActiveElement(document);
+        if (!field || !isNativeTextField(field) || isOwnUi(field)) return;
+        e.preventDefault();
+        // Remembered as Tab leaves it: the button has the focus then, not the field.
+        keyboardTarget = captureField(document, field);
+        keyboardButton.focus();
+      },
+      { capture: true },
+    );
     ctx.addEventListener(document, 'focusout', () =>
       ctx.setTimeout(() => {
-        if (!isWritableField(deepActiveElement(document))) hideButton();
+        const active = deepActiveElement(document);
+        if (!isWritableField(active) && active !== keyboardButton) hideButton();
       }, 200),
     );
   },
