@@ -62,6 +62,16 @@ describe.skipIf(!chromiumAvailable())('options, sync and palette against the rea
     await expect
       .poll(() => page.textContent('[role=status]'))
       .toContain('Ansluten som Karin Mentorsson, Demoskolan Sjöängen.');
+    // After "Ansluten": the three next steps, with the two shortcuts as the browser has them.
+    const steps = await page.locator('.next-steps li').allTextContents();
+    expect(steps).toHaveLength(3);
+    expect(steps[0]).toContain('lärplattform');
+    expect(steps[1]).toContain('Aktivera på den här webbplatsen');
+    const keys = await page.evaluate(async () =>
+      Object.fromEntries((await chrome.commands.getAll()).map((c) => [c.name, c.shortcut ?? ''])),
+    );
+    for (const name of ['open-palette', 'open-panel'])
+      expect(steps[2]).toContain(keys[name] || '(inget kortkommando valt)');
     // Saving the settings starts a sync in the background.
     await expect
       .poll(
@@ -78,6 +88,9 @@ describe.skipIf(!chromiumAvailable())('options, sync and palette against the rea
       .toEqual(['http://127.0.0.1:8787', 'http://localhost:8787']);
     await page.goto(`chrome-extension://${extensionId()}/popup.html`);
     await expect.poll(() => page.textContent('main')).toContain('Skolans lärplattformar');
+    // Dates in the UI language: "Synkat: 5 dec. 2026 08:16", never "12/5/2026, 8:16 AM".
+    await expect.poll(() => page.textContent('main')).toMatch(/\d{1,2} [a-zåäö]+\.? \d{4},? \d{2}[:.]\d{2}/);
+    expect(await page.textContent('main')).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{4}|AM|PM/);
     expect(await page.textContent('main')).toContain('http://localhost:8787');
     await page.close();
 
@@ -97,7 +110,8 @@ describe.skipIf(!chromiumAvailable())('options, sync and palette against the rea
     await openPaletteByShortcut(browser.worker, lms2);
     await lms2.keyboard.press('Shift+Tab');
     await lms2.keyboard.type('Alva', { delay: 20 });
-    await lms2.keyboard.press('Tab');
+    // The pupil combobox: Enter picks the match and puts focus back in the phrase search.
+    await lms2.keyboard.press('Enter');
     await lms2.keyboard.type('resonemang löst', { delay: 10 });
     await lms2.keyboard.press('Enter');
     await expect
