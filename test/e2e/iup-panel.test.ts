@@ -686,6 +686,12 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await openPaletteByShortcut(browser.worker, page);
     const combo = page.locator('iup-stod-palette >> #iup-palette-pupil');
     expect(await combo.getAttribute('placeholder')).toContain(`${p.firstName} ${p.lastName}`);
+    await page.keyboard.type('läser', { delay: 10 });
+    await page.screenshot({
+      path: join(ROOT, process.env.UPDATE_SCREENSHOTS ? 'test/e2e/screenshots' : 'test-results', 'palette.png'),
+    });
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Backspace');
     const other = writable().find((q) => q.id !== p.id && q.firstName !== p.firstName)!;
     await combo.focus();
     await page.keyboard.type(other.lastName, { delay: 10 });
@@ -749,6 +755,10 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
       expect(new Set(groups[0]!.items)).toEqual(new Set(['duty-overdue']));
     }
     if (soon) expect(groups.at(-1)!.heading).toContain('Snart dags');
+    await popup.screenshot({
+      path: join(ROOT, process.env.UPDATE_SCREENSHOTS ? 'test/e2e/screenshots' : 'test-results', 'popup.png'),
+      fullPage: true,
+    });
     const first = popup.locator('section.triage li button.link').first();
     const name = (await first.textContent())!.trim();
     await first.click();

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   E2E_OUT,
+  ROOT,
   activateSite,
   chromiumAvailable,
   insertViaPalette,
@@ -138,6 +139,13 @@ describe.skipIf(!chromiumAvailable())(
       const [moved] = await marks(page);
       await page.mouse.move(moved!.left + moved!.width / 2, moved!.top - 6);
       await expect.poll(() => tipText(page)).toContain('ofta');
+      await page.screenshot({
+        path: join(
+          ROOT,
+          process.env.UPDATE_SCREENSHOTS ? 'test/e2e/screenshots' : 'test-results',
+          'wording-underline.png',
+        ),
+      });
       await page.click('iup-stod-wording >> .tip >> button.replace');
       await expect
         .poll(() => page.evaluate(() => (window as any).modelText() as string))

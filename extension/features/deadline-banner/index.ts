@@ -5,8 +5,9 @@ import type { Feature } from '../index';
 import type { BannerModule } from './ui-module';
 
 /**
- * On a page the school's detection rules recognise as one pupil's, a bar at the top with that
- * pupil's open duties and a button into the IUP panel. It steps aside while the panel is open.
+ * On a page the school's detection rules recognise as one pupil's, a bar with that pupil's open
+ * duties and a button into the IUP panel, in a corner where it covers none of the platform's
+ * controls. It steps aside while the panel is open.
  */
 export const deadlineBanner: Feature = {
   name: 'deadline-banner',
@@ -14,7 +15,9 @@ export const deadlineBanner: Feature = {
     if (window !== window.top || !(await detectionApplies())) return;
     const banner = await loadUi<BannerModule>('deadline-banner');
     if (!banner) return;
-    await banner.show(ctx);
+    // Listening before the bar shows: the panel may open while the duties are being read.
     onPageEvent('panel-opened', () => banner.hide(), ctx.signal);
+    await banner.show(ctx);
+    if (document.querySelector('iup-stod-panel')) banner.hide();
   },
 };

@@ -32,9 +32,13 @@ function coversControls(bar: HTMLElement, host: Element): boolean {
   for (let x = r.left + 2; x < r.right; x += 16)
     for (const y of [r.top + 2, (r.top + r.bottom) / 2, r.bottom - 2]) points.push([x, y]);
   return points.some(([x, y]) =>
-    document
-      .elementsFromPoint(x, y)
-      .some((el) => el !== host && !el.tagName.toLowerCase().startsWith('iup-stod-') && el.closest(CONTROLS) !== null),
+    document.elementsFromPoint(x, y).some(
+      (el) =>
+        el !== host &&
+        // The extension's other overlays (the docked panel, the Aa button, the tips) count as
+        // taken too: overlays never cover each other.
+        (el.tagName.toLowerCase().startsWith('iup-stod-') || el.closest(CONTROLS) !== null),
+    ),
   );
 }
 
@@ -70,7 +74,9 @@ async function show(ctx: ContentScriptContext): Promise<void> {
     detectPagePupil(),
   ]);
   setLanguage(settings.language);
-  if (found.detection.kind !== 'one' || ui) return;
+  // The panel says all the bar would, and more: no bar while it is open (it may have opened
+  // while the duties were being read).
+  if (found.detection.kind !== 'one' || ui || document.querySelector('iup-stod-panel')) return;
   const pupil = found.detection.pupil;
   const duties = openDuties(deadlines.pupils.find((p) => p.id === pupil.id)?.duties ?? []);
   if (duties.length === 0) return;
@@ -99,6 +105,12 @@ async function show(ctx: ContentScriptContext): Promise<void> {
       requestAnimationFrame(place);
       ctx.addEventListener(window, 'scroll', place, { capture: true, passive: true });
       ctx.addEventListener(window, 'resize', place, { passive: true });
+      // The page narrowing for the docked panel also means the panel is open: the bar steps aside.
+      const watch = new ResizeObserver(() =>
+        requestAnimationFrame(() => (document.querySelector('iup-stod-panel') ? hide() : place())),
+      );
+      watch.observe(document.documentElement);
+      ctx.onInvalidated(() => watch.disconnect());
     }
   });
 }
