@@ -22,13 +22,17 @@ export const nativeField: InsertStrategy = {
     const end = el.selectionEnd ?? start;
     el.focus();
     el.ownerDocument.execCommand('insertText', false, text);
-    // Put the caret where it already is: this ends the browser's open typing step, so what the
-    // teacher types next is its own undo step (as after a paste), whatever the timing.
-    const caret = el.selectionEnd;
-    if (caret !== null) el.setSelectionRange(caret, caret);
-    await afterEditorUpdate(win);
-    const first = judge(before, el.value, text);
-    if (first !== 'not-applied') return first;
+    // The browser edits a text field synchronously: a value that changed means the typing path
+    // worked, and only the page's own update can still undo it — then it is judged, never retried
+    // (a retry after, say, a quick Ctrl+Z would insert the text twice).
+    if (el.value !== before) {
+      // Put the caret where it already is: this ends the browser's open typing step, so what the
+      // teacher types next is its own undo step (as after a paste), whatever the timing.
+      const caret = el.selectionEnd;
+      if (caret !== null) el.setSelectionRange(caret, caret);
+      await afterEditorUpdate(win);
+      return judge(before, el.value, text);
+    }
     // execCommand is unavailable (some browsers, some states): set the value the way a user edit
     // does and tell the page. Undo then is the browser's, not a typing step.
     el.focus();

@@ -215,7 +215,8 @@ describe.skipIf(!chromiumAvailable())('short codes that expand as the teacher ty
     expect(await plain.inputValue('#ta')).toBe('/läs');
     await plain.keyboard.type(' ', { delay: 20 });
     await expect.poll(() => plain.inputValue('#ta'), { timeout: 5000 }).toBe(`${PHRASE} `);
-    // One Ctrl+Z gives the code back, as typed.
+    // One Ctrl+Z gives the code back, as typed (once the insertion has settled in the field).
+    await plain.waitForTimeout(300);
     await plain.keyboard.press('Control+z');
     await expect.poll(() => plain.inputValue('#ta')).toBe('/läs ');
     await plain.close();

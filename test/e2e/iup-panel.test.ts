@@ -112,6 +112,19 @@ async function openPanel(page: Page) {
   await page.waitForSelector('iup-stod-panel >> aside.panel');
 }
 
+/** The panel is open on `page` for the pupil named. */
+const panelShows = (page: Page, name: string) =>
+  expect
+    .poll(
+      () =>
+        page
+          .locator('iup-stod-panel >> header h2')
+          .textContent()
+          .catch(() => ''),
+      { timeout: 10_000 },
+    )
+    .toContain(name);
+
 /** A written section starts folded in the panel: open it as a teacher would, by its heading. */
 async function reveal(page: Page, fieldId: string) {
   const section = page.locator(`iup-stod-panel >> details.section:has(#${fieldId})`);
@@ -527,16 +540,7 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     await page.bringToFront();
     const name = (await page.locator('section li .pupil-name').first().textContent())!.trim();
     await page.locator('section li button:has-text("Öppna i IUP-panelen")').first().click();
-    await expect
-      .poll(
-        () =>
-          lms
-            .locator('iup-stod-panel >> header h2')
-            .textContent()
-            .catch(() => ''),
-        { timeout: 10_000 },
-      )
-      .toContain(name);
+    await panelShows(lms, name);
     await lms.close();
     await page.close();
   });
@@ -763,16 +767,7 @@ describe.skipIf(!chromiumAvailable())('the IUP panel on the demo learning platfo
     const name = (await first.textContent())!.trim();
     await first.click();
     await lms.bringToFront();
-    await expect
-      .poll(
-        () =>
-          lms
-            .locator('iup-stod-panel >> header h2')
-            .textContent()
-            .catch(() => ''),
-        { timeout: 10_000 },
-      )
-      .toContain(name);
+    await panelShows(lms, name);
     await lms.close();
     if (!popup.isClosed()) await popup.close();
   });

@@ -127,7 +127,11 @@ describe.skipIf(!chromiumAvailable())('overlay on plain fields (Chromium, built 
     await page.click('#ta');
     await overlayReady(page);
     await openPaletteByShortcut(browser.worker, page);
-    // Tab from the search box to the subject filter, "M" picks MA, Shift+Tab back, Enter takes the first result.
+    // Subjects by name, not code.
+    expect(
+      await page.locator('iup-stod-palette >> .filters select').first().locator('option').allTextContents(),
+    ).toEqual(['Alla ämnen', 'Matematik', 'Svenska']);
+    // Tab from the search box to the subject filter, "M" picks Matematik, Shift+Tab back, Enter takes the first result.
     await page.keyboard.press('Tab');
     await page.keyboard.type('M');
     await page.keyboard.press('Shift+Tab');

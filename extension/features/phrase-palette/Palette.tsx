@@ -27,6 +27,8 @@ export interface PaletteProps {
 }
 
 const LIST_ID = 'iup-palette-list';
+/** "matematik" as a choice in a list reads "Matematik". */
+const capitalised = (s: string) => s.charAt(0).toLocaleUpperCase('sv') + s.slice(1);
 
 /** The phrase palette: an ARIA 1.2 combobox with a listbox, usable with the keyboard alone. */
 export function Palette({
@@ -158,7 +160,7 @@ export function Palette({
           <option value="">{t('paletteAllSubjects')}</option>
           {subjects.map((s) => (
             <option key={s} value={s}>
-              {subjectName(s, currentLanguage())}
+              {capitalised(subjectName(s, currentLanguage()))}
             </option>
           ))}
         </select>

@@ -121,13 +121,14 @@ function showNotice(message: string) {
   box.prepend(note);
 }
 
-/** The explanation and suggestion of one finding beside its underline; the swap as a button. */
-function showTip(f: WordingFinding, anchor: DOMRect | null) {
-  if (!tip) return;
-  window.clearTimeout(hideTimer);
-  tipFor = f;
+/**
+ * One finding in words (the excerpt, why, what instead) and, where the suggestion is a swap, its
+ * button. Under the pointer (`keepFocus`) the swap acts on mousedown, so the field keeps focus and
+ * the selection the replacement makes; from the keyboard it is a plain button.
+ */
+function explained(f: WordingFinding, keepFocus: boolean): HTMLElement[] {
   const lang = currentLanguage();
-  const children: HTMLElement[] = [
+  const parts: HTMLElement[] = [
     el('strong', '', `”${excerptOf(f)}” `),
     el('span', '', `${f.explanation[lang]} `),
     el('em', '', f.suggestion[lang]),
@@ -136,15 +137,23 @@ function showTip(f: WordingFinding, anchor: DOMRect | null) {
   if (words) {
     const b = el('button', 'replace', t('wordingReplace', words));
     b.type = 'button';
-    // mousedown: the field keeps focus and the selection the replacement makes.
-    b.addEventListener('mousedown', (e) => {
-      e.preventDefault();
-      void replace(f);
-    });
+    if (keepFocus)
+      b.addEventListener('mousedown', (e) => {
+        e.preventDefault();
+        void replace(f);
+      });
     b.addEventListener('click', () => void replace(f));
-    children.push(b);
+    parts.push(b);
   }
-  tip.replaceChildren(...children);
+  return parts;
+}
+
+/** The explanation and suggestion of one finding beside its underline; the swap as a button. */
+function showTip(f: WordingFinding, anchor: DOMRect | null) {
+  if (!tip) return;
+  window.clearTimeout(hideTimer);
+  tipFor = f;
+  tip.replaceChildren(...explained(f, true));
   tip.hidden = false;
   const r = anchor ?? field?.getBoundingClientRect();
   if (r) {
@@ -186,7 +195,6 @@ function onPointer(e: MouseEvent) {
 /** Text nodes only: the excerpts are the teacher's own words and the page's content. */
 function render() {
   if (!box) return;
-  const lang = currentLanguage();
   const pill = el('button', 'pill', t('wordingHintButton', formatNumber(findings.length)));
   pill.type = 'button';
   pill.setAttribute('aria-expanded', String(expanded));
@@ -218,18 +226,7 @@ function render() {
         const d = drawn.find((x) => x.finding === f);
         showTip(f, d?.rects[0] ?? null);
       });
-      item.append(
-        el('strong', '', `”${excerptOf(f)}” `),
-        el('span', '', `${f.explanation[lang]} `),
-        el('em', '', f.suggestion[lang]),
-      );
-      const words = replacementFor(f);
-      if (words) {
-        const b = el('button', 'replace', t('wordingReplace', words));
-        b.type = 'button';
-        b.addEventListener('click', () => void replace(f));
-        item.append(b);
-      }
+      item.append(...explained(f, false));
       list.append(item);
     }
     const close = el('button', 'close', t('wordingHintClose'));
