@@ -11,7 +11,8 @@ declare const __IUP_OPEN_SHADOW__: boolean;
  *
  * Every overlay is fixed-position at the top of the page's stacking order; among themselves, what
  * the teacher opened covers what sits beside a field (z-index in each feature's CSS):
- * wording underlines 2147483636 < wording hints and their tip 2147483637 < "Aa" button 2147483638 < deadline banner 2147483639 < IUP panel
+ * wording underlines 2147483636 < wording hints and their tip 2147483637 < "Aa" button 2147483638 < the opened
+ * tips box and the deadline banner 2147483639 < IUP panel
  * 2147483640 < palette and toasts 2147483647.
  */
 export async function overlay(

@@ -181,5 +181,24 @@ describe.skipIf(!chromiumAvailable())(
       await expect.poll(() => page.locator('iup-stod-wording').count(), { timeout: 5000 }).toBe(1);
       await page.close();
     });
+    it('the opened tips box is drawn above the field’s Aa button, never under it', async () => {
+      const page = await openPage('plain.html');
+      await page.click('#in');
+      await page.keyboard.type('Han glömmer alltid läxan och är slarvig.', { delay: 5 });
+      await waitForMarks(page, 1);
+      // Opened with the mouse, so the field keeps focus and its Aa button stays.
+      await page.click('iup-stod-wording >> button.pill');
+      // Whatever the layout, the opened box is stacked above the Aa button (they may meet over a short field).
+      const z = await page.evaluate(() => {
+        const hints = document.querySelector('iup-stod-wording')!.shadowRoot!.querySelector('.hints')!;
+        const aa = document.querySelector('iup-stod-open-button')!.shadowRoot!.querySelector('.open-button')!;
+        return { hints: Number(getComputedStyle(hints).zIndex), aa: Number(getComputedStyle(aa).zIndex) };
+      });
+      expect(z.hints).toBeGreaterThan(z.aa);
+      // And it opens inside the window, above or below the field as there is room.
+      const box = (await page.locator('iup-stod-wording >> .panel').boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      await page.close();
+    });
   },
 );

@@ -241,7 +241,12 @@ function render() {
     children.unshift(panel);
   }
   box.replaceChildren(...children);
+  // Opened by the teacher, the tips box comes above the field's Aa button instead of under it.
+  box.classList.toggle('expanded', expanded);
   placePill();
+  // No room above the field: the box opens below the pill instead of off the top of the window.
+  const opened = box.querySelector<HTMLElement>('.panel');
+  if (opened) opened.classList.toggle('below', opened.getBoundingClientRect().top < 0);
 }
 
 function hide() {
